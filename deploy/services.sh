@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Starts or stops the services Bijie.Actors needs on one machine: Azurite (Azure Table storage) and
+# PostgreSQL (cluster membership), both bound to 127.0.0.1 on ports of their own.
+#
+#   deploy/services.sh start|stop|status [INSTANCE]
+#
+# INSTANCE is "run" (default; fixed ports, BIJIE_AZURITE_PORT=10102, BIJIE_PG_PORT=15432) or any other name
+# (e.g. "test": free ports picked at start). Each instance has its own data; the connection strings are
+# written to .local/INSTANCE/services.env. Re-runnable: start leaves running services alone; stop stops only
+# what this script started.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+cmd="${1:-status}"
+instance="${2:-run}"
+dir="$LOCAL/$instance"
+envfile="$dir/services.env"
+pg_root="$(pg_home_for_clone)/$instance"
+
+write_env() {
+  local az_port="$1" pg_port="$2"
+  cat >"$envfile" <<ENV
+BIJIE_AZURITE_PORT=$az_port
+BIJIE_PG_PORT=$pg_port
+ConnectionStrings__AzureTables='DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$az_port/$AZURITE_ACCOUNT;'
+ConnectionStrings__Clustering='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bijie;Timezone=UTC'
+ENV
+}
+
+pick_port() { # pick_port NAME DEFAULT: fixed for the run instance, free otherwise, reused while recorded
+  local name="$1" default="$2" recorded
+  recorded="$(grep -s "^$name=" "$envfile" | cut -d= -f2 || true)"
+  if [[ -n "$recorded" ]]; then echo "$recorded"
+  elif [[ "$instance" == run ]]; then echo "$default"
+  else free_port
+  fi
+}
+
+start_azurite() {
+  local port="$1"
+  ensure_azurite
+  if pid_alive "$(cat "$dir/azurite.pid" 2>/dev/null)"; then return 0; fi
+  port_open "$port" && die "port $port (Azurite) is taken by another program; set BIJIE_AZURITE_PORT"
+  mkdir -p "$dir/azurite"
+  nohup "$REPO/deploy/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$port" \
+    --location "$dir/azurite" --skipApiVersionCheck --disableTelemetry >"$dir/azurite.log" 2>&1 &
+  echo $! >"$dir/azurite.pid"
+  wait_until 60 "Azurite on port $port" port_open "$port" || { tail -20 "$dir/azurite.log" >&2; die "Azurite did not start"; }
+  say "Azurite (tables) on 127.0.0.1:$port, data in ${dir#"$REPO/"}/azurite"
+}
+
+start_postgres() {
+  local port="$1"
+  ensure_postgres
+  if [[ ! -f "$pg_root/data/PG_VERSION" ]]; then
+    mkdir -p "$pg_root"
+    [[ "$(id -u)" == 0 ]] && chown postgres: "$(dirname "$pg_root")" "$pg_root"
+    printf '%s\n' "$REPO" >"$pg_root/clone-path"
+    as_pg "$PG_BIN/initdb" -D "$pg_root/data" -U postgres --auth=trust -E UTF8 --no-locale >"$pg_root/initdb.log" 2>&1 \
+      || { cat "$pg_root/initdb.log" >&2; die "initdb failed"; }
+  fi
+  if ! as_pg "$PG_BIN/pg_ctl" -D "$pg_root/data" status >/dev/null 2>&1; then
+    port_open "$port" && die "port $port (PostgreSQL) is taken by another program; set BIJIE_PG_PORT"
+    as_pg "$PG_BIN/pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_root -c max_connections=200" start >/dev/null \
+      || { tail -20 "$pg_root/server.log" >&2; die "PostgreSQL did not start"; }
+    echo "$pg_root/data" >"$dir/postgres.started"
+  fi
+  say "PostgreSQL on 127.0.0.1:$port, data in $pg_root/data"
+  if ! psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bijie'" | grep -q 1; then
+    psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE bijie" >/dev/null
+  fi
+  local sql
+  for sql in "$REPO"/deploy/sql/postgresql/*.sql; do
+    PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$port" -U postgres -d bijie -v ON_ERROR_STOP=1 -q -f "$sql" >/dev/null || die "applying ${sql#"$REPO/"} failed"
+  done
+}
+
+case "$cmd" in
+  start)
+    mkdir -p "$dir"
+    az_port="${BIJIE_AZURITE_PORT:-$(pick_port BIJIE_AZURITE_PORT 10102)}"
+    pg_port="${BIJIE_PG_PORT:-$(pick_port BIJIE_PG_PORT 15432)}"
+    write_env "$az_port" "$pg_port"
+    start_azurite "$az_port"
+    start_postgres "$pg_port"
+    say "connection strings in ${envfile#"$REPO/"}"
+    ;;
+  stop)
+    stop_pidfile "$dir/azurite.pid" azurite
+    if [[ -f "$dir/postgres.started" ]]; then
+      ensure_postgres
+      as_pg "$PG_BIN/pg_ctl" -D "$(cat "$dir/postgres.started")" -m fast -w stop >/dev/null 2>&1 || true
+      rm -f "$dir/postgres.started"
+    fi
+    say "services of instance '$instance' stopped"
+    ;;
+  status)
+    [[ -f "$envfile" ]] && cat "$envfile"
+    pid_alive "$(cat "$dir/azurite.pid" 2>/dev/null)" && echo "azurite: running" || echo "azurite: stopped"
+    [[ -f "$dir/postgres.started" ]] && echo "postgresql: started by this clone" || echo "postgresql: not started by this clone"
+    ;;
+  *) die "usage: deploy/services.sh start|stop|status [INSTANCE]" ;;
+esac

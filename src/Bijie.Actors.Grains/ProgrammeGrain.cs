@@ -1,0 +1,46 @@
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains;
+
+/// <summary>The programme's record of its hosts; written once per host start, so Azure Table storage suits it.</summary>
+public sealed class ProgrammeGrain(
+    [PersistentState("programme", StorageNames.Default)] IPersistentState<ProgrammeState> state,
+    ILocalSiloDetails silo) : Grain, IProgrammeGrain
+{
+    public async Task<ProgrammeInfo> RecordHostStartAsync(HostStart start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        if (string.IsNullOrWhiteSpace(start.HostName))
+        {
+            throw new ArgumentException("A host start needs the host's name.", nameof(start));
+        }
+
+        var s = state.State;
+        s.FirstStartedAt ??= start.At;
+        s.LastStartedAt = start.At;
+        s.LastStartedBy = start.HostName;
+        s.HostStarts++;
+        await state.WriteStateAsync();
+        return Describe();
+    }
+
+    public Task<ProgrammeInfo> GetInfoAsync() => Task.FromResult(Describe());
+
+    private ProgrammeInfo Describe()
+    {
+        var s = state.State;
+        return new ProgrammeInfo(
+            this.GetPrimaryKeyString(), s.FirstStartedAt, s.LastStartedAt, s.LastStartedBy, s.HostStarts,
+            silo.SiloAddress.ToParsableString());
+    }
+}
+
+/// <summary>Persisted state of <see cref="ProgrammeGrain"/>: bounded, a few fields.</summary>
+[GenerateSerializer, Alias("Bijie.Actors.ProgrammeState")]
+public sealed class ProgrammeState
+{
+    [Id(0)] public DateTimeOffset? FirstStartedAt { get; set; }
+    [Id(1)] public DateTimeOffset? LastStartedAt { get; set; }
+    [Id(2)] public string? LastStartedBy { get; set; }
+    [Id(3)] public long HostStarts { get; set; }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Bijie.Actors.Host.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Bijie.Actors.Host.Health;
+
+/// <summary>/health/live answers while the process runs; /health/ready only when every store and the start-up work are ready.</summary>
+public static class HealthEndpoints
+{
+    private const string Ready = "ready";
+
+    public static WebApplicationBuilder AddBijieHealthChecks(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(BijieHostOptions.Section).Get<BijieHostOptions>() ?? new BijieHostOptions();
+        builder.Services.AddSingleton<StartupWork>();
+        var checks = builder.Services.AddHealthChecks()
+            .AddCheck<SiloActiveHealthCheck>("silo", tags: [Ready])
+            .AddCheck<StartupWorkHealthCheck>("startup", tags: [Ready]);
+        if (options.GrainStorage == GrainStorageKind.AzureTable)
+        {
+            checks.AddCheck<AzureTablesHealthCheck>("azure-tables", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
+        }
+
+        if (options.Mode == HostMode.Cluster)
+        {
+            checks.AddCheck<ClusteringDatabaseHealthCheck>("postgresql", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
+        }
+
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapBijieHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .WithName("HealthLive");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync })
+            .WithName("HealthReady");
+        return app;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+    }
+}

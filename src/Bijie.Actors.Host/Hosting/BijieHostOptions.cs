@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bijie.Actors.Host.Hosting;
+
+/// <summary>How this host joins a cluster and where it keeps grain state (configuration section <c>Bijie</c>).</summary>
+public sealed class BijieHostOptions
+{
+    public const string Section = "Bijie";
+
+    /// <summary>SingleNode: localhost clustering, one silo. Cluster: membership in PostgreSQL, many silos.</summary>
+    public HostMode Mode { get; set; } = HostMode.SingleNode;
+
+    /// <summary>Silos with the same cluster id form one cluster.</summary>
+    [Required] public string ClusterId { get; set; } = "bijie-local";
+
+    /// <summary>Identifies the service's stored state across cluster deployments.</summary>
+    [Required] public string ServiceId { get; set; } = "bijie-actors";
+
+    /// <summary>This silo's name; defaults to the machine name and silo port.</summary>
+    public string? SiloName { get; set; }
+
+    [Range(1, 65535)] public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)] public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one at (cluster mode).</summary>
+    [Required] public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>AzureTable (the product) or Memory (benchmark ceiling, throwaway runs).</summary>
+    public GrainStorageKind GrainStorage { get; set; } = GrainStorageKind.AzureTable;
+
+    public string EffectiveSiloName => string.IsNullOrWhiteSpace(SiloName) ? $"{Environment.MachineName}-{SiloPort}" : SiloName;
+}
+
+public enum HostMode
+{
+    SingleNode,
+    Cluster,
+}
+
+public enum GrainStorageKind
+{
+    AzureTable,
+    Memory,
+}
+
+/// <summary>Names of the connection strings (section <c>ConnectionStrings</c>).</summary>
+public static class ConnectionStringNames
+{
+    /// <summary>Azure Table storage for grain state: Azurite locally, a storage account in production.</summary>
+    public const string AzureTables = "AzureTables";
+
+    /// <summary>PostgreSQL holding the cluster membership table (cluster mode).</summary>
+    public const string Clustering = "Clustering";
+}

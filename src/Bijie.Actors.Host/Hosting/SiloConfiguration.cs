@@ -1,0 +1,96 @@
+using System.Net;
+using Azure.Data.Tables;
+using Bijie.Actors.Grains;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Bijie.Actors.Host.Hosting;
+
+/// <summary>Configures the silo that runs inside the web host, from <see cref="BijieHostOptions"/>.</summary>
+public static class SiloConfiguration
+{
+    public static WebApplicationBuilder AddBijieSilo(this WebApplicationBuilder builder)
+    {
+        var options = ReadOptions(builder.Configuration);
+        builder.Services.AddSingleton(options);
+        var tables = builder.Configuration.GetConnectionString(ConnectionStringNames.AzureTables);
+        var clustering = builder.Configuration.GetConnectionString(ConnectionStringNames.Clustering);
+        Require(options.GrainStorage != GrainStorageKind.AzureTable || !string.IsNullOrWhiteSpace(tables),
+            $"ConnectionStrings:{ConnectionStringNames.AzureTables} is required when Bijie:GrainStorage is AzureTable.");
+        Require(options.Mode != HostMode.Cluster || !string.IsNullOrWhiteSpace(clustering),
+            $"ConnectionStrings:{ConnectionStringNames.Clustering} (PostgreSQL) is required when Bijie:Mode is Cluster.");
+        Require(IPAddress.TryParse(options.AdvertisedAddress, out var advertised),
+            $"Bijie:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address.");
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            silo.Configure<SiloOptions>(o => o.SiloName = options.EffectiveSiloName);
+            // Failure-detection timings are ordinary Orleans options, bound from configuration.
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
+            silo.Services.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
+
+            if (options.Mode == HostMode.Cluster)
+            {
+                silo.ConfigureEndpoints(advertised!, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = clustering;
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
+            }
+
+            if (options.GrainStorage == GrainStorageKind.AzureTable)
+            {
+                silo.AddAzureTableGrainStorage(StorageNames.Default, o =>
+                {
+                    o.TableServiceClient = new TableServiceClient(tables);
+                    o.TableName = "BijieGrainState";
+                });
+            }
+            else
+            {
+                silo.AddMemoryGrainStorage(StorageNames.Default);
+            }
+
+            silo.AddActivityPropagation();
+            silo.AddDashboard();
+        });
+
+        if (options.GrainStorage == GrainStorageKind.AzureTable)
+        {
+            builder.Services.AddSingleton(new TableServiceClient(tables));
+        }
+
+        return builder;
+    }
+
+    private static BijieHostOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(BijieHostOptions.Section).Get<BijieHostOptions>() ?? new BijieHostOptions();
+        var context = new System.ComponentModel.DataAnnotations.ValidationContext(options);
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, context, errors, validateAllProperties: true))
+        {
+            throw new InvalidOperationException("Invalid configuration section Bijie: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
+        }
+
+        return options;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Bijie.Actors.Host;
+using Bijie.Actors.Host.Health;
+using Bijie.Actors.Host.Hosting;
+using Bijie.Actors.Web.Apis;
+using Orleans.Dashboard;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBijieSilo();
+builder.AddBijieObservability();
+builder.AddBijieHealthChecks();
+builder.Services.AddProblemDetails();
+builder.Services.AddHostedService<HostStartWork>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapBijieHealth();
+app.MapSystemApi();
+app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.Run();
