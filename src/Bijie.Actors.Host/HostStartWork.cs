@@ -11,6 +11,7 @@ namespace Bijie.Actors.Host;
 /// </summary>
 public sealed class HostStartWork(
     IGrainFactory grains,
+    SiloActiveSignal silo,
     BijieHostOptions options,
     StartupWork work,
     TimeProvider time,
@@ -18,6 +19,8 @@ public sealed class HostStartWork(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        work.Report("waiting for the silo to become active");
+        await silo.WhenActive.WaitAsync(stoppingToken);
         var delay = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {

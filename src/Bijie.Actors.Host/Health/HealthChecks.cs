@@ -18,8 +18,13 @@ public sealed class SiloActiveHealthCheck(ILocalSiloDetails silo, IClusterMember
 }
 
 /// <summary>Azure Table storage (grain state) answers.</summary>
-public sealed class AzureTablesHealthCheck(TableServiceClient tables) : IHealthCheck
+public sealed class AzureTablesHealthCheck(IConfiguration configuration) : IStoreHealthCheck
 {
+    // A probe of its own: one try, a short timeout, so a check says "down" quickly instead of retrying.
+    private readonly TableServiceClient tables = new(
+        configuration.GetConnectionString(ConnectionStringNames.AzureTables),
+        new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(3) } });
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -41,7 +46,7 @@ public sealed class AzureTablesHealthCheck(TableServiceClient tables) : IHealthC
 }
 
 /// <summary>PostgreSQL (cluster membership) answers and holds the clustering queries.</summary>
-public sealed class ClusteringDatabaseHealthCheck(IConfiguration configuration) : IHealthCheck
+public sealed class ClusteringDatabaseHealthCheck(IConfiguration configuration) : IStoreHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -19,15 +19,27 @@ public static class HealthEndpoints
             .AddCheck<StartupWorkHealthCheck>("startup", tags: [Ready]);
         if (options.GrainStorage == GrainStorageKind.AzureTable)
         {
-            checks.AddCheck<AzureTablesHealthCheck>("azure-tables", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
+            AddStore<AzureTablesHealthCheck>(builder.Services, checks, "azure-tables");
         }
 
         if (options.Mode == HostMode.Cluster)
         {
-            checks.AddCheck<ClusteringDatabaseHealthCheck>("postgresql", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
+            AddStore<ClusteringDatabaseHealthCheck>(builder.Services, checks, "postgresql");
         }
 
+        // Web and silo start side by side, so /health/live answers while the silo waits for its stores.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StoreGate>();
+
         return builder;
+    }
+
+    private static void AddStore<T>(IServiceCollection services, IHealthChecksBuilder checks, string name)
+        where T : class, IStoreHealthCheck
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IStoreHealthCheck>(sp => sp.GetRequiredService<T>());
+        checks.AddCheck<T>(name, tags: [Ready], timeout: TimeSpan.FromSeconds(5));
     }
 
     public static IEndpointRouteBuilder MapBijieHealth(this IEndpointRouteBuilder app)

@@ -61,14 +61,11 @@ public static class SiloConfiguration
                 silo.AddMemoryGrainStorage(StorageNames.Default);
             }
 
+            silo.Services.AddSingleton<SiloActiveSignal>();
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloActiveSignal>());
             silo.AddActivityPropagation();
             silo.AddDashboard();
         });
-
-        if (options.GrainStorage == GrainStorageKind.AzureTable)
-        {
-            builder.Services.AddSingleton(new TableServiceClient(tables));
-        }
 
         return builder;
     }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs a cluster of N hosts (default 3) on this machine: membership in PostgreSQL, grain state in Azurite.
+#
+#   deploy/cluster.sh start [N]   start Azurite, PostgreSQL and N hosts; prints their URLs
+#   deploy/cluster.sh stop        stop the hosts and the services this script started
+#   deploy/cluster.sh status      show the members as the membership table has them
+#
+# Host i (1..N) listens on HTTP 5080+i, silo port 11110+i, gateway 30000+i (BIJIE_CLUSTER_HTTP_BASE,
+# BIJIE_CLUSTER_SILO_BASE, BIJIE_CLUSTER_GATEWAY_BASE change the bases).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO"
+
+dir="$LOCAL/cluster"
+http_base="${BIJIE_CLUSTER_HTTP_BASE:-5080}"
+silo_base="${BIJIE_CLUSTER_SILO_BASE:-11110}"
+gateway_base="${BIJIE_CLUSTER_GATEWAY_BASE:-30000}"
+cluster_id="${BIJIE_CLUSTER_ID:-bijie-cluster}"
+
+stop_hosts() {
+  local pidfile
+  for pidfile in "$dir"/host-*.pid; do
+    [[ -e "$pidfile" ]] && stop_pidfile "$pidfile" Bijie.Actors.Host.dll
+  done
+  return 0
+}
+
+case "${1:-}" in
+  start)
+    n="${2:-3}"
+    [[ "$n" =~ ^[1-9][0-9]?$ ]] || die "N must be a number from 1 to 99"
+    ensure_dotnet
+    mkdir -p "$dir"
+    "$REPO/deploy/services.sh" start cluster
+    set -a; source "$dir/services.env"; set +a
+    say "building the host (Release)"
+    dotnet build "$HOST_PROJECT" -c "$CONFIGURATION" -nologo -clp:NoSummary -v:q >"$dir/build.log" 2>&1 \
+      || { cat "$dir/build.log" >&2; die "the build failed"; }
+    for i in $(seq 1 "$n"); do
+      pid_alive "$(cat "$dir/host-$i.pid" 2>/dev/null)" && { say "host $i already runs"; continue; }
+      (cd "$(dirname "$HOST_DLL")" && exec nohup dotnet "$HOST_DLL" --urls "http://127.0.0.1:$((http_base + i))" \
+        --Bijie:Mode=Cluster --Bijie:ClusterId="$cluster_id" --Bijie:SiloName="silo-$i" \
+        --Bijie:SiloPort=$((silo_base + i)) --Bijie:GatewayPort=$((gateway_base + i))) >"$dir/host-$i.log" 2>&1 &
+      echo $! >"$dir/host-$i.pid"
+    done
+    for i in $(seq 1 "$n"); do
+      wait_until 120 "host $i to become ready" curl -fs -o /dev/null "http://127.0.0.1:$((http_base + i))/health/ready" \
+        || { tail -20 "$dir/host-$i.log" >&2; die "host $i did not become ready; logs in ${dir#"$REPO/"}"; }
+      say "host $i ready: http://127.0.0.1:$((http_base + i))  (silo port $((silo_base + i)))"
+    done
+    ;;
+  stop)
+    stop_hosts
+    "$REPO/deploy/services.sh" stop cluster
+    ;;
+  status)
+    [[ -f "$dir/services.env" ]] || die "no cluster has been started from this clone"
+    port="$(grep '^BIJIE_PG_PORT=' "$dir/services.env" | cut -d= -f2)"
+    psql -h 127.0.0.1 -p "$port" -U postgres -d bijie -c \
+      "SELECT silo_name, address || ':' || port AS silo, CASE status WHEN 3 THEN 'active' WHEN 6 THEN 'dead' ELSE status::text END AS status, i_am_alive_time FROM orleans_membership WHERE deployment_id = '$cluster_id' ORDER BY start_time"
+    ;;
+  *) die "usage: deploy/cluster.sh start [N] | stop | status" ;;
+esac

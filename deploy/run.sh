@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Starts what Bijie.Actors needs (Azurite, PostgreSQL) and the host in single-node mode, prints the URL and
+# stays in the foreground. Ctrl-C, or "deploy/run.sh stop" from another shell, stops all it started.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO"
+
+dir="$LOCAL/run"
+hostpid="$dir/host.pid"
+url="${BIJIE_URL:-http://127.0.0.1:5080}"
+
+if [[ "${1:-}" == stop ]]; then
+  stop_pidfile "$hostpid" Bijie.Actors.Host.dll
+  "$REPO/deploy/services.sh" stop run
+  exit 0
+fi
+
+ensure_dotnet
+mkdir -p "$dir"
+if pid_alive "$(cat "$hostpid" 2>/dev/null)"; then
+  die "the host is already running (pid $(cat "$hostpid")); stop it with deploy/run.sh stop"
+fi
+
+cleanup() {
+  trap - INT TERM EXIT
+  stop_pidfile "$hostpid" Bijie.Actors.Host.dll
+  "$REPO/deploy/services.sh" stop run || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+"$REPO/deploy/services.sh" start run
+set -a; source "$dir/services.env"; set +a
+
+say "building the host (Release)"
+dotnet build "$HOST_PROJECT" -c "$CONFIGURATION" -nologo -clp:NoSummary -v:q >"$dir/build.log" 2>&1 \
+  || { cat "$dir/build.log" >&2; die "the build failed"; }
+
+say "starting the host (single node) at $url"
+(cd "$(dirname "$HOST_DLL")" && exec dotnet "$HOST_DLL" --urls "$url" "$@") &
+echo $! >"$hostpid"
+
+if wait_until 120 "the host to become ready" bash -c "curl -fsS -o /dev/null '$url/health/ready' 2>/dev/null || { ! kill -0 $(cat "$hostpid") 2>/dev/null && exit 0; }"; then
+  if pid_alive "$(cat "$hostpid")"; then
+    say "ready: $url   (operations dashboard: $url/dashboard; stop with Ctrl-C or deploy/run.sh stop)"
+  fi
+fi
+wait "$(cat "$hostpid")" || true

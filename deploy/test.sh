@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds and runs every test. Starts its own Azurite and PostgreSQL (instance "test", free ports) and stops
+# them at the end. Ends with the line "N passed, N failed"; exits non-zero when anything failed.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO"
+ensure_dotnet
+
+results="$LOCAL/test/results"
+finish() { # finish PASSED FAILED
+  "$REPO/deploy/services.sh" stop test >/dev/null 2>&1 || true
+  echo "$1 passed, $2 failed"
+  [[ "$2" == 0 && "$1" -gt 0 ]] && exit 0 || exit 1
+}
+
+"$REPO/deploy/services.sh" start test || { say "could not start Azurite and PostgreSQL"; finish 0 1; }
+set -a; source "$LOCAL/test/services.env"; set +a
+export BIJIE_TEST_AZURE_TABLES="$ConnectionStrings__AzureTables"
+export BIJIE_TEST_POSTGRES="$ConnectionStrings__Clustering"
+unset ConnectionStrings__AzureTables ConnectionStrings__Clustering
+
+say "building (Release)"
+if ! dotnet build Bijie.Actors.sln -c Release -nologo -clp:NoSummary -v:q; then
+  say "the build failed"
+  finish 0 1
+fi
+
+rm -rf "$results"
+dotnet test Bijie.Actors.sln -c Release --no-build -nologo \
+  --results-directory "$results" --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=normal"
+status=$?
+
+projects=$(find "$REPO/tests" -name '*Tests.csproj' | wc -l)
+reports=$(find "$results" -name '*.trx' 2>/dev/null | wc -l)
+passed=0; failed=0
+for trx in $(find "$results" -name '*.trx' 2>/dev/null); do
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  attr() { sed -n "s/.* $1=\"\\([0-9]*\\)\".*/\\1/p" <<<"$counters"; }
+  passed=$((passed + $(attr passed)))
+  failed=$((failed + $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted)))
+done
+if ((reports < projects)); then
+  say "only $reports of $projects test projects reported results"
+  failed=$((failed + projects - reports))
+fi
+if ((status != 0 && failed == 0)); then
+  say "dotnet test exited with $status"
+  failed=1
+fi
+finish "$passed" "$failed"

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>The host in its default single-node mode, with grain state in Azure Table storage on Azurite.</summary>
+public sealed class SingleNodeHostTests
+{
+    private static Dictionary<string, string> SingleNode(string serviceId, string? tables = null) => new()
+    {
+        ["Bijie:Mode"] = "SingleNode",
+        ["Bijie:ServiceId"] = serviceId,
+        ["Bijie:ClusterId"] = serviceId,
+        ["ConnectionStrings:AzureTables"] = tables ?? TestEnvironment.AzureTables,
+    };
+
+    [Fact]
+    public async Task The_host_becomes_ready_and_its_first_page_shows_the_name_in_Chinese_and_English()
+    {
+        await using var host = HostProcess.Start(SingleNode($"t{Guid.NewGuid():N}"));
+        await host.WaitReadyAsync();
+
+        var live = await host.Http.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var ready = await host.GetJsonAsync("/health/ready");
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        foreach (var check in new[] { "silo", "startup", "azure-tables" })
+        {
+            Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
+        }
+
+        var page = await host.Http.GetStringAsync("/");
+        Assert.Contains("毕节组团式帮扶平台", page);
+        Assert.Contains("Bijie Pairing Assistance", page);
+    }
+
+    [Fact]
+    public async Task Grain_state_written_to_Azure_Table_storage_survives_a_host_restart()
+    {
+        var serviceId = $"t{Guid.NewGuid():N}";
+        JsonElement first;
+        await using (var host = HostProcess.Start(SingleNode(serviceId)))
+        {
+            await host.WaitReadyAsync();
+            first = (await host.GetJsonAsync("/api/v1/system")).GetProperty("programme");
+            Assert.Equal(1, first.GetProperty("hostStarts").GetInt64());
+            await host.StopAsync();
+        }
+
+        await using (var host = HostProcess.Start(SingleNode(serviceId)))
+        {
+            await host.WaitReadyAsync();
+            var second = (await host.GetJsonAsync("/api/v1/system")).GetProperty("programme");
+            Assert.Equal(2, second.GetProperty("hostStarts").GetInt64());
+            Assert.Equal(first.GetProperty("firstStartedAt").GetDateTimeOffset(), second.GetProperty("firstStartedAt").GetDateTimeOffset());
+            Assert.NotEqual(first.GetProperty("servedBy").GetString(), second.GetProperty("servedBy").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Without_its_grain_store_the_host_is_live_but_not_ready_says_why_and_becomes_ready_when_the_store_appears()
+    {
+        var closed = TestEnvironment.FreePort();
+        var tables = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;";
+        await using var host = HostProcess.Start(SingleNode($"t{Guid.NewGuid():N}", tables));
+
+        await host.PollAsync(async () => (await host.Http.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(90), "/health/live to answer 200");
+        using var ready = await host.Http.GetAsync("/health/ready");
+        var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var tablesCheck = body.GetProperty("checks").GetProperty("azure-tables");
+        Assert.Equal("Unhealthy", tablesCheck.GetProperty("status").GetString());
+        Assert.Contains($"127.0.0.1:{closed}", tablesCheck.GetProperty("description").GetString());
+        Assert.Equal("Unhealthy", body.GetProperty("checks").GetProperty("startup").GetProperty("status").GetString());
+
+        // The host waited for its store instead of failing: once Azurite answers on that port, it becomes ready.
+        await using var azurite = AzuriteProcess.Start(closed);
+        await host.WaitReadyAsync();
+        var programme = (await host.GetJsonAsync("/api/v1/system")).GetProperty("programme");
+        Assert.Equal(1, programme.GetProperty("hostStarts").GetInt64());
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>Where the services started by deploy/test.sh are, and where the built host is.</summary>
+public static class TestEnvironment
+{
+    public static string AzureTables => Required("BIJIE_TEST_AZURE_TABLES");
+
+    public static string Postgres => Required("BIJIE_TEST_POSTGRES");
+
+    public static string HostAssembly => Path.GetFullPath(Metadata("HostAssembly"));
+
+    public static string RepositoryRoot => Path.GetFullPath(Metadata("RepositoryRoot"));
+
+    /// <summary>A TCP port on the loopback address that nothing listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run the tests with ./deploy/test.sh, which starts Azurite and PostgreSQL.");
+
+    private static string Metadata(string key) =>
+        typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
