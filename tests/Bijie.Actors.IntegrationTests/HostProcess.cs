@@ -34,7 +34,7 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a host with these configuration settings (on top of fresh ports).</summary>
-    public static HostProcess Start(IReadOnlyDictionary<string, string> settings)
+    public static HostProcess Start(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
         var httpPort = TestEnvironment.FreePort();
         var siloPort = TestEnvironment.FreePort();
@@ -69,6 +69,15 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment.Remove("ConnectionStrings__Clustering");
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var host = new HostProcess(process, httpPort, siloPort);

@@ -32,6 +32,53 @@ public sealed class SingleNodeHostTests
         var page = await host.Http.GetStringAsync("/");
         Assert.Contains("毕节组团式帮扶平台", page);
         Assert.Contains("Bijie Pairing Assistance", page);
+
+        var dashboard = await host.Http.GetStringAsync("/dashboard/");
+        Assert.Contains("<html", dashboard, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Telemetry_goes_out_by_OTLP_when_the_standard_variables_name_a_collector()
+    {
+        var port = TestEnvironment.FreePort();
+        using var collector = new HttpListener();
+        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+        collector.Start();
+        var received = new HashSet<string>();
+        var listening = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                var context = await collector.GetContextAsync();
+                lock (received)
+                {
+                    received.Add(context.Request.Url!.AbsolutePath);
+                }
+
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+
+        await using var host = HostProcess.Start(SingleNode($"t{Guid.NewGuid():N}"), new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
+        });
+        await host.WaitReadyAsync();
+        await host.GetJsonAsync("/api/v1/system");
+
+        await host.PollAsync(() =>
+        {
+            lock (received)
+            {
+                return Task.FromResult(received.IsSupersetOf(["/v1/metrics", "/v1/traces", "/v1/logs"]));
+            }
+        }, TimeSpan.FromSeconds(60), "metrics, traces and logs to reach the collector");
+        collector.Stop();
     }
 
     [Fact]
