@@ -1,14 +1,14 @@
 using Bijie.Actors.Host;
 using Bijie.Actors.Host.Health;
 using Bijie.Actors.Host.Hosting;
-using Bijie.Actors.Web.Apis;
+using Bijie.Actors.Web;
 using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBijieSilo();
 builder.AddBijieObservability();
 builder.AddBijieHealthChecks();
-builder.Services.AddProblemDetails();
+builder.Services.AddBijieWeb();
 builder.Services.AddHostedService<HostStartWork>();
 
 var app = builder.Build();
@@ -17,6 +17,6 @@ app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapBijieHealth();
-app.MapSystemApi();
+app.MapBijieApis();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.Run();

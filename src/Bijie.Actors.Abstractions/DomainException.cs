@@ -1,0 +1,46 @@
+namespace Bijie.Actors.Abstractions;
+
+/// <summary>What kind of refusal a <see cref="DomainException"/> is; the API maps it to a status code.</summary>
+public enum DomainErrorKind
+{
+    /// <summary>The input breaks a rule (400).</summary>
+    Invalid = 0,
+
+    /// <summary>The thing named does not exist (404 in a path, 400 in a body).</summary>
+    NotFound = 1,
+
+    /// <summary>The request conflicts with the current state (409).</summary>
+    Conflict = 2,
+}
+
+/// <summary>A request the model refuses; nothing was changed.</summary>
+[GenerateSerializer, Alias("Bijie.Actors.DomainException")]
+public sealed class DomainException : Exception
+{
+    /// <summary>A refusal of the given kind, with a stable code, a readable message and the field at fault.</summary>
+    public DomainException(DomainErrorKind kind, string code, string message, string? field = null)
+        : base(message)
+    {
+        Kind = kind;
+        Code = code;
+        Field = field;
+    }
+
+    /// <summary>Refusal kind.</summary>
+    [Id(0)] public DomainErrorKind Kind { get; }
+
+    /// <summary>A stable machine-readable code, e.g. <c>locality.unknown</c>.</summary>
+    [Id(1)] public string Code { get; }
+
+    /// <summary>The input field at fault, where there is one.</summary>
+    [Id(2)] public string? Field { get; }
+
+    /// <summary>The input breaks a rule.</summary>
+    public static DomainException Invalid(string code, string message, string? field = null) => new(DomainErrorKind.Invalid, code, message, field);
+
+    /// <summary>The thing named does not exist.</summary>
+    public static DomainException NotFound(string code, string message, string? field = null) => new(DomainErrorKind.NotFound, code, message, field);
+
+    /// <summary>The request conflicts with the current state.</summary>
+    public static DomainException Conflict(string code, string message, string? field = null) => new(DomainErrorKind.Conflict, code, message, field);
+}

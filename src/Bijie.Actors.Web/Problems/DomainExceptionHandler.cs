@@ -1,0 +1,55 @@
+using Bijie.Actors.Abstractions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bijie.Actors.Web.Problems;
+
+/// <summary>Turns the model's refusals into RFC 9457 problem details: 400, 404 or 409, with the field at fault.</summary>
+public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not DomainException refusal)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = StatusOf(refusal);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = ToProblem(refusal, context.Response.StatusCode),
+        });
+    }
+
+    public static int StatusOf(DomainException refusal) => refusal.Kind switch
+    {
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static ProblemDetails ToProblem(DomainException refusal, int status)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = refusal.Kind switch
+            {
+                DomainErrorKind.NotFound => "Not found",
+                DomainErrorKind.Conflict => "Conflict",
+                _ => "Invalid request",
+            },
+            Detail = refusal.Message,
+        };
+        problem.Extensions["code"] = refusal.Code;
+        if (refusal.Field is { } field)
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [refusal.Message] };
+        }
+
+        return problem;
+    }
+}
