@@ -24,6 +24,7 @@ BIJIE_AZURITE_PORT=$az_port
 BIJIE_PG_PORT=$pg_port
 ConnectionStrings__AzureTables='DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$az_port/$AZURITE_ACCOUNT;'
 ConnectionStrings__Clustering='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bijie;Timezone=UTC'
+ConnectionStrings__Ledger='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bijie;Timezone=UTC;Maximum Pool Size=50'
 ENV
 }
 

@@ -17,7 +17,7 @@ finish() { # finish PASSED FAILED
 set -a; source "$LOCAL/test/services.env"; set +a
 export BIJIE_TEST_AZURE_TABLES="$ConnectionStrings__AzureTables"
 export BIJIE_TEST_POSTGRES="$ConnectionStrings__Clustering"
-unset ConnectionStrings__AzureTables ConnectionStrings__Clustering
+unset ConnectionStrings__AzureTables ConnectionStrings__Clustering ConnectionStrings__Ledger
 
 say "building (Release)"
 if ! dotnet build Bijie.Actors.sln -c Release -nologo -clp:NoSummary -v:q; then

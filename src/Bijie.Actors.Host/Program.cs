@@ -6,6 +6,7 @@ using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBijieSilo();
+builder.AddBijieLedger();
 builder.AddBijieObservability();
 builder.AddBijieHealthChecks();
 builder.Services.AddBijieWeb();

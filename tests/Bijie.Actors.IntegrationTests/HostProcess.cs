@@ -53,6 +53,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["Bijie:SiloPort"] = siloPort.ToString(),
             ["Bijie:GatewayPort"] = gatewayPort.ToString(),
             ["Bijie:SiloName"] = $"test-{siloPort}",
+            ["ConnectionStrings:Ledger"] = TestEnvironment.Postgres,
         };
         foreach (var (key, value) in settings)
         {
@@ -67,6 +68,7 @@ public sealed class HostProcess : IAsyncDisposable
         // The host must see only what the test gives it.
         info.Environment.Remove("ConnectionStrings__AzureTables");
         info.Environment.Remove("ConnectionStrings__Clustering");
+        info.Environment.Remove("ConnectionStrings__Ledger");
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())

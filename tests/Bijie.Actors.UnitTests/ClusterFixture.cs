@@ -1,21 +1,44 @@
 using Bijie.Actors.Grains;
+using Bijie.Actors.Grains.Rollups;
+using Bijie.Actors.Ledger;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Bijie.Actors.UnitTests;
 
-/// <summary>Two silos in one process with in-memory grain storage, shared by every test in the collection.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+/// <summary>
+/// Two silos in one process with in-memory grain storage and one in-memory ledger shared by both (as one
+/// database would be), shared by every test in the collection; each test uses fresh keys.
+/// </summary>
+public class ClusterFixture : IAsyncLifetime
 {
-    public InProcessTestCluster Cluster { get; }
-
     public ClusterFixture()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Default));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.Services.AddBijieGrains();
+            silo.Services.Configure<RollupOptions>(o =>
+            {
+                o.FlushInterval = TimeSpan.FromMilliseconds(20);
+                o.RecoveryInterval = TimeSpan.FromMilliseconds(200);
+                o.RecoveryAge = TimeSpan.FromSeconds(1);
+            });
+            silo.Services.AddSingleton<ILedger>(_ => new InMemoryLedger(Store));
+        });
         Cluster = builder.Build();
     }
 
+    public InMemoryLedgerStore Store { get; } = new();
+
+    public InProcessTestCluster Cluster { get; }
+
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The grain factory inside a silo: a stateless worker called through it runs on that silo.</summary>
+    public IGrainFactory SiloGrains(int index) =>
+        Cluster.GetSiloServiceProvider(Cluster.Silos[index].SiloAddress).GetRequiredService<IGrainFactory>();
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 

@@ -27,6 +27,11 @@ public static class HealthEndpoints
             AddStore<ClusteringDatabaseHealthCheck>(builder.Services, checks, "postgresql");
         }
 
+        if (options.LedgerStore == LedgerStoreKind.PostgreSQL)
+        {
+            checks.AddCheck<LedgerHealthCheck>("ledger", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
+        }
+
         // Web and silo start side by side, so /health/live answers while the silo waits for its stores.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StoreGate>();

@@ -29,6 +29,9 @@ public sealed class BijieHostOptions
     /// <summary>AzureTable (the product) or Memory (benchmark ceiling, throwaway runs).</summary>
     public GrainStorageKind GrainStorage { get; set; } = GrainStorageKind.AzureTable;
 
+    /// <summary>PostgreSQL (the product) or Memory (benchmark ceiling, throwaway runs: nothing survives).</summary>
+    public LedgerStoreKind LedgerStore { get; set; } = LedgerStoreKind.PostgreSQL;
+
     public string EffectiveSiloName => string.IsNullOrWhiteSpace(SiloName) ? $"{Environment.MachineName}-{SiloPort}" : SiloName;
 }
 
@@ -36,6 +39,12 @@ public enum HostMode
 {
     SingleNode,
     Cluster,
+}
+
+public enum LedgerStoreKind
+{
+    PostgreSQL,
+    Memory,
 }
 
 public enum GrainStorageKind
@@ -52,4 +61,7 @@ public static class ConnectionStringNames
 
     /// <summary>PostgreSQL holding the cluster membership table (cluster mode).</summary>
     public const string Clustering = "Clustering";
+
+    /// <summary>PostgreSQL holding the ledger of reports and changes.</summary>
+    public const string Ledger = "Ledger";
 }

@@ -1,0 +1,54 @@
+namespace Bijie.Actors.Abstractions;
+
+/// <summary>What a report on a subject counts in, and whether the subject takes reports now.</summary>
+/// <param name="SubjectId">The pairing or project id.</param>
+/// <param name="Active">Whether it takes reports.</param>
+/// <param name="Since">The first date a report may be made for.</param>
+/// <param name="Scopes">The roll-ups a report counts in (L:…, T:…, H:…, E:…, S:…).</param>
+/// <param name="HelperIds">The helpers whose subject it is.</param>
+/// <param name="EnterpriseCode">The enterprise whose subject it is.</param>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ReportContext")]
+public sealed record ReportContext(
+    [property: Id(0)] string SubjectId,
+    [property: Id(1)] bool Active,
+    [property: Id(2)] DateOnly Since,
+    [property: Id(3)] IReadOnlyList<string> Scopes,
+    [property: Id(4)] IReadOnlyList<string> HelperIds,
+    [property: Id(5)] string? EnterpriseCode);
+
+/// <summary>A progress report (进展填报) against a pairing or a project.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ReportSubmission")]
+public sealed record ReportSubmission(
+    [property: Id(0)] string? PairingId,
+    [property: Id(1)] string? ProjectId,
+    [property: Id(2)] DateOnly Date,
+    [property: Id(3)] IReadOnlyDictionary<string, decimal> Values,
+    [property: Id(4)] string IdempotencyKey,
+    [property: Id(5)] string? Note = null);
+
+/// <summary>The answer to a report: its id once committed; <see cref="Replayed"/> when the key was seen before.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ReportReceipt")]
+public sealed record ReportReceipt(
+    [property: Id(0)] Guid ReportId,
+    [property: Id(1)] long Position,
+    [property: Id(2)] bool Replayed);
+
+/// <summary>Takes reports: validates, commits them to the ledger, and returns once they are durable. One per silo, stateless.</summary>
+[Alias("Bijie.Actors.IReportIntakeGrain")]
+public interface IReportIntakeGrain : IGrainWithIntegerKey
+{
+    [Alias("Submit")]
+    Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor);
+
+    /// <summary>Reverses a report (a correction is a reversal and a new report); idempotent by key.</summary>
+    [Alias("Reverse")]
+    Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor);
+}
+
+/// <summary>The programme's time zone: dates, "future", months and years are reckoned in Asia/Shanghai.</summary>
+public static class ProgrammeClock
+{
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+}

@@ -1,0 +1,95 @@
+namespace Bijie.Actors.Abstractions;
+
+/// <summary>
+/// Roll-up scopes: every ledger line names the scopes it counts in. L:{division code} for a locality and its
+/// ancestors, T:{track}, H:{helper id}, E:{credit code}, S:{pairing or project id}.
+/// </summary>
+public static class Scopes
+{
+    public static string Locality(string code) => $"L:{code}";
+
+    public static string Track(Track track) => $"T:{track.Code()}";
+
+    public static string Helper(string id) => $"H:{id}";
+
+    public static string Enterprise(string code) => $"E:{code}";
+
+    public static string Subject(string id) => $"S:{id}";
+
+    /// <summary>Membership of the pairings currently active at a scope (for "a village lists its enterprises").</summary>
+    public const string ActivePairings = "active_pairings";
+
+    /// <summary>Membership of the projects at a scope that are not cancelled.</summary>
+    public const string LiveProjects = "live_projects";
+}
+
+/// <summary>The sums one committed batch adds to one scope.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.SumDelta")]
+public sealed record SumDelta(
+    [property: Id(0)] string Indicator,
+    [property: Id(1)] short Year,
+    [property: Id(2)] short? Month,
+    [property: Id(3)] decimal Value);
+
+/// <summary>A member one committed batch adds (+) or removes (−) in one scope, for the years Year..YearTo.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.MemberDelta")]
+public sealed record MemberDelta(
+    [property: Id(0)] string Indicator,
+    [property: Id(1)] string Member,
+    [property: Id(2)] short Year,
+    [property: Id(3)] short? YearTo,
+    [property: Id(4)] int Count);
+
+/// <summary>Everything one committed batch adds to one scope; applied once (by <see cref="BatchId"/>).</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.BatchDelta")]
+public sealed record BatchDelta(
+    [property: Id(0)] long BatchId,
+    [property: Id(1)] IReadOnlyList<SumDelta> Sums,
+    [property: Id(2)] IReadOnlyList<MemberDelta> Members);
+
+/// <summary>One indicator's figure on a board.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.BoardFigure")]
+public sealed record BoardFigure(
+    [property: Id(0)] string Indicator,
+    [property: Id(1)] decimal Value,
+    [property: Id(2)] decimal? PreviousValue,
+    [property: Id(3)] decimal? YoyPercent);
+
+/// <summary>A scope's figures for a year, live.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.Board")]
+public sealed record Board(
+    [property: Id(0)] string Scope,
+    [property: Id(1)] int Year,
+    [property: Id(2)] IReadOnlyList<BoardFigure> Figures,
+    [property: Id(3)] IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months);
+
+/// <summary>How much traffic a roll-up grain has taken: to show no grain carries every write.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ScopeStats")]
+public sealed record ScopeStats(
+    [property: Id(0)] long ApplyCalls,
+    [property: Id(1)] long BatchesApplied,
+    [property: Id(2)] long BatchesIgnored,
+    [property: Id(3)] long Head);
+
+/// <summary>A roll-up of the ledger for one scope: exact sums per indicator, year and month, and counted members.</summary>
+[Alias("Bijie.Actors.IScopeGrain")]
+public interface IScopeGrain : IGrainWithStringKey
+{
+    /// <summary>Adds committed batches; a batch already included is ignored.</summary>
+    [Alias("Apply")]
+    Task ApplyAsync(IReadOnlyList<BatchDelta> batches);
+
+    [Alias("GetBoard")]
+    Task<Board> GetBoardAsync(int year);
+
+    /// <summary>The members of a counted indicator in a year (null: members of any year).</summary>
+    [Alias("GetMembers")]
+    Task<IReadOnlyList<string>> GetMembersAsync(string indicator, int? year);
+
+    [Alias("GetStats")]
+    Task<ScopeStats> GetStatsAsync();
+
+    /// <summary>The latest year with any value line, or null.</summary>
+    [Alias("GetLatestYear")]
+    Task<int?> GetLatestYearAsync();
+}

@@ -1,0 +1,24 @@
+using Bijie.Actors.Grains.Rollups;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bijie.Actors.Grains;
+
+/// <summary>What the grains need from a silo's container, besides an <see cref="Ledger.ILedger"/> and grain storage.</summary>
+public static class GrainsComposition
+{
+    public static IServiceCollection AddBijieGrains(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        var rollups = services.AddOptions<RollupOptions>();
+        if (configuration is not null)
+        {
+            rollups.Bind(configuration.GetSection(RollupOptions.Section));
+        }
+
+        services.AddSingleton<RollupDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains.Organizations;
+
+/// <summary>A private enterprise keyed by its unified social credit code; a code with a wrong check character is refused.</summary>
+public sealed class EnterpriseGrain(
+    [PersistentState("enterprise", StorageNames.Default)] IPersistentState<EnterpriseState> state) : Grain, IEnterpriseGrain
+{
+    public async Task<EnterpriseProfile> RegisterAsync(EnterpriseProfile profile, ActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var code = this.GetPrimaryKeyString();
+        if (CreditCodes.Problem(code) is { } problem)
+        {
+            throw DomainException.Invalid("enterprise.credit_code", problem, "creditCode");
+        }
+
+        if (profile.CreditCode != code)
+        {
+            throw DomainException.Invalid("enterprise.credit_code", "The profile's credit code does not match the enterprise.", "creditCode");
+        }
+
+        if (string.IsNullOrWhiteSpace(profile.Name) || profile.Name.Length > 100)
+        {
+            throw DomainException.Invalid("enterprise.name", "An enterprise needs a name of at most 100 characters.", "name");
+        }
+
+        if (state.State.Profile != profile)
+        {
+            state.State.Profile = profile;
+            state.State.RegisteredBy ??= actor.Id;
+            await state.WriteStateAsync();
+        }
+
+        return profile;
+    }
+
+    public Task<EnterpriseProfile> GetAsync() => Task.FromResult(state.State.Profile
+        ?? throw DomainException.NotFound("enterprise.unknown", $"No enterprise with credit code '{this.GetPrimaryKeyString()}'.", "enterpriseCode"));
+
+    public Task<bool> ExistsAsync() => Task.FromResult(state.State.Profile is not null);
+}
+
+[GenerateSerializer, Alias("Bijie.Actors.EnterpriseState")]
+public sealed class EnterpriseState
+{
+    [Id(0)] public EnterpriseProfile? Profile { get; set; }
+    [Id(1)] public string? RegisteredBy { get; set; }
+}

@@ -1,0 +1,54 @@
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Localities;
+
+namespace Bijie.Actors.Grains.Organizations;
+
+/// <summary>A helper organisation or local institution: its profile, written on registration only.</summary>
+public sealed class HelperGrain(
+    [PersistentState("helper", StorageNames.Default)] IPersistentState<HelperState> state) : Grain, IHelperGrain
+{
+    public async Task<HelperProfile> RegisterAsync(HelperProfile profile, ActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var id = this.GetPrimaryKeyString();
+        if (!HelperIds.IsValid(id) || profile.Id != id)
+        {
+            throw DomainException.Invalid("helper.id", $"'{profile.Id}' is not a valid helper id (lower-case letters, digits and '-', 3–64 characters) or does not match the grain.", "id");
+        }
+
+        if (string.IsNullOrWhiteSpace(profile.NameZh) || profile.NameZh.Length > 100)
+        {
+            throw DomainException.Invalid("helper.name", "A helper needs a Chinese name of at most 100 characters.", "nameZh");
+        }
+
+        if (profile.Kind == HelperKind.LocalInstitution)
+        {
+            DivisionCatalog.Bijie.Get(profile.LocalityCode ?? "", "localityCode");
+        }
+        else if (profile.LocalityCode is not null)
+        {
+            DivisionCatalog.Bijie.Get(profile.LocalityCode, "localityCode");
+        }
+
+        if (state.State.Profile != profile)
+        {
+            state.State.Profile = profile;
+            state.State.RegisteredBy ??= actor.Id;
+            await state.WriteStateAsync();
+        }
+
+        return profile;
+    }
+
+    public Task<HelperProfile> GetAsync() => Task.FromResult(state.State.Profile
+        ?? throw DomainException.NotFound("helper.unknown", $"No helper organisation '{this.GetPrimaryKeyString()}'.", "helperId"));
+
+    public Task<bool> ExistsAsync() => Task.FromResult(state.State.Profile is not null);
+}
+
+[GenerateSerializer, Alias("Bijie.Actors.HelperState")]
+public sealed class HelperState
+{
+    [Id(0)] public HelperProfile? Profile { get; set; }
+    [Id(1)] public string? RegisteredBy { get; set; }
+}

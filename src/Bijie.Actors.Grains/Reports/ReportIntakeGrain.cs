@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Ledger;
+using Orleans.Concurrency;
+
+namespace Bijie.Actors.Grains.Reports;
+
+/// <summary>
+/// Takes reports on the silo that received them: checks the values, asks the pairing or project what the report
+/// counts in, and appends it to the ledger, returning once the commit is durable. Stateless, so every silo runs
+/// as many as it needs and no grain sits on the write path of every report.
+/// </summary>
+[StatelessWorker]
+public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain, IReportIntakeGrain
+{
+    private const int MaxKeyLength = 200;
+    private static readonly DateOnly Earliest = new(1988, 6, 9); // the Bijie pilot zone's approval: nothing is older
+
+    public async Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(actor);
+        ValidateKey(report.IdempotencyKey);
+        var subjectId = (report.PairingId, report.ProjectId) switch
+        {
+            ({ Length: > 0 } p, null) => p,
+            (null, { Length: > 0 } p) => p,
+            _ => throw DomainException.Invalid("report.subject", "A report names exactly one of pairingId and projectId.", "pairingId"),
+        };
+        var values = ValidateValues(report.Values);
+        var today = ProgrammeClock.Today(time);
+        if (report.Date > today)
+        {
+            throw DomainException.Invalid("report.date_in_future", $"The report date {report.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}, Asia/Shanghai).", "date");
+        }
+
+        if (report.Note is { Length: > 1000 })
+        {
+            throw DomainException.Invalid("report.note", "A note has at most 1000 characters.", "note");
+        }
+
+        ReportContext context;
+        try
+        {
+            context = report.PairingId is not null
+                ? await GrainFactory.GetGrain<IPairingGrain>(subjectId).GetReportContextAsync()
+                : await GrainFactory.GetGrain<IProjectGrain>(subjectId).GetReportContextAsync();
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            // In a body an unknown reference is bad input (400), not a missing resource.
+            throw DomainException.Invalid(e.Code, e.Message, e.Field);
+        }
+
+        if (!context.Active)
+        {
+            throw DomainException.Conflict("report.subject_not_active", $"'{subjectId}' is not active and takes no reports.", report.PairingId is null ? "projectId" : "pairingId");
+        }
+
+        if (report.Date < context.Since || report.Date < Earliest)
+        {
+            throw DomainException.Invalid("report.date_before_start", $"'{subjectId}' started on {context.Since:yyyy-MM-dd}; a report cannot be dated earlier.", "date");
+        }
+
+        var onBehalf = actor.Role switch
+        {
+            ActorRole.Helper => context.HelperIds.Contains(actor.OrganizationId) ? false : throw Forbidden(subjectId),
+            ActorRole.Enterprise => context.EnterpriseCode == actor.OrganizationId ? false : throw Forbidden(subjectId),
+            ActorRole.Office or ActorRole.Admin or ActorRole.System => true,
+            _ => throw Forbidden(subjectId),
+        };
+
+        var body = JsonSerializer.Serialize(new
+        {
+            subject = subjectId,
+            kind = report.PairingId is null ? "project" : "pairing",
+            date = report.Date,
+            values = values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value),
+            note = report.Note,
+        });
+        var lines = values.Select(v => new LedgerLine(v.Key, (short)report.Date.Year, (short)report.Date.Month, null, null, v.Value, context.Scopes)).ToArray();
+        var entry = new LedgerEntry(
+            Guid.NewGuid(), EntryKind.Report, actor.Id, report.IdempotencyKey, SHA256.HashData(Encoding.UTF8.GetBytes(body)),
+            subjectId, null, report.Date, time.GetUtcNow(), actor.Id, onBehalf, null, body, lines);
+        return Answer(await ledger.AppendAsync(entry), report.IdempotencyKey);
+    }
+
+    public async Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor)
+    {
+        ValidateKey(idempotencyKey);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            throw DomainException.Invalid("reversal.reason", "A reversal needs a reason of at most 500 characters.", "reason");
+        }
+
+        var original = await ledger.FindAsync(reportId);
+        if (original is not { Entry.Kind: EntryKind.Report })
+        {
+            throw DomainException.NotFound("report.unknown", $"No report '{reportId}'.", "reportId");
+        }
+
+        var allowed = actor.ManagesEverything || original.Entry.Actor == actor.Id;
+        if (!allowed)
+        {
+            throw Forbidden(original.Entry.SubjectId);
+        }
+
+        // A report is reversed once: the reversal's idempotency key is the report's id, so a retry finds the
+        // reversal it made and a second, different reversal is refused.
+        var body = JsonSerializer.Serialize(new { reverses = reportId, reason = reason.Trim() });
+        var entry = new LedgerEntry(
+            Guid.NewGuid(), EntryKind.Reversal, "reversal", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
+            original.Entry.SubjectId, null, original.Entry.OccurredOn, time.GetUtcNow(), actor.Id, actor.ManagesEverything && original.Entry.Actor != actor.Id,
+            reportId, body, original.Entry.Lines.Select(l => l with { Value = -l.Value }).ToArray());
+        var result = await ledger.AppendAsync(entry);
+        return result.Outcome == AppendOutcome.KeyReused
+            ? throw DomainException.Conflict("report.already_reversed", $"Report '{reportId}' was reversed already.", "reportId")
+            : Answer(result, idempotencyKey);
+    }
+
+    private static ReportReceipt Answer(AppendResult result, string key) => result.Outcome switch
+    {
+        AppendOutcome.Committed => new ReportReceipt(result.EntryId, result.Position, Replayed: false),
+        AppendOutcome.Duplicate => new ReportReceipt(result.EntryId, result.Position, Replayed: true),
+        _ => throw DomainException.Conflict("idempotency.key_reused", $"The idempotency key '{key}' was used before for another request.", "Idempotency-Key"),
+    };
+
+    private static void ValidateKey(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || key.Any(char.IsControl))
+        {
+            throw DomainException.Invalid("idempotency.key", $"An idempotency key of 1 to {MaxKeyLength} printable characters is required.", "Idempotency-Key");
+        }
+    }
+
+    private static Dictionary<string, decimal> ValidateValues(IReadOnlyDictionary<string, decimal>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            throw DomainException.Invalid("report.values", "A report carries at least one indicator value.", "values");
+        }
+
+        if (values.Count > Indicators.All.Count)
+        {
+            throw DomainException.Invalid("report.values", "A report carries each indicator at most once.", "values");
+        }
+
+        foreach (var (code, value) in values)
+        {
+            var indicator = Indicators.Find(code)
+                ?? throw DomainException.Invalid("indicator.unknown", $"'{code}' is not an indicator of the catalogue.", $"values.{code}");
+            if (!indicator.Reportable)
+            {
+                throw DomainException.Invalid("indicator.not_reportable", $"'{code}' is counted from pairings and projects; it cannot be reported.", $"values.{code}");
+            }
+
+            if (value < 0)
+            {
+                throw DomainException.Invalid("report.negative", $"'{code}' cannot be negative; correct a report by reversing it.", $"values.{code}");
+            }
+
+            if (value > indicator.MaxPerReport)
+            {
+                throw DomainException.Invalid("report.absurd", $"{value} {indicator.Unit} of '{code}' in one report is beyond belief (at most {indicator.MaxPerReport:N0}).", $"values.{code}");
+            }
+
+            if (indicator.Integral ? value != decimal.Truncate(value) : value != decimal.Round(value, 2))
+            {
+                throw DomainException.Invalid("report.precision", indicator.Integral ? $"'{code}' is a whole number." : $"'{code}' is in yuan, to the fen.", $"values.{code}");
+            }
+        }
+
+        return values.Where(v => v.Value != 0).ToDictionary(v => v.Key, v => v.Value) is { Count: > 0 } nonZero
+            ? nonZero
+            : throw DomainException.Invalid("report.values", "A report with only zero values says nothing.", "values");
+    }
+
+    private static DomainException Forbidden(string subjectId) =>
+        DomainException.Invalid("report.forbidden", $"You may not report on '{subjectId}'.", "pairingId");
+}

@@ -1,0 +1,229 @@
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Ledger;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bijie.Actors.Grains.Rollups;
+
+/// <summary>Options of the roll-ups (configuration section <c>Bijie:Rollups</c>).</summary>
+public sealed class RollupOptions
+{
+    public const string Section = "Bijie:Rollups";
+
+    /// <summary>How often each silo's dispatcher sends what its commits added to the roll-up grains.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often a silo looks for committed batches nobody delivered (their silo died).</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How old an undelivered batch must be before another silo delivers it.</summary>
+    public TimeSpan RecoveryAge { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a roll-up grain snapshots its totals (if they changed).</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>
+/// The roll-up of one scope. On activation it loads its snapshot (totals through ledger position H, plus the
+/// batches above H it had applied) and adds the ledger's lines above H that it had not, in one database snapshot
+/// that also gives the new H. Batches then arrive from the silos' dispatchers; one whose first position is at or
+/// below H, or that was applied already, is ignored, so every committed line counts exactly once. Totals change
+/// in memory per batch and reach Azure Table storage only in rare snapshots.
+/// </summary>
+public sealed class ScopeGrain(
+    [PersistentState("scope", StorageNames.Default)] IPersistentState<ScopeSnapshot> snapshot,
+    ILedger ledger,
+    IOptions<RollupOptions> options,
+    ILogger<ScopeGrain> logger) : Grain, IScopeGrain
+{
+    private readonly Dictionary<(string Indicator, short Year, short Month), decimal> sums = [];
+    private readonly Dictionary<(string Indicator, string Member, short Year, short? YearTo), int> members = [];
+    private readonly HashSet<long> applied = [];
+    private long head;
+    private bool dirty;
+    private long applyCalls;
+    private long batchesApplied;
+    private long batchesIgnored;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var saved = snapshot.State;
+        foreach (var s in saved.Sums)
+        {
+            sums[(s.Indicator, s.Year, s.Month)] = s.Value;
+        }
+
+        foreach (var m in saved.Members)
+        {
+            members[(m.Indicator, m.Member, m.Year, m.YearTo)] = m.Count;
+        }
+
+        var totals = await ledger.ReadScopeAsync(this.GetPrimaryKeyString(), saved.Head, saved.Applied, cancellationToken);
+        foreach (var s in totals.Sums)
+        {
+            AddSum(s.Indicator, s.Year, s.Month ?? 0, s.Value);
+        }
+
+        foreach (var m in totals.Members)
+        {
+            AddMember(m.Indicator, m.Member, m.Year, m.YearTo, m.Count);
+        }
+
+        head = totals.Head;
+        dirty = totals.Sums.Count > 0 || totals.Members.Count > 0 || totals.Head != saved.Head;
+        this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(options.Value.SnapshotInterval, options.Value.SnapshotInterval) { KeepAlive = false });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (reason.ReasonCode != DeactivationReasonCode.ApplicationError)
+        {
+            await SnapshotAsync(cancellationToken);
+        }
+    }
+
+    public Task ApplyAsync(IReadOnlyList<BatchDelta> batches)
+    {
+        applyCalls++;
+        foreach (var batch in batches)
+        {
+            if (batch.BatchId <= head || !applied.Add(batch.BatchId))
+            {
+                batchesIgnored++;
+                continue;
+            }
+
+            foreach (var s in batch.Sums)
+            {
+                AddSum(s.Indicator, s.Year, s.Month ?? 0, s.Value);
+            }
+
+            foreach (var m in batch.Members)
+            {
+                AddMember(m.Indicator, m.Member, m.Year, m.YearTo, m.Count);
+            }
+
+            batchesApplied++;
+            dirty = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<Board> GetBoardAsync(int year)
+    {
+        var figures = new List<BoardFigure>();
+        var months = new Dictionary<string, IReadOnlyList<decimal>>();
+        foreach (var indicator in Indicators.All)
+        {
+            var (value, hasValue) = Figure(indicator, year);
+            var (previous, hasPrevious) = Figure(indicator, year - 1);
+            decimal? prior = hasPrevious ? previous : null;
+            decimal? yoy = prior is > 0 ? decimal.Round((value - prior.Value) / prior.Value * 100m, 2, MidpointRounding.AwayFromZero) : null;
+            figures.Add(new BoardFigure(indicator.Code, hasValue ? value : 0, prior, yoy));
+            if (indicator.Aggregation == Aggregation.Sum)
+            {
+                months[indicator.Code] = Enumerable.Range(1, 12)
+                    .Select(m => sums.GetValueOrDefault((indicator.Code, (short)year, (short)m))).ToArray();
+            }
+        }
+
+        return Task.FromResult(new Board(this.GetPrimaryKeyString(), year, figures, months));
+    }
+
+    public Task<IReadOnlyList<string>> GetMembersAsync(string indicator, int? year) =>
+        Task.FromResult<IReadOnlyList<string>>(members
+            .Where(m => m.Key.Indicator == indicator && m.Value > 0 && (year is null || Covers(m.Key.Year, m.Key.YearTo, year.Value)))
+            .Select(m => m.Key.Member).Distinct().Order(StringComparer.Ordinal).ToArray());
+
+    public Task<ScopeStats> GetStatsAsync() => Task.FromResult(new ScopeStats(applyCalls, batchesApplied, batchesIgnored, head));
+
+    public Task<int?> GetLatestYearAsync() =>
+        Task.FromResult(sums.Where(s => s.Value != 0).Select(s => (int?)s.Key.Year).DefaultIfEmpty(null).Max());
+
+    private (decimal Value, bool Present) Figure(Indicator indicator, int year)
+    {
+        if (indicator.Aggregation == Aggregation.Sum)
+        {
+            var lines = sums.Where(s => s.Key.Indicator == indicator.Code && s.Key.Year == year).ToList();
+            return (lines.Sum(s => s.Value), lines.Count > 0);
+        }
+
+        var count = members.Where(m => m.Key.Indicator == indicator.Code && m.Value > 0 && Covers(m.Key.Year, m.Key.YearTo, year))
+            .Select(m => m.Key.Member).Distinct().Count();
+        return (count, count > 0);
+    }
+
+    private static bool Covers(short from, short? to, int year) => from <= year && (to is null || year <= to);
+
+    private void AddSum(string indicator, short year, short month, decimal value)
+    {
+        var key = (indicator, year, month);
+        sums[key] = sums.GetValueOrDefault(key) + value;
+    }
+
+    private void AddMember(string indicator, string member, short year, short? yearTo, int count)
+    {
+        var key = (indicator, member, year, yearTo);
+        var next = members.GetValueOrDefault(key) + count;
+        if (next == 0)
+        {
+            members.Remove(key);
+        }
+        else
+        {
+            members[key] = next;
+        }
+    }
+
+    /// <summary>Writes the totals with the position they include; advances that position to the delivered watermark.</summary>
+    private async Task SnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (!dirty)
+        {
+            return;
+        }
+
+        try
+        {
+            // Every batch at or below the watermark reached every roll-up, so this grain has counted all of its own.
+            var watermark = await ledger.DeliveredWatermarkAsync(cancellationToken);
+            if (watermark > head)
+            {
+                head = watermark;
+                applied.RemoveWhere(b => b <= head);
+            }
+
+            snapshot.State = new ScopeSnapshot
+            {
+                Head = head,
+                Applied = applied.Order().ToList(),
+                Sums = sums.Select(s => new ScopeSnapshot.SumRow(s.Key.Indicator, s.Key.Year, s.Key.Month, s.Value)).ToList(),
+                Members = members.Select(m => new ScopeSnapshot.MemberRow(m.Key.Indicator, m.Key.Member, m.Key.Year, m.Key.YearTo, m.Value)).ToList(),
+            };
+            await snapshot.WriteStateAsync(cancellationToken);
+            dirty = false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A snapshot only saves rebuild time: the ledger stays the truth.
+            logger.LogWarning(e, "Snapshot of roll-up {Scope} failed", this.GetPrimaryKeyString());
+        }
+    }
+}
+
+/// <summary>A roll-up's totals through a ledger position, and the batches above it already counted.</summary>
+[GenerateSerializer, Alias("Bijie.Actors.ScopeSnapshot")]
+public sealed class ScopeSnapshot
+{
+    [Id(0)] public long Head { get; set; }
+    [Id(1)] public List<long> Applied { get; set; } = [];
+    [Id(2)] public List<SumRow> Sums { get; set; } = [];
+    [Id(3)] public List<MemberRow> Members { get; set; } = [];
+
+    [GenerateSerializer, Immutable, Alias("Bijie.Actors.ScopeSnapshot.SumRow")]
+    public sealed record SumRow([property: Id(0)] string Indicator, [property: Id(1)] short Year, [property: Id(2)] short Month, [property: Id(3)] decimal Value);
+
+    [GenerateSerializer, Immutable, Alias("Bijie.Actors.ScopeSnapshot.MemberRow")]
+    public sealed record MemberRow([property: Id(0)] string Indicator, [property: Id(1)] string Member, [property: Id(2)] short Year, [property: Id(3)] short? YearTo, [property: Id(4)] int Count);
+}

@@ -1,0 +1,37 @@
+using Bijie.Actors.Grains;
+using Bijie.Actors.Ledger;
+using Npgsql;
+
+namespace Bijie.Actors.Host.Hosting;
+
+/// <summary>The ledger (PostgreSQL, migrated at start) and the grains' services.</summary>
+public static class LedgerConfiguration
+{
+    public static WebApplicationBuilder AddBijieLedger(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(BijieHostOptions.Section).Get<BijieHostOptions>() ?? new BijieHostOptions();
+        builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
+        if (options.LedgerStore == LedgerStoreKind.Memory)
+        {
+            builder.Services.AddSingleton<InMemoryLedgerStore>();
+            builder.Services.AddSingleton<ILedger>(sp => new InMemoryLedger(sp.GetRequiredService<InMemoryLedgerStore>()));
+        }
+        else
+        {
+            var connectionString = builder.Configuration.GetConnectionString(ConnectionStringNames.Ledger);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringNames.Ledger} (PostgreSQL) is required unless Bijie:LedgerStore is Memory.");
+            }
+
+            builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+            builder.Services.AddSingleton<LedgerMigrator>();
+            builder.Services.AddSingleton<PostgresLedger>();
+            builder.Services.AddSingleton<ILedger>(sp => sp.GetRequiredService<PostgresLedger>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresLedger>());
+        }
+
+        builder.Services.AddBijieGrains(builder.Configuration);
+        return builder;
+    }
+}

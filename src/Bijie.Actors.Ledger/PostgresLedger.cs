@@ -1,0 +1,514 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Bijie.Actors.Ledger;
+
+/// <summary>Options of the PostgreSQL ledger (configuration section <c>Bijie:Ledger</c>).</summary>
+public sealed class LedgerOptions
+{
+    public const string Section = "Bijie:Ledger";
+
+    /// <summary>At most this many entries share one commit.</summary>
+    public int MaxBatch { get; set; } = 1000;
+}
+
+/// <summary>
+/// The ledger in PostgreSQL with group commit: appends queue up while a commit is in flight, and the next
+/// commit takes them all, so many concurrent reporters share one transaction and one fsync. An append's task
+/// completes only after COMMIT returned. Each commit reserves its positions under ledger_head's row lock, held
+/// until it commits, so positions follow commit order across every host.
+/// </summary>
+public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator, IOptions<LedgerOptions> options, ILogger<PostgresLedger> logger)
+    : BackgroundService, ILedger
+{
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<CommittedBatch> committed = Channel.CreateUnbounded<CommittedBatch>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = true });
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ChannelReader<CommittedBatch> Committed => committed.Reader;
+
+    /// <summary>Completes once the schema is migrated and the committer runs.</summary>
+    public Task Ready => ready.Task;
+
+    public bool IsReady => ready.Task.IsCompletedSuccessfully;
+
+    public string? SchemaVersion { get; private set; }
+
+    public async Task<AppendResult> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    {
+        await ready.Task.WaitAsync(cancellationToken);
+        var pending = new Pending(entry);
+        if (!queue.Writer.TryWrite(pending))
+        {
+            throw new LedgerUnavailableException("The ledger is shutting down.");
+        }
+
+        // Cancelling the wait does not cancel the commit: a retry with the same idempotency key finds it.
+        return await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await MigrateWithRetriesAsync(stoppingToken);
+        var batch = new List<Pending>(options.Value.MaxBatch);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < options.Value.MaxBatch && queue.Reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                try
+                {
+                    var result = await CommitAsync(batch, stoppingToken);
+                    if (result is not null)
+                    {
+                        committed.Writer.TryWrite(result);
+                    }
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "A ledger commit of {Count} entries failed; their callers are told and may retry", batch.Count);
+                    var failure = new LedgerUnavailableException("The ledger could not commit: " + e.Message, e);
+                    foreach (var pending in batch)
+                    {
+                        pending.Completion.TrySetException(failure);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            while (queue.Reader.TryRead(out var left))
+            {
+                left.Completion.TrySetException(new LedgerUnavailableException("The ledger stopped before committing."));
+            }
+
+            committed.Writer.TryComplete();
+        }
+    }
+
+    private async Task MigrateWithRetriesAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                SchemaVersion = await migrator.MigrateAsync(stoppingToken);
+                logger.LogInformation("Ledger schema at version {Version}", SchemaVersion);
+                ready.TrySetResult();
+                return;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Ledger migration failed ({Message}); retrying in {Delay}", e.Message, delay);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    private async Task<CommittedBatch?> CommitAsync(List<Pending> batch, CancellationToken cancellationToken)
+    {
+        // One candidate per idempotency key; later twins in the batch take the candidate's answer.
+        var candidates = new List<Pending>(batch.Count);
+        var byKey = new Dictionary<(string, string), Pending>();
+        var twins = new List<(Pending Twin, Pending Candidate)>();
+        foreach (var pending in batch)
+        {
+            var key = (pending.Entry.IdempotencyScope, pending.Entry.IdempotencyKey);
+            if (byKey.TryGetValue(key, out var candidate))
+            {
+                twins.Add((pending, candidate));
+            }
+            else
+            {
+                byKey[key] = pending;
+                candidates.Add(pending);
+            }
+        }
+
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        long last;
+        await using (var reserve = new NpgsqlCommand("UPDATE ledger_head SET position = position + @n WHERE id = 1 RETURNING position", connection, transaction))
+        {
+            reserve.Parameters.AddWithValue("n", (long)candidates.Count);
+            last = (long)(await reserve.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var first = last - candidates.Count + 1;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            candidates[i].Position = first + i;
+        }
+
+        var inserted = await InsertEntriesAsync(connection, transaction, first, candidates, cancellationToken);
+        var existing = inserted.Count == candidates.Count
+            ? new Dictionary<(string, string), (Guid Id, long Position, byte[] Hash)>()
+            : await ReadExistingAsync(connection, transaction, candidates.Where(c => !inserted.Contains(c.Position)).ToList(), cancellationToken);
+        var written = candidates.Where(c => inserted.Contains(c.Position)).ToList();
+        if (written.Count > 0)
+        {
+            await InsertLinesAsync(connection, transaction, first, written, cancellationToken);
+            await UpsertSubjectsAsync(connection, transaction, written, cancellationToken);
+            await using var record = new NpgsqlCommand("INSERT INTO ledger_batches (batch_id, last_position) VALUES (@b, @l)", connection, transaction);
+            record.Parameters.AddWithValue("b", first);
+            record.Parameters.AddWithValue("l", last);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var candidate in candidates)
+        {
+            if (inserted.Contains(candidate.Position))
+            {
+                candidate.Completion.TrySetResult(new AppendResult(AppendOutcome.Committed, candidate.Entry.EntryId, candidate.Position));
+            }
+            else if (existing.TryGetValue((candidate.Entry.IdempotencyScope, candidate.Entry.IdempotencyKey), out var twin))
+            {
+                candidate.Completion.TrySetResult(twin.Hash.AsSpan().SequenceEqual(candidate.Entry.RequestHash)
+                    ? new AppendResult(AppendOutcome.Duplicate, twin.Id, twin.Position)
+                    : new AppendResult(AppendOutcome.KeyReused, twin.Id, twin.Position));
+            }
+            else
+            {
+                candidate.Completion.TrySetException(new LedgerUnavailableException($"Entry {candidate.Entry.EntryId} conflicts with an existing entry id."));
+            }
+        }
+
+        foreach (var (twin, candidate) in twins)
+        {
+            _ = candidate.Completion.Task.ContinueWith(t =>
+            {
+                if (t.IsFaulted)
+                {
+                    twin.Completion.TrySetException(t.Exception!.InnerExceptions);
+                    return;
+                }
+
+                var answer = t.Result;
+                twin.Completion.TrySetResult(answer.Outcome != AppendOutcome.KeyReused && twin.Entry.RequestHash.AsSpan().SequenceEqual(candidate.Entry.RequestHash)
+                    ? answer with { Outcome = AppendOutcome.Duplicate }
+                    : new AppendResult(AppendOutcome.KeyReused, answer.EntryId, answer.Position));
+            }, TaskScheduler.Default);
+        }
+
+        return written.Count == 0
+            ? null
+            : new CommittedBatch(first, last, written.Select(w => new CommittedEntry(w.Position, w.Entry)).ToArray());
+    }
+
+    private static async Task<HashSet<long>> InsertEntriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long batchId, List<Pending> candidates, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO ledger_entries (position, batch_id, entry_id, kind, idem_scope, idem_key, request_hash, subject_id,
+                                        subject_version, occurred_on, recorded_at, actor, on_behalf, reverses, body)
+            SELECT p, @batch, e, k, s, ik, h, sub, sv, o, r, a, ob, rev, b::jsonb
+            FROM unnest(@p, @e, @k, @s, @ik, @h, @sub, @sv, @o, @r, @a, @ob, @rev, @b)
+                 AS t(p, e, k, s, ik, h, sub, sv, o, r, a, ob, rev, b)
+            ON CONFLICT DO NOTHING
+            RETURNING position
+            """, connection, transaction);
+        var entries = candidates.Select(c => c.Entry).ToArray();
+        insert.Parameters.AddWithValue("batch", batchId);
+        insert.Parameters.AddWithValue("p", candidates.Select(c => c.Position).ToArray());
+        insert.Parameters.AddWithValue("e", entries.Select(e => e.EntryId).ToArray());
+        insert.Parameters.AddWithValue("k", entries.Select(e => (short)e.Kind).ToArray());
+        insert.Parameters.AddWithValue("s", entries.Select(e => e.IdempotencyScope).ToArray());
+        insert.Parameters.AddWithValue("ik", entries.Select(e => e.IdempotencyKey).ToArray());
+        insert.Parameters.AddWithValue("h", entries.Select(e => e.RequestHash).ToArray());
+        insert.Parameters.AddWithValue("sub", entries.Select(e => e.SubjectId).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("sv", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = entries.Select(e => e.SubjectVersion).ToArray() });
+        insert.Parameters.AddWithValue("o", entries.Select(e => e.OccurredOn).ToArray());
+        insert.Parameters.AddWithValue("r", entries.Select(e => e.RecordedAt.ToUniversalTime()).ToArray());
+        insert.Parameters.AddWithValue("a", entries.Select(e => e.Actor).ToArray());
+        insert.Parameters.AddWithValue("ob", entries.Select(e => e.OnBehalf).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("rev", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = entries.Select(e => e.Reverses).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter("b", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.Body).ToArray() });
+
+        var inserted = new HashSet<long>();
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            inserted.Add(reader.GetInt64(0));
+        }
+
+        return inserted;
+    }
+
+    private static async Task<Dictionary<(string, string), (Guid Id, long Position, byte[] Hash)>> ReadExistingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> skipped, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand("""
+            SELECT e.idem_scope, e.idem_key, e.entry_id, e.position, e.request_hash
+            FROM ledger_entries e JOIN unnest(@s, @k) AS t(s, k) ON e.idem_scope = t.s AND e.idem_key = t.k
+            """, connection, transaction);
+        read.Parameters.AddWithValue("s", skipped.Select(c => c.Entry.IdempotencyScope).ToArray());
+        read.Parameters.AddWithValue("k", skipped.Select(c => c.Entry.IdempotencyKey).ToArray());
+        var found = new Dictionary<(string, string), (Guid Id, long Position, byte[] Hash)>();
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found[(reader.GetString(0), reader.GetString(1))] = (reader.GetGuid(2), reader.GetInt64(3), (byte[])reader[4]);
+        }
+
+        return found;
+    }
+
+    private static async Task InsertLinesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long batchId, List<Pending> written, CancellationToken cancellationToken)
+    {
+        var lines = written.SelectMany(w => w.Entry.Lines.Select((line, i) => (w.Position, Line: (short)i, line))).ToArray();
+        if (lines.Length == 0)
+        {
+            return;
+        }
+
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO ledger_lines (position, line, batch_id, indicator, year, month, year_to, member, value, scopes)
+            SELECT p, l, @batch, i, y, m, yt, mem, v, string_to_array(sc, ' ')
+            FROM unnest(@p, @l, @i, @y, @m, @yt, @mem, @v, @sc) AS t(p, l, i, y, m, yt, mem, v, sc)
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("batch", batchId);
+        insert.Parameters.AddWithValue("p", lines.Select(x => x.Position).ToArray());
+        insert.Parameters.AddWithValue("l", lines.Select(x => x.Line).ToArray());
+        insert.Parameters.AddWithValue("i", lines.Select(x => x.line.Indicator).ToArray());
+        insert.Parameters.AddWithValue("y", lines.Select(x => x.line.Year).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("m", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = lines.Select(x => x.line.Month).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter("yt", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = lines.Select(x => x.line.YearTo).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter("mem", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lines.Select(x => x.line.Member).ToArray() });
+        insert.Parameters.AddWithValue("v", lines.Select(x => x.line.Value).ToArray());
+        insert.Parameters.AddWithValue("sc", lines.Select(x => string.Join(' ', x.line.Scopes)).ToArray());
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task UpsertSubjectsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> written, CancellationToken cancellationToken)
+    {
+        // The newest change per subject in this batch: one upsert may not touch a row twice.
+        var heads = written
+            .Where(w => w.Entry is { Kind: EntryKind.SubjectChange, SubjectVersion: not null, Body: not null })
+            .GroupBy(w => w.Entry.SubjectId)
+            .Select(g => g.MaxBy(w => w.Entry.SubjectVersion)!)
+            .ToArray();
+        if (heads.Length == 0)
+        {
+            return;
+        }
+
+        await using var upsert = new NpgsqlCommand("""
+            INSERT INTO ledger_subjects (subject_id, version, position, body)
+            SELECT s, v, p, b::jsonb FROM unnest(@s, @v, @p, @b) AS t(s, v, p, b)
+            ON CONFLICT (subject_id) DO UPDATE
+              SET version = EXCLUDED.version, position = EXCLUDED.position, body = EXCLUDED.body
+              WHERE ledger_subjects.version < EXCLUDED.version
+            """, connection, transaction);
+        upsert.Parameters.AddWithValue("s", heads.Select(h => h.Entry.SubjectId).ToArray());
+        upsert.Parameters.AddWithValue("v", heads.Select(h => h.Entry.SubjectVersion!.Value).ToArray());
+        upsert.Parameters.AddWithValue("p", heads.Select(h => h.Position).ToArray());
+        upsert.Parameters.AddWithValue("b", heads.Select(h => h.Entry.Body!).ToArray());
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<ScopeTotals> ReadScopeAsync(string scope, long afterPosition, IReadOnlyCollection<long> excludedBatches, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        // One snapshot for the head and the sums: every row at or below the head it sees is visible to it.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        long head;
+        await using (var readHead = new NpgsqlCommand("SELECT position FROM ledger_head WHERE id = 1", connection, transaction))
+        {
+            head = (long)(await readHead.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var sums = new List<ScopeSum>();
+        var members = new List<ScopeMember>();
+        const string where = "scopes @> ARRAY[@scope] AND position > @after AND position <= @head AND NOT (batch_id = ANY(@excluded))";
+        await using (var readSums = new NpgsqlCommand($"""
+            SELECT indicator, year, month, sum(value) FROM ledger_lines
+            WHERE member IS NULL AND {where} GROUP BY indicator, year, month
+            """, connection, transaction))
+        {
+            AddScopeParameters(readSums, scope, afterPosition, head, excludedBatches);
+            await using var reader = await readSums.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sums.Add(new ScopeSum(reader.GetString(0), reader.GetInt16(1), reader.IsDBNull(2) ? null : reader.GetInt16(2), reader.GetDecimal(3)));
+            }
+        }
+
+        await using (var readMembers = new NpgsqlCommand($"""
+            SELECT indicator, member, year, year_to, sum(value)::int FROM ledger_lines
+            WHERE member IS NOT NULL AND {where} GROUP BY indicator, member, year, year_to HAVING sum(value) <> 0
+            """, connection, transaction))
+        {
+            AddScopeParameters(readMembers, scope, afterPosition, head, excludedBatches);
+            await using var reader = await readMembers.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                members.Add(new ScopeMember(reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.IsDBNull(3) ? null : reader.GetInt16(3), reader.GetInt32(4)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ScopeTotals(head, sums, members);
+    }
+
+    private static void AddScopeParameters(NpgsqlCommand command, string scope, long after, long head, IReadOnlyCollection<long> excluded)
+    {
+        command.Parameters.AddWithValue("scope", scope);
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("head", head);
+        command.Parameters.AddWithValue("excluded", excluded.ToArray());
+    }
+
+    public async Task<long> DeliveredWatermarkAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT least(
+              coalesce((SELECT min(batch_id) - 1 FROM ledger_batches WHERE NOT delivered), 9223372036854775807),
+              (SELECT position FROM ledger_head WHERE id = 1))
+            """);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task MarkDeliveredAsync(IReadOnlyCollection<long> batchIds, CancellationToken cancellationToken = default)
+    {
+        if (batchIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = db.CreateCommand("UPDATE ledger_batches SET delivered = true WHERE batch_id = ANY(@b) AND NOT delivered");
+        command.Parameters.AddWithValue("b", batchIds.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CommittedBatch>> ReadUndeliveredAsync(TimeSpan olderThan, int max, CancellationToken cancellationToken = default)
+    {
+        var batches = new List<(long Id, long Last)>();
+        await using (var select = db.CreateCommand("""
+            SELECT batch_id, last_position FROM ledger_batches
+            WHERE NOT delivered AND committed_at < now() - @age ORDER BY batch_id LIMIT @max
+            """))
+        {
+            select.Parameters.AddWithValue("age", olderThan);
+            select.Parameters.AddWithValue("max", max);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                batches.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            }
+        }
+
+        if (batches.Count == 0)
+        {
+            return [];
+        }
+
+        var entries = await ReadEntriesAsync("batch_id = ANY(@b)", c => c.Parameters.AddWithValue("b", batches.Select(b => b.Id).ToArray()), int.MaxValue, cancellationToken);
+        var byBatch = entries.ToLookup(e => batches.Last(b => b.Id <= e.Position).Id);
+        return batches.Select(b => new CommittedBatch(b.Id, b.Last, byBatch[b.Id].Select(e => new CommittedEntry(e.Position, e.Entry)).ToArray())).ToArray();
+    }
+
+    public async Task<SubjectHead?> ReadSubjectAsync(string subjectId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("SELECT version, position, body::text FROM ledger_subjects WHERE subject_id = @s");
+        command.Parameters.AddWithValue("s", subjectId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new SubjectHead(subjectId, reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2))
+            : null;
+    }
+
+    public async Task<IReadOnlyList<StoredEntry>> ReadSubjectEntriesAsync(string subjectId, int max, CancellationToken cancellationToken = default)
+    {
+        var newestFirst = await ReadEntriesAsync("subject_id = @s", c => c.Parameters.AddWithValue("s", subjectId), max, cancellationToken, newestFirst: true);
+        return newestFirst.Reverse().ToArray();
+    }
+
+    public async Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default) =>
+        (await ReadEntriesAsync("entry_id = @id", c => c.Parameters.AddWithValue("id", entryId), 1, cancellationToken)).SingleOrDefault();
+
+    public async Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM ledger_entries WHERE reverses = @id)");
+        command.Parameters.AddWithValue("id", entryId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT s.scope, l.indicator, l.year, sum(l.value)
+            FROM ledger_lines l CROSS JOIN LATERAL unnest(l.scopes) AS s(scope)
+            WHERE l.member IS NULL GROUP BY s.scope, l.indicator, l.year
+            """);
+        var sums = new Dictionary<(string, string, short), decimal>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sums[(reader.GetString(0), reader.GetString(1), reader.GetInt16(2))] = reader.GetDecimal(3);
+        }
+
+        return sums;
+    }
+
+    private async Task<IReadOnlyList<StoredEntry>> ReadEntriesAsync(string where, Action<NpgsqlCommand> bind, int max, CancellationToken cancellationToken, bool newestFirst = false)
+    {
+        await using var command = db.CreateCommand($"""
+            SELECT e.position, e.entry_id, e.kind, e.idem_scope, e.idem_key, e.request_hash, e.subject_id, e.subject_version,
+                   e.occurred_on, e.recorded_at, e.actor, e.on_behalf, e.reverses, e.body::text,
+                   coalesce((SELECT array_agg(l.indicator || chr(31) || l.year || chr(31) || coalesce(l.month::text, '') || chr(31) ||
+                                              coalesce(l.year_to::text, '') || chr(31) || coalesce(l.member, '') || chr(31) || l.value || chr(31) ||
+                                              array_to_string(l.scopes, ' ') ORDER BY l.line)
+                             FROM ledger_lines l WHERE l.position = e.position), ARRAY[]::text[])
+            FROM ledger_entries e WHERE {where}
+            ORDER BY e.position {(newestFirst ? "DESC" : "ASC")} LIMIT @max
+            """);
+        bind(command);
+        command.Parameters.AddWithValue("max", max);
+        var entries = new List<StoredEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var lines = reader.GetFieldValue<string[]>(14).Select(ParseLine).ToArray();
+            entries.Add(new StoredEntry(reader.GetInt64(0), new LedgerEntry(
+                reader.GetGuid(1), (EntryKind)reader.GetInt16(2), reader.GetString(3), reader.GetString(4), (byte[])reader[5],
+                reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.GetFieldValue<DateOnly>(8),
+                reader.GetFieldValue<DateTimeOffset>(9), reader.GetString(10), reader.GetBoolean(11),
+                reader.IsDBNull(12) ? null : reader.GetGuid(12), reader.IsDBNull(13) ? null : reader.GetString(13), lines)));
+        }
+
+        return entries;
+    }
+
+    private static LedgerLine ParseLine(string packed)
+    {
+        var f = packed.Split('\u001f');
+        return new LedgerLine(
+            f[0], short.Parse(f[1]), f[2].Length == 0 ? null : short.Parse(f[2]), f[3].Length == 0 ? null : short.Parse(f[3]),
+            f[4].Length == 0 ? null : f[4], decimal.Parse(f[5], System.Globalization.CultureInfo.InvariantCulture), f[6].Split(' '));
+    }
+
+    private sealed class Pending(LedgerEntry entry)
+    {
+        public LedgerEntry Entry { get; } = entry;
+
+        public long Position { get; set; }
+
+        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,72 @@
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.UnitTests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RollupTests(ClusterFixture fixture)
+{
+    private readonly TestData data = new(fixture.Grains);
+
+    [Fact]
+    public async Task Every_total_equals_the_ledger_sums_after_random_reports_and_the_city_takes_few_calls()
+    {
+        // Subjects spread over counties, townships and villages, domains and helpers.
+        var villages = new[] { "520502001001", "520521001001", "520527004002", "520527004003", "520581001001" };
+        var pairings = new List<string>();
+        foreach (var village in villages)
+        {
+            pairings.Add((await data.EnterpriseVillageAsync(await data.EnterpriseAsync(), village)).Id);
+        }
+
+        var projects = new List<string>();
+        foreach (var (locality, track) in new[] { ("520521", Track.Health), ("520527004", Track.Education), ("5205", Track.Technology) })
+        {
+            projects.Add((await data.ProjectInProgressAsync(await data.HelperAsync(HelperKind.PartyCentralCommittee), locality, track)).Id);
+        }
+
+        var city = fixture.Grains.GetGrain<IScopeGrain>(Scopes.Locality("5205"));
+        var callsBefore = (await city.GetStatsAsync()).ApplyCalls;
+        var random = new Random(20231);
+        var reportable = Indicators.All.Where(i => i.Reportable).ToArray();
+        const int reports = 600;
+        await Parallel.ForEachAsync(Enumerable.Range(0, reports), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            int pick;
+            lock (random)
+            {
+                pick = random.Next();
+            }
+
+            var onPairing = pick % 3 != 0;
+            var indicator = reportable[pick % reportable.Length];
+            var value = indicator.Integral ? (pick % 500) + 1 : ((pick % 10_000_000) + 1) / 100m;
+            var date = new DateOnly(2023, 2 + (pick % 11), 1 + (pick % 28));
+            var report = new ReportSubmission(
+                onPairing ? pairings[pick % pairings.Count] : null, onPairing ? null : projects[pick % projects.Count],
+                date, new Dictionary<string, decimal> { [indicator.Code] = value }, $"rand-{i}-{Guid.NewGuid():N}");
+            await fixture.SiloGrains(i % 2).GetGrain<IReportIntakeGrain>(0).SubmitAsync(report, TestData.Office);
+        });
+
+        // Every scope any line counts in: compare each board figure with the ledger's own sums.
+        await TestData.EventuallyAsync(async () => await MismatchesAsync() == 0, "every roll-up to equal the ledger", 30);
+        var calls = (await city.GetStatsAsync()).ApplyCalls - callsBefore;
+        Assert.True(calls < reports / 3, $"the city's roll-up took {calls} calls for {reports} reports; pre-aggregation should keep it far lower");
+    }
+
+    private async Task<int> MismatchesAsync()
+    {
+        var ledger = fixture.Store.Entries()
+            .SelectMany(e => e.Entry.Lines).Where(l => l.Member is null)
+            .SelectMany(l => l.Scopes.Select(s => (Scope: s, l.Indicator, l.Year, l.Value)))
+            .GroupBy(x => (x.Scope, x.Indicator, x.Year))
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Value));
+        var mismatches = 0;
+        foreach (var group in ledger.GroupBy(x => (x.Key.Scope, x.Key.Year)))
+        {
+            var board = await fixture.Grains.GetGrain<IScopeGrain>(group.Key.Scope).GetBoardAsync(group.Key.Year);
+            mismatches += group.Count(x => board.Figures.Single(f => f.Indicator == x.Key.Indicator).Value != x.Value);
+        }
+
+        return mismatches;
+    }
+}
