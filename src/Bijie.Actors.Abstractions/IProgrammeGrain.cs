@@ -15,6 +15,26 @@ public interface IProgrammeGrain : IGrainWithStringKey
     /// <summary>What the programme's store knows about its hosts, and which silo serves this grain.</summary>
     [Alias("GetInfo")]
     Task<ProgrammeInfo> GetInfoAsync();
+
+    /// <summary>Records how far loading the demo programme has come.</summary>
+    [Alias("SetDemoStatus")]
+    Task SetDemoStatusAsync(DemoStatus status);
+}
+
+/// <summary>Whether the demo programme was loaded into this store.</summary>
+public enum DemoStatus
+{
+    /// <summary>Never loaded (a production store, or not yet).</summary>
+    None = 0,
+
+    /// <summary>Loading began; a restart resumes it (every step is idempotent).</summary>
+    Loading = 1,
+
+    /// <summary>Loaded.</summary>
+    Loaded = 2,
+
+    /// <summary>The store held data of its own when the host first started: no demo is loaded into it.</summary>
+    Skipped = 3,
 }
 
 /// <summary>Well-known keys of the programme grain.</summary>
@@ -39,6 +59,7 @@ public sealed record HostStart(
 /// <param name="LastStartedBy">The silo name of the host that last started.</param>
 /// <param name="HostStarts">How many host starts this store has seen.</param>
 /// <param name="ServedBy">The silo that holds this grain's activation.</param>
+/// <param name="Demo">Whether the demo programme was loaded.</param>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.ProgrammeInfo")]
 public sealed record ProgrammeInfo(
     [property: Id(0)] string Key,
@@ -46,4 +67,5 @@ public sealed record ProgrammeInfo(
     [property: Id(2)] DateTimeOffset? LastStartedAt,
     [property: Id(3)] string? LastStartedBy,
     [property: Id(4)] long HostStarts,
-    [property: Id(5)] string ServedBy);
+    [property: Id(5)] string ServedBy,
+    [property: Id(6)] DemoStatus Demo = DemoStatus.None);

@@ -91,7 +91,8 @@ public sealed record ProjectInfo(
     [property: Id(16)] int Version,
     [property: Id(17)] string ChangedBy,
     [property: Id(18)] DateTimeOffset ChangedAt,
-    [property: Id(19)] ProjectStatus? SuspendedFrom);
+    [property: Id(19)] ProjectStatus? SuspendedFrom,
+    [property: Id(20)] DateOnly? PlannedOn = null);
 
 /// <summary>One status change of a project's history (from the ledger): who, when, from, to.</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.ProjectHistoryItem")]

@@ -16,6 +16,7 @@ public static class GrainsComposition
             rollups.Bind(configuration.GetSection(RollupOptions.Section));
         }
 
+        services.AddSingleton<Demo.DemoLoader>();
         services.AddSingleton<RollupDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
         services.TryAddSingleton(TimeProvider.System);

@@ -26,12 +26,21 @@ public sealed class ProgrammeGrain(
 
     public Task<ProgrammeInfo> GetInfoAsync() => Task.FromResult(Describe());
 
+    public async Task SetDemoStatusAsync(DemoStatus status)
+    {
+        if (state.State.Demo != status)
+        {
+            state.State.Demo = status;
+            await state.WriteStateAsync();
+        }
+    }
+
     private ProgrammeInfo Describe()
     {
         var s = state.State;
         return new ProgrammeInfo(
             this.GetPrimaryKeyString(), s.FirstStartedAt, s.LastStartedAt, s.LastStartedBy, s.HostStarts,
-            silo.SiloAddress.ToParsableString());
+            silo.SiloAddress.ToParsableString(), s.Demo);
     }
 }
 
@@ -43,4 +52,5 @@ public sealed class ProgrammeState
     [Id(1)] public DateTimeOffset? LastStartedAt { get; set; }
     [Id(2)] public string? LastStartedBy { get; set; }
     [Id(3)] public long HostStarts { get; set; }
+    [Id(4)] public DemoStatus Demo { get; set; }
 }

@@ -1,19 +1,24 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Demo;
 using Bijie.Actors.Host.Health;
 using Bijie.Actors.Host.Hosting;
+using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Host;
 
 /// <summary>
-/// Work a host does once its silo runs: records its start with the programme grain (which proves the grain
-/// store answers). Later first-start work (demo data, the admin key) joins here. Retries until it succeeds,
-/// so a store that comes up late delays readiness instead of failing the host.
+/// Work a host does once its silo runs, before it reports ready: records its start with the programme grain
+/// (which proves the grain store answers), loads the demo programme into an empty store when configured, and
+/// waits until the roll-ups hold every committed batch. Retries until it succeeds, so a store that comes up late
+/// delays readiness instead of failing the host.
 /// </summary>
 public sealed class HostStartWork(
     IGrainFactory grains,
     SiloActiveSignal silo,
     BijieHostOptions options,
     StartupWork work,
+    DemoLoader demo,
+    ILedger ledger,
     TimeProvider time,
     ILogger<HostStartWork> logger) : BackgroundService
 {
@@ -31,16 +36,35 @@ public sealed class HostStartWork(
                     .RecordHostStartAsync(new HostStart(options.EffectiveSiloName, time.GetUtcNow()));
                 logger.LogInformation("Host {SiloName} started; the store has seen {HostStarts} host starts since {FirstStartedAt}",
                     options.EffectiveSiloName, info.HostStarts, info.FirstStartedAt);
+                if (options.Demo == DemoMode.OnEmptyStore)
+                {
+                    await demo.LoadIfEmptyAsync(work.Report, stoppingToken);
+                }
+
+                await WaitForRollupsAsync(stoppingToken);
                 work.Complete();
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                work.Report($"recording the host's start failed ({e.GetType().Name}: {e.Message.Split('\n')[0]}); retrying");
+                work.Report($"start-up work failed ({e.GetType().Name}: {e.Message.Split('\n')[0]}); retrying");
                 logger.LogWarning(e, "Start-up work failed; retrying in {Delay}", delay);
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
+    }
+
+    /// <summary>Waits until every batch committed so far reached its roll-ups, then builds the city's.</summary>
+    private async Task WaitForRollupsAsync(CancellationToken stoppingToken)
+    {
+        var head = await ledger.HeadAsync(stoppingToken);
+        while (await ledger.DeliveredWatermarkAsync(stoppingToken) < head)
+        {
+            work.Report($"building the roll-ups (ledger head {head})");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
+        }
+
+        await grains.GetGrain<IScopeGrain>(Scopes.Locality(LocalityCodes.Bijie)).GetStatsAsync();
     }
 }

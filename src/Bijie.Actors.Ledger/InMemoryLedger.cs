@@ -15,6 +15,17 @@ public sealed class InMemoryLedgerStore
     private readonly Dictionary<string, SubjectHead> subjects = [];
     private long head;
 
+    public long Head
+    {
+        get
+        {
+            lock (gate)
+            {
+                return head;
+            }
+        }
+    }
+
     /// <summary>Called before an entry is committed, outside the store's lock: tests hold an append here.</summary>
     public Func<LedgerEntry, Task>? BeforeCommit { get; set; }
 
@@ -140,6 +151,8 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
         Task.FromResult(store.Read(scope, afterPosition, excludedBatches));
 
     public Task<long> DeliveredWatermarkAsync(CancellationToken cancellationToken = default) => Task.FromResult(store.Watermark());
+
+    public Task<long> HeadAsync(CancellationToken cancellationToken = default) => Task.FromResult(store.Head);
 
     public Task MarkDeliveredAsync(IReadOnlyCollection<long> batchIds, CancellationToken cancellationToken = default)
     {

@@ -99,6 +99,9 @@ public interface ILedger
     /// <summary>A scope's totals for positions in (afterPosition, head], leaving out the batches named.</summary>
     Task<ScopeTotals> ReadScopeAsync(string scope, long afterPosition, IReadOnlyCollection<long> excludedBatches, CancellationToken cancellationToken = default);
 
+    /// <summary>The position of the last commit.</summary>
+    Task<long> HeadAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The highest position such that every batch at or below it has been delivered to the roll-ups.</summary>
     Task<long> DeliveredWatermarkAsync(CancellationToken cancellationToken = default);
 

@@ -374,6 +374,12 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         command.Parameters.AddWithValue("excluded", excluded.ToArray());
     }
 
+    public async Task<long> HeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("SELECT position FROM ledger_head WHERE id = 1");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<long> DeliveredWatermarkAsync(CancellationToken cancellationToken = default)
     {
         await using var command = db.CreateCommand("""

@@ -19,6 +19,7 @@ public static class WebComposition
     {
         app.MapSystemApi();
         app.MapLocalitiesApi();
+        app.MapBoardsApi();
         return app;
     }
 }

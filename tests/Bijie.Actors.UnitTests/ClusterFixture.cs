@@ -2,6 +2,7 @@ using Bijie.Actors.Grains;
 using Bijie.Actors.Grains.Rollups;
 using Bijie.Actors.Ledger;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Bijie.Actors.UnitTests;
@@ -26,11 +27,16 @@ public class ClusterFixture : IAsyncLifetime
                 o.RecoveryAge = TimeSpan.FromSeconds(1);
             });
             silo.Services.AddSingleton<ILedger>(_ => new InMemoryLedger(Store));
+            ConfigureSilo(silo);
         });
         Cluster = builder.Build();
     }
 
     public InMemoryLedgerStore Store { get; } = new();
+
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
 
     public InProcessTestCluster Cluster { get; }
 

@@ -94,6 +94,7 @@ public sealed class ProjectGrain(
                 PlannedYear = transition.PlannedYear is { } y && y >= transition.On.Year && y <= transition.On.Year + 5
                     ? y
                     : throw DomainException.Invalid("project.planned_year", "Planning needs the year of implementation (this year or up to five years on).", "plannedYear"),
+                PlannedOn = transition.On,
             },
             ProjectStatus.InProgress => current.Status == ProjectStatus.Suspended ? current : current with { StartedOn = transition.On },
             ProjectStatus.Completed => current with { FinishedOn = transition.On },
@@ -168,15 +169,22 @@ public sealed class ProjectGrain(
                 yield return Member(Indicators.RegionalProjectsNew, p.Id, p.ProposedOn.Year, p.ProposedOn.Year, scopes);
             }
 
-            if (p.PlannedYear is { } planned)
+            // Counted on the board of the year before its planned year, if it was planned by then.
+            if (p is { PlannedYear: { } planned, PlannedOn: { } plannedOn } && plannedOn.Year <= planned - 1)
             {
                 yield return Member(Indicators.PlannedProjectsNextYear, p.Id, planned - 1, planned - 1, scopes);
             }
         }
 
+        // In the library (入库, including planned) from the year it entered until the year before it started or
+        // was cancelled: the library is the pool of vetted projects not yet under way.
         if (p.InLibraryOn is { } library)
         {
-            yield return Member(Indicators.LibraryProjects, p.Id, library.Year, p.CancelledOn?.Year, scopes);
+            int? left = (p.StartedOn ?? p.CancelledOn)?.Year;
+            if (left is null || left - 1 >= library.Year)
+            {
+                yield return Member(Indicators.LibraryProjects, p.Id, library.Year, left - 1, scopes);
+            }
         }
 
         if (p.StartedOn is { } started)

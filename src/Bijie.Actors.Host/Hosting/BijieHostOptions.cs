@@ -32,6 +32,9 @@ public sealed class BijieHostOptions
     /// <summary>PostgreSQL (the product) or Memory (benchmark ceiling, throwaway runs: nothing survives).</summary>
     public LedgerStoreKind LedgerStore { get; set; } = LedgerStoreKind.PostgreSQL;
 
+    /// <summary>OnEmptyStore: load the demo programme at first start into a store that holds nothing yet.</summary>
+    public DemoMode Demo { get; set; } = DemoMode.Off;
+
     public string EffectiveSiloName => string.IsNullOrWhiteSpace(SiloName) ? $"{Environment.MachineName}-{SiloPort}" : SiloName;
 }
 
@@ -39,6 +42,12 @@ public enum HostMode
 {
     SingleNode,
     Cluster,
+}
+
+public enum DemoMode
+{
+    Off,
+    OnEmptyStore,
 }
 
 public enum LedgerStoreKind
