@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Bijie.Actors.Web.Apis;
 using Bijie.Actors.Web.Problems;
 using Microsoft.AspNetCore.Routing;
@@ -11,6 +12,8 @@ public static class WebComposition
     public static IServiceCollection AddBijieWeb(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // Enums travel as their names ("Active", "EnterpriseVillage"), which programs and people can read.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<DomainExceptionHandler>();
         return services;
     }

@@ -17,6 +17,20 @@ public static class TestEnvironment
 
     public static string RepositoryRoot => Path.GetFullPath(Metadata("RepositoryRoot"));
 
+    /// <summary>A new, empty PostgreSQL database on the test server; its connection string.</summary>
+    public static async Task<string> NewDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using (var connection = new Npgsql.NpgsqlConnection(Postgres))
+        {
+            await connection.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
+    }
+
     /// <summary>A TCP port on the loopback address that nothing listens on now.</summary>
     public static int FreePort()
     {

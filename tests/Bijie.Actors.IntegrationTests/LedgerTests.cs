@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bijie.Actors.Ledger;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>The PostgreSQL ledger itself: group commit, idempotency across writers, commit order, durability.</summary>
+public sealed class LedgerTests
+{
+    private static async Task<PostgresLedger> StartLedgerAsync(NpgsqlDataSource db)
+    {
+        var ledger = new PostgresLedger(db, new LedgerMigrator(db, NullLogger<LedgerMigrator>.Instance),
+            Options.Create(new LedgerOptions()), NullLogger<PostgresLedger>.Instance);
+        await ledger.StartAsync(CancellationToken.None);
+        await ledger.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        return ledger;
+    }
+
+    private static LedgerEntry Report(string key, decimal value, string scope = "L:5205", string actor = "reporter") =>
+        new(Guid.NewGuid(), EntryKind.Report, actor, key, SHA256.HashData(Encoding.UTF8.GetBytes($"{key}:{value}")), "s-1", null,
+            new DateOnly(2023, 9, 1), DateTimeOffset.UtcNow, actor, false, null, $"{{\"v\":{value}}}",
+            [new LedgerLine("clinic_person_times", 2023, 9, null, null, value, [scope, "S:s-1"])]);
+
+    [Fact]
+    public async Task Concurrent_appends_share_commits_and_each_is_durable_when_acknowledged()
+    {
+        await using var db = NpgsqlDataSource.Create(await TestEnvironment.NewDatabaseAsync("ledger"));
+        var ledger = await StartLedgerAsync(db);
+        try
+        {
+            const int count = 400;
+            var results = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+            {
+                var result = await ledger.AppendAsync(Report($"k{i}", i + 1));
+                // Acknowledged means committed: another connection sees it at once.
+                await using var check = db.CreateCommand("SELECT count(*) FROM ledger_entries WHERE entry_id = @id");
+                check.Parameters.AddWithValue("id", result.EntryId);
+                Assert.Equal(1L, (long)(await check.ExecuteScalarAsync())!);
+                return result;
+            }));
+
+            Assert.All(results, r => Assert.Equal(AppendOutcome.Committed, r.Outcome));
+            Assert.Equal(count, results.Select(r => r.Position).Distinct().Count());
+            await using var batches = db.CreateCommand("SELECT count(*) FROM ledger_batches");
+            var commits = (long)(await batches.ExecuteScalarAsync())!;
+            Assert.True(commits < count / 2, $"{count} concurrent appends took {commits} commits; group commit should share them");
+            var sums = await ledger.SumAllAsync();
+            Assert.Equal(count * (count + 1) / 2m, sums[("L:5205", "clinic_person_times", 2023)]);
+        }
+        finally
+        {
+            await ledger.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_key_retried_through_two_writers_at_once_is_committed_once_and_another_body_under_it_is_refused()
+    {
+        var connectionString = await TestEnvironment.NewDatabaseAsync("ledger");
+        await using var dbA = NpgsqlDataSource.Create(connectionString);
+        await using var dbB = NpgsqlDataSource.Create(connectionString);
+        var a = await StartLedgerAsync(dbA);
+        var b = await StartLedgerAsync(dbB);
+        try
+        {
+            var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => (i % 2 == 0 ? a : b).AppendAsync(Report("same-key", 5))));
+
+            Assert.Equal(1, results.Count(r => r.Outcome == AppendOutcome.Committed));
+            Assert.All(results, r => Assert.NotEqual(AppendOutcome.KeyReused, r.Outcome));
+            Assert.Single(results.Select(r => r.EntryId).Distinct());
+            var reused = await a.AppendAsync(Report("same-key", 6));
+            Assert.Equal(AppendOutcome.KeyReused, reused.Outcome);
+            Assert.Equal(5m, (await a.SumAllAsync())[("L:5205", "clinic_person_times", 2023)]);
+        }
+        finally
+        {
+            await a.StopAsync(CancellationToken.None);
+            await b.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Positions_follow_commit_order_so_a_reader_at_the_head_misses_nothing_committed_later()
+    {
+        var connectionString = await TestEnvironment.NewDatabaseAsync("ledger");
+        await using var dbA = NpgsqlDataSource.Create(connectionString);
+        await using var dbB = NpgsqlDataSource.Create(connectionString);
+        var a = await StartLedgerAsync(dbA);
+        var b = await StartLedgerAsync(dbB);
+        try
+        {
+            // Two writers commit concurrently while a reader repeatedly takes "everything after what I saw".
+            var seen = 0m;
+            long position = 0;
+            var writing = Task.WhenAll(Enumerable.Range(0, 300).Select(i => (i % 2 == 0 ? a : b).AppendAsync(Report($"c{i}", 1))));
+            while (!writing.IsCompleted)
+            {
+                var totals = await a.ReadScopeAsync("L:5205", position, []);
+                seen += totals.Sums.Sum(s => s.Value);
+                position = totals.Head;
+            }
+
+            await writing;
+            var rest = await a.ReadScopeAsync("L:5205", position, []);
+            Assert.Equal(300m, seen + rest.Sums.Sum(s => s.Value));
+        }
+        finally
+        {
+            await a.StopAsync(CancellationToken.None);
+            await b.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Committed_entries_survive_the_writer_and_the_schema_migrates_once()
+    {
+        var connectionString = await TestEnvironment.NewDatabaseAsync("ledger");
+        Guid id;
+        await using (var db = NpgsqlDataSource.Create(connectionString))
+        {
+            var first = await StartLedgerAsync(db);
+            id = (await first.AppendAsync(Report("durable", 42))).EntryId;
+            await first.StopAsync(CancellationToken.None);
+        }
+
+        await using (var db = NpgsqlDataSource.Create(connectionString))
+        {
+            var second = await StartLedgerAsync(db);
+            var stored = await second.FindAsync(id);
+            Assert.NotNull(stored);
+            Assert.Equal(42m, stored.Entry.Lines.Single().Value);
+            Assert.Equal("001-ledger", second.SchemaVersion);
+            await using var migrations = db.CreateCommand("SELECT count(*) FROM bijie_migrations WHERE component = 'ledger'");
+            Assert.Equal((long)LedgerMigrator.Migrations.Count, (long)(await migrations.ExecuteScalarAsync())!);
+            await second.StopAsync(CancellationToken.None);
+        }
+    }
+}
