@@ -40,7 +40,8 @@ case "${1:-}" in
       pid_alive "$(cat "$dir/host-$i.pid" 2>/dev/null)" && { say "host $i already runs"; continue; }
       (cd "$(dirname "$HOST_DLL")" && exec nohup dotnet "$HOST_DLL" --urls "http://127.0.0.1:$((http_base + i))" \
         --Bijie:Mode=Cluster --Bijie:ClusterId="$cluster_id" --Bijie:SiloName="silo-$i" \
-        --Bijie:SiloPort=$((silo_base + i)) --Bijie:GatewayPort=$((gateway_base + i))) >"$dir/host-$i.log" 2>&1 &
+        --Bijie:SiloPort=$((silo_base + i)) --Bijie:GatewayPort=$((gateway_base + i)) \
+        --Bijie:Demo=$([[ $i == 1 ]] && echo OnEmptyStore || echo Off)) >"$dir/host-$i.log" 2>&1 &
       echo $! >"$dir/host-$i.pid"
     done
     for i in $(seq 1 "$n"); do

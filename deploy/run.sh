@@ -36,8 +36,8 @@ say "building the host (Release)"
 dotnet build "$HOST_PROJECT" -c "$CONFIGURATION" -nologo -clp:NoSummary -v:q >"$dir/build.log" 2>&1 \
   || { cat "$dir/build.log" >&2; die "the build failed"; }
 
-say "starting the host (single node) at $url"
-(cd "$(dirname "$HOST_DLL")" && exec dotnet "$HOST_DLL" --urls "$url" "$@") &
+say "starting the host (single node) at $url; a first start loads the demo programme (about half a minute)"
+(cd "$(dirname "$HOST_DLL")" && exec dotnet "$HOST_DLL" --urls "$url" --Bijie:Demo=OnEmptyStore "$@") &
 echo $! >"$hostpid"
 
 if wait_until 120 "the host to become ready" bash -c "curl -fsS -o /dev/null '$url/health/ready' 2>/dev/null || { ! kill -0 $(cat "$hostpid") 2>/dev/null && exit 0; }"; then

@@ -91,6 +91,10 @@ public interface ILocalityGrain : IGrainWithStringKey
     /// <summary>The locality; refuses (NotFound) a code that is not one of Bijie's.</summary>
     [Alias("Get")]
     Task<LocalityInfo> GetAsync();
+
+    /// <summary>The pairings active at this locality and below (a village lists its enterprises).</summary>
+    [Alias("GetActivePairings")]
+    Task<IReadOnlyList<PairingInfo>> GetActivePairingsAsync();
 }
 
 /// <summary>毕节市.</summary>

@@ -133,6 +133,10 @@ public interface IHelperGrain : IGrainWithStringKey
     /// <summary>Whether it is registered.</summary>
     [Alias("Exists")]
     Task<bool> ExistsAsync();
+
+    /// <summary>The organisation's active pairings.</summary>
+    [Alias("GetActivePairings")]
+    Task<IReadOnlyList<PairingInfo>> GetActivePairingsAsync();
 }
 
 /// <summary>A private enterprise, keyed by its unified social credit code (check character verified).</summary>
@@ -147,6 +151,10 @@ public interface IEnterpriseGrain : IGrainWithStringKey
 
     [Alias("Exists")]
     Task<bool> ExistsAsync();
+
+    /// <summary>The enterprise's active pairings (an enterprise lists its villages).</summary>
+    [Alias("GetActivePairings")]
+    Task<IReadOnlyList<PairingInfo>> GetActivePairingsAsync();
 }
 
 /// <summary>Roles of the people and programs that act on the programme.</summary>

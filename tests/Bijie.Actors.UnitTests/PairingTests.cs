@@ -21,6 +21,13 @@ public sealed class PairingTests(ClusterFixture fixture)
             (await ActivePairingsAsync(Scopes.Locality("520527004002"))).Contains(pairing.Id)
             && (await ActivePairingsAsync(Scopes.Enterprise(enterprise))).Contains(pairing.Id), "both sides to list the pairing");
 
+        var villageSide = await fixture.Grains.GetLocality("520527004002").GetActivePairingsAsync();
+        var enterpriseSide = await fixture.Grains.GetGrain<IEnterpriseGrain>(enterprise).GetActivePairingsAsync();
+        Assert.Contains(villageSide, p => p.Id == pairing.Id && p.EnterpriseCode == enterprise);
+        Assert.Equal([("520527004002", PairingStatus.Active)], enterpriseSide.Select(p => (p.LocalityCode, p.Status)));
+        var countySide = await fixture.Grains.GetLocality("520527").GetActivePairingsAsync();
+        Assert.Contains(countySide, p => p.Id == pairing.Id);
+
         var again = new StartPairing(PairingKind.EnterpriseVillage, null, enterprise, "520527004002", null, null, new DateOnly(2023, 5, 1), "staff-001");
         var refusal = await Assert.ThrowsAsync<DomainException>(() => fixture.Grains.GetGrain<IPairingGrain>(pairing.Id).StartAsync(again, TestData.Office));
         Assert.Equal(DomainErrorKind.Conflict, refusal.Kind);

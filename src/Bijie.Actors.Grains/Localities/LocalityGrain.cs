@@ -14,6 +14,9 @@ public abstract class LocalityGrain(LocalityLevel level) : Grain, ILocalityGrain
 
     public Task<LocalityInfo> GetAsync() => Task.FromResult(DivisionCatalog.Bijie.Describe(Division));
 
+    public Task<IReadOnlyList<PairingInfo>> GetActivePairingsAsync() =>
+        Subjects.ActivePairings.OfAsync(GrainFactory, Scopes.Locality(Division.Code));
+
     private Division Resolve()
     {
         var code = this.GetPrimaryKeyString();

@@ -39,6 +39,12 @@ public sealed class EnterpriseGrain(
         ?? throw DomainException.NotFound("enterprise.unknown", $"No enterprise with credit code '{this.GetPrimaryKeyString()}'.", "enterpriseCode"));
 
     public Task<bool> ExistsAsync() => Task.FromResult(state.State.Profile is not null);
+
+    public async Task<IReadOnlyList<PairingInfo>> GetActivePairingsAsync()
+    {
+        await GetAsync();
+        return await Subjects.ActivePairings.OfAsync(GrainFactory, Scopes.Enterprise(this.GetPrimaryKeyString()));
+    }
 }
 
 [GenerateSerializer, Alias("Bijie.Actors.EnterpriseState")]

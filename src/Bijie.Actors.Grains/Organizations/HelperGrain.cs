@@ -44,6 +44,12 @@ public sealed class HelperGrain(
         ?? throw DomainException.NotFound("helper.unknown", $"No helper organisation '{this.GetPrimaryKeyString()}'.", "helperId"));
 
     public Task<bool> ExistsAsync() => Task.FromResult(state.State.Profile is not null);
+
+    public async Task<IReadOnlyList<PairingInfo>> GetActivePairingsAsync()
+    {
+        await GetAsync();
+        return await Subjects.ActivePairings.OfAsync(GrainFactory, Scopes.Helper(this.GetPrimaryKeyString()));
+    }
 }
 
 [GenerateSerializer, Alias("Bijie.Actors.HelperState")]
