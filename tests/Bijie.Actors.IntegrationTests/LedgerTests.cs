@@ -19,6 +19,25 @@ public sealed class LedgerTests
         return ledger;
     }
 
+    /// <summary>Two ledger writers (as two hosts) on one fresh database, stopped after the test body.</summary>
+    private static async Task WithTwoWritersAsync(Func<PostgresLedger, PostgresLedger, Task> body)
+    {
+        var connectionString = await TestEnvironment.NewDatabaseAsync("ledger");
+        await using var dbA = NpgsqlDataSource.Create(connectionString);
+        await using var dbB = NpgsqlDataSource.Create(connectionString);
+        var a = await StartLedgerAsync(dbA);
+        var b = await StartLedgerAsync(dbB);
+        try
+        {
+            await body(a, b);
+        }
+        finally
+        {
+            await a.StopAsync(CancellationToken.None);
+            await b.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static LedgerEntry Report(string key, decimal value, string scope = "L:5205", string actor = "reporter") =>
         new(Guid.NewGuid(), EntryKind.Report, actor, key, SHA256.HashData(Encoding.UTF8.GetBytes($"{key}:{value}")), "s-1", null,
             new DateOnly(2023, 9, 1), DateTimeOffset.UtcNow, actor, false, null, $"{{\"v\":{value}}}",
@@ -57,14 +76,8 @@ public sealed class LedgerTests
     }
 
     [Fact]
-    public async Task A_key_retried_through_two_writers_at_once_is_committed_once_and_another_body_under_it_is_refused()
-    {
-        var connectionString = await TestEnvironment.NewDatabaseAsync("ledger");
-        await using var dbA = NpgsqlDataSource.Create(connectionString);
-        await using var dbB = NpgsqlDataSource.Create(connectionString);
-        var a = await StartLedgerAsync(dbA);
-        var b = await StartLedgerAsync(dbB);
-        try
+    public Task A_key_retried_through_two_writers_at_once_is_committed_once_and_another_body_under_it_is_refused() =>
+        WithTwoWritersAsync(async (a, b) =>
         {
             var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => (i % 2 == 0 ? a : b).AppendAsync(Report("same-key", 5))));
 
@@ -74,23 +87,11 @@ public sealed class LedgerTests
             var reused = await a.AppendAsync(Report("same-key", 6));
             Assert.Equal(AppendOutcome.KeyReused, reused.Outcome);
             Assert.Equal(5m, (await a.SumAllAsync())[("L:5205", "clinic_person_times", 2023)]);
-        }
-        finally
-        {
-            await a.StopAsync(CancellationToken.None);
-            await b.StopAsync(CancellationToken.None);
-        }
-    }
+        });
 
     [Fact]
-    public async Task Positions_follow_commit_order_so_a_reader_at_the_head_misses_nothing_committed_later()
-    {
-        var connectionString = await TestEnvironment.NewDatabaseAsync("ledger");
-        await using var dbA = NpgsqlDataSource.Create(connectionString);
-        await using var dbB = NpgsqlDataSource.Create(connectionString);
-        var a = await StartLedgerAsync(dbA);
-        var b = await StartLedgerAsync(dbB);
-        try
+    public Task Positions_follow_commit_order_so_a_reader_at_the_head_misses_nothing_committed_later() =>
+        WithTwoWritersAsync(async (a, b) =>
         {
             // Two writers commit concurrently while a reader repeatedly takes "everything after what I saw".
             var seen = 0m;
@@ -106,13 +107,7 @@ public sealed class LedgerTests
             await writing;
             var rest = await a.ReadScopeAsync("L:5205", position, []);
             Assert.Equal(300m, seen + rest.Sums.Sum(s => s.Value));
-        }
-        finally
-        {
-            await a.StopAsync(CancellationToken.None);
-            await b.StopAsync(CancellationToken.None);
-        }
-    }
+        });
 
     [Fact]
     public async Task Committed_entries_survive_the_writer_and_the_schema_migrates_once()
