@@ -11,6 +11,9 @@ public enum DomainErrorKind
 
     /// <summary>The request conflicts with the current state (409).</summary>
     Conflict = 2,
+
+    /// <summary>The caller may not do this (403).</summary>
+    Forbidden = 3,
 }
 
 /// <summary>A request the model refuses; nothing was changed.</summary>
@@ -40,6 +43,9 @@ public sealed class DomainException : Exception
 
     /// <summary>The thing named does not exist.</summary>
     public static DomainException NotFound(string code, string message, string? field = null) => new(DomainErrorKind.NotFound, code, message, field);
+
+    /// <summary>The caller may not do this.</summary>
+    public static DomainException Forbidden(string code, string message) => new(DomainErrorKind.Forbidden, code, message);
 
     /// <summary>The request conflicts with the current state.</summary>
     public static DomainException Conflict(string code, string message, string? field = null) => new(DomainErrorKind.Conflict, code, message, field);

@@ -82,6 +82,7 @@ public sealed class ReportTests(ClusterFixture fixture)
         var outsider = new ActorRef("key-x", ActorRole.Enterprise, TestData.NewCreditCode());
         var forbidden = await Assert.ThrowsAsync<DomainException>(() => intake.SubmitAsync(Report(pairing.Id, "k2"), outsider));
         Assert.Equal("report.forbidden", forbidden.Code);
+        Assert.Equal(DomainErrorKind.Forbidden, forbidden.Kind);
     }
 
     [Fact]

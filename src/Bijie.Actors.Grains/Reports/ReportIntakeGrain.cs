@@ -178,5 +178,5 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain
     }
 
     private static DomainException Forbidden(string subjectId) =>
-        DomainException.Invalid("report.forbidden", $"You may not report on '{subjectId}'.", "pairingId");
+        DomainException.Forbidden("report.forbidden", $"You may not report on '{subjectId}'.");
 }

@@ -28,6 +28,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
     {
         DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
         DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -40,6 +41,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             {
                 DomainErrorKind.NotFound => "Not found",
                 DomainErrorKind.Conflict => "Conflict",
+                DomainErrorKind.Forbidden => "Forbidden",
                 _ => "Invalid request",
             },
             Detail = refusal.Message,
