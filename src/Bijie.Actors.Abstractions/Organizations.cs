@@ -187,3 +187,11 @@ public sealed record StaffMember(
     [property: Id(0)] string Id,
     [property: Id(1)] string Name,
     [property: Id(2)] string Role);
+
+/// <summary>Reference data every silo holds: the staff directory.</summary>
+[Alias("Bijie.Actors.IReferenceGrain")]
+public interface IReferenceGrain : IGrainWithIntegerKey
+{
+    [Alias("GetStaff")]
+    Task<IReadOnlyList<StaffMember>> GetStaffAsync();
+}

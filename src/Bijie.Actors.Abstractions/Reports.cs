@@ -40,10 +40,28 @@ public interface IReportIntakeGrain : IGrainWithIntegerKey
     [Alias("Submit")]
     Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor);
 
+    /// <summary>A report (or reversal) as the ledger holds it.</summary>
+    [Alias("GetReport")]
+    Task<ReportView> GetReportAsync(Guid reportId);
+
     /// <summary>Reverses a report (a correction is a reversal and a new report); idempotent by key.</summary>
     [Alias("Reverse")]
     Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor);
 }
+
+/// <summary>A report as the ledger holds it.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ReportView")]
+public sealed record ReportView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string SubjectId,
+    [property: Id(3)] DateOnly Date,
+    [property: Id(4)] IReadOnlyDictionary<string, decimal> Values,
+    [property: Id(5)] string ReportedBy,
+    [property: Id(6)] bool OnBehalf,
+    [property: Id(7)] DateTimeOffset RecordedAt,
+    [property: Id(8)] Guid? Reverses,
+    [property: Id(9)] long Position);
 
 /// <summary>The programme's time zone: dates, "future", months and years are reckoned in Asia/Shanghai.</summary>
 public static class ProgrammeClock

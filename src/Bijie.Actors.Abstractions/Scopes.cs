@@ -21,6 +21,12 @@ public static class Scopes
 
     /// <summary>Membership of the projects at a scope that are not cancelled.</summary>
     public const string LiveProjects = "live_projects";
+
+    /// <summary>Membership of every pairing at a scope, for the years it was active (listings, period filters).</summary>
+    public const string AllPairings = "pairings";
+
+    /// <summary>Membership of every project at a scope, from its proposal to its end (listings, period filters).</summary>
+    public const string AllProjects = "projects";
 }
 
 /// <summary>The sums one committed batch adds to one scope.</summary>

@@ -3,6 +3,7 @@ using Bijie.Actors.Grains.Demo;
 using Bijie.Actors.Host.Health;
 using Bijie.Actors.Host.Hosting;
 using Bijie.Actors.Ledger;
+using Bijie.Actors.Web.Apis;
 
 namespace Bijie.Actors.Host;
 
@@ -36,6 +37,7 @@ public sealed class HostStartWork(
                     .RecordHostStartAsync(new HostStart(options.EffectiveSiloName, time.GetUtcNow()));
                 logger.LogInformation("Host {SiloName} started; the store has seen {HostStarts} host starts since {FirstStartedAt}",
                     options.EffectiveSiloName, info.HostStarts, info.FirstStartedAt);
+                await EnsureAdminKeyAsync();
                 if (options.Demo == DemoMode.OnEmptyStore)
                 {
                     await demo.LoadIfEmptyAsync(work.Report, stoppingToken);
@@ -53,6 +55,40 @@ public sealed class HostStartWork(
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
+    }
+
+    /// <summary>No key ships: the first start creates an admin key and writes it where only this user can read it.</summary>
+    private async Task EnsureAdminKeyAsync()
+    {
+        if (string.IsNullOrWhiteSpace(options.AdminKeyFile))
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(options.AdminKeyFile);
+        if (File.Exists(path) && await ApiKeyIssuer.IsActiveAsync(grains, (await File.ReadAllTextAsync(path)).Trim()))
+        {
+            logger.LogInformation("The admin API key is in {Path}", path);
+            return;
+        }
+
+        work.Report("creating the admin API key");
+        var issued = await ApiKeyIssuer.IssueAsync(grains, "系统管理员", ActorRole.Admin, null, "first-start");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(path);
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var file = new FileStream(path, create))
+        await using (var writer = new StreamWriter(file))
+        {
+            await writer.WriteLineAsync(issued.Token);
+        }
+
+        logger.LogWarning("Created an admin API key ({KeyId}) and wrote it to {Path}: keep it secret", issued.Key.Id, path);
     }
 
     /// <summary>Waits until every batch committed so far reached its roll-ups, then builds the city's.</summary>

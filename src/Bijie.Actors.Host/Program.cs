@@ -9,7 +9,7 @@ builder.AddBijieSilo();
 builder.AddBijieLedger();
 builder.AddBijieObservability();
 builder.AddBijieHealthChecks();
-builder.Services.AddBijieWeb();
+builder.Services.AddBijieWeb(builder.Configuration);
 builder.Services.AddHostedService<HostStartWork>();
 
 var app = builder.Build();
@@ -17,6 +17,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapBijieHealth();
 app.MapBijieApis();
 app.MapOrleansDashboard(routePrefix: "/dashboard");

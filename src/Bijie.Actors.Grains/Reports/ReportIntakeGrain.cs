@@ -87,6 +87,20 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain
         return Answer(await ledger.AppendAsync(entry), report.IdempotencyKey);
     }
 
+    public async Task<ReportView> GetReportAsync(Guid reportId)
+    {
+        var stored = await ledger.FindAsync(reportId);
+        if (stored is not { Entry.Kind: EntryKind.Report or EntryKind.Reversal })
+        {
+            throw DomainException.NotFound("report.unknown", $"No report '{reportId}'.", "reportId");
+        }
+
+        var e = stored.Entry;
+        return new ReportView(e.EntryId, e.Kind == EntryKind.Report ? "report" : "reversal", e.SubjectId, e.OccurredOn,
+            e.Lines.GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value)),
+            e.Actor, e.OnBehalf, e.RecordedAt, e.Reverses, stored.Position);
+    }
+
     public async Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor)
     {
         ValidateKey(idempotencyKey);

@@ -98,6 +98,7 @@ public sealed class PairingGrain(
         var scopes = ReportScopes(p);
         int from = p.Start.Year;
         int? to = p.End?.Year;
+        yield return Member(Scopes.AllPairings, p.Id, from, to, scopes);
         if (p.Status == PairingStatus.Active)
         {
             yield return Member(Scopes.ActivePairings, p.Id, from, null, scopes);

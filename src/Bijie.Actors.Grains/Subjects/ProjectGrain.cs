@@ -161,6 +161,7 @@ public sealed class ProjectGrain(
         var scopes = ReportScopes(p);
         var cancelled = p.Status == ProjectStatus.Cancelled;
         int? closed = p.FinishedOn?.Year ?? p.CancelledOn?.Year;
+        yield return Member(Scopes.AllProjects, p.Id, p.ProposedOn.Year, closed, scopes);
         if (!cancelled)
         {
             yield return Member(Scopes.LiveProjects, p.Id, p.ProposedOn.Year, null, scopes);

@@ -35,6 +35,9 @@ public sealed class BijieHostOptions
     /// <summary>OnEmptyStore: load the demo programme at first start into a store that holds nothing yet.</summary>
     public DemoMode Demo { get; set; } = DemoMode.Off;
 
+    /// <summary>Where the first start writes the admin API key it creates (mode 600); none is created when unset.</summary>
+    public string? AdminKeyFile { get; set; }
+
     public string EffectiveSiloName => string.IsNullOrWhiteSpace(SiloName) ? $"{Environment.MachineName}-{SiloPort}" : SiloName;
 }
 

@@ -1,0 +1,45 @@
+namespace Bijie.Actors.Abstractions;
+
+/// <summary>An API key as the system keeps it: never the secret, only its hash.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ApiKeyInfo")]
+public sealed record ApiKeyInfo(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Owner,
+    [property: Id(2)] ActorRole Role,
+    [property: Id(3)] string? OrganizationId,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] string CreatedBy,
+    [property: Id(6)] DateTimeOffset? RevokedAt)
+{
+    public bool Active => RevokedAt is null;
+}
+
+/// <summary>An API key of a program, helper or enterprise, keyed by its public id (the part of the token before the secret).</summary>
+[Alias("Bijie.Actors.IApiKeyGrain")]
+public interface IApiKeyGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the key with the hash of its secret; a key id is used once.</summary>
+    [Alias("Create")]
+    Task<ApiKeyInfo> CreateAsync(string owner, ActorRole role, string? organizationId, byte[] secretHash, string createdBy);
+
+    /// <summary>The key if the secret's hash matches and it is not revoked; else null.</summary>
+    [Alias("Verify")]
+    Task<ApiKeyInfo?> VerifyAsync(byte[] secretHash);
+
+    [Alias("Revoke")]
+    Task<ApiKeyInfo> RevokeAsync(string revokedBy);
+
+    [Alias("Get")]
+    Task<ApiKeyInfo> GetAsync();
+}
+
+/// <summary>The ids of every API key, for the admin's list.</summary>
+[Alias("Bijie.Actors.IApiKeyRegistryGrain")]
+public interface IApiKeyRegistryGrain : IGrainWithStringKey
+{
+    [Alias("Add")]
+    Task AddAsync(string keyId);
+
+    [Alias("List")]
+    Task<IReadOnlyList<string>> ListAsync();
+}

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains.Security;
+
+/// <summary>An API key: its owner, role and organisation, and the SHA-256 of its secret (a random 256-bit value, so a fast hash is enough).</summary>
+public sealed class ApiKeyGrain(
+    [PersistentState("apikey", StorageNames.Default)] IPersistentState<ApiKeyState> state,
+    TimeProvider time) : Grain, IApiKeyGrain
+{
+    public async Task<ApiKeyInfo> CreateAsync(string owner, ActorRole role, string? organizationId, byte[] secretHash, string createdBy)
+    {
+        if (state.State.Info is not null)
+        {
+            throw DomainException.Conflict("apikey.exists", "This key id is taken.");
+        }
+
+        if (string.IsNullOrWhiteSpace(owner) || owner.Length > 100)
+        {
+            throw DomainException.Invalid("apikey.owner", "A key needs an owner of at most 100 characters.", "owner");
+        }
+
+        if (role is ActorRole.System)
+        {
+            throw DomainException.Invalid("apikey.role", "No key acts as the system.", "role");
+        }
+
+        if (role == ActorRole.Helper)
+        {
+            await GrainFactory.GetGrain<IHelperGrain>(organizationId ?? "").GetAsync();
+        }
+        else if (role == ActorRole.Enterprise)
+        {
+            if (CreditCodes.Problem(organizationId) is { } problem)
+            {
+                throw DomainException.Invalid("enterprise.credit_code", problem, "organizationId");
+            }
+
+            await GrainFactory.GetGrain<IEnterpriseGrain>(organizationId!).GetAsync();
+        }
+        else if (organizationId is not null)
+        {
+            throw DomainException.Invalid("apikey.organization", "Only helper and enterprise keys are bound to an organisation.", "organizationId");
+        }
+
+        state.State.Info = new ApiKeyInfo(this.GetPrimaryKeyString(), owner.Trim(), role, organizationId, time.GetUtcNow(), createdBy, null);
+        state.State.SecretHash = secretHash;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IApiKeyRegistryGrain>("default").AddAsync(this.GetPrimaryKeyString());
+        return state.State.Info;
+    }
+
+    public Task<ApiKeyInfo?> VerifyAsync(byte[] secretHash) =>
+        Task.FromResult(state.State is { Info.Active: true, SecretHash: { } stored } && CryptographicOperations.FixedTimeEquals(stored, secretHash)
+            ? state.State.Info
+            : null);
+
+    public async Task<ApiKeyInfo> RevokeAsync(string revokedBy)
+    {
+        var info = await GetAsync();
+        if (info.Active)
+        {
+            state.State.Info = info with { RevokedAt = time.GetUtcNow() };
+            state.State.RevokedBy = revokedBy;
+            await state.WriteStateAsync();
+        }
+
+        return state.State.Info!;
+    }
+
+    public Task<ApiKeyInfo> GetAsync() => Task.FromResult(state.State.Info
+        ?? throw DomainException.NotFound("apikey.unknown", $"No API key '{this.GetPrimaryKeyString()}'.", "id"));
+}
+
+[GenerateSerializer, Alias("Bijie.Actors.ApiKeyState")]
+public sealed class ApiKeyState
+{
+    [Id(0)] public ApiKeyInfo? Info { get; set; }
+    [Id(1)] public byte[]? SecretHash { get; set; }
+    [Id(2)] public string? RevokedBy { get; set; }
+}
+
+/// <summary>The list of key ids (bounded by the number of keys an office issues).</summary>
+public sealed class ApiKeyRegistryGrain(
+    [PersistentState("apikeys", StorageNames.Default)] IPersistentState<ApiKeyRegistryState> state) : Grain, IApiKeyRegistryGrain
+{
+    public async Task AddAsync(string keyId)
+    {
+        if (state.State.Ids.Add(keyId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>(state.State.Ids.Order(StringComparer.Ordinal).ToArray());
+}
+
+[GenerateSerializer, Alias("Bijie.Actors.ApiKeyRegistryState")]
+public sealed class ApiKeyRegistryState
+{
+    [Id(0)] public HashSet<string> Ids { get; set; } = [];
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>API keys: issued by the admin, shown once, stored hashed, revocable.</summary>
+public static class ApiKeysApi
+{
+    public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin);
+        api.MapPost("/", IssueAsync).WithName("IssueApiKey").WithSummary("Issues a key; its token is in this answer only");
+        api.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Every key, without secrets");
+        api.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a key at once");
+        return api;
+    }
+
+    public static async Task<Created<IssuedKeyDto>> IssueAsync(IssueKeyRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var issued = await ApiKeyIssuer.IssueAsync(grains, body.Owner ?? "", body.Role, body.OrganizationId, user.ToActor().Id);
+        return TypedResults.Created($"/api/v1/api-keys/{issued.Key.Id}", issued);
+    }
+
+    public static async Task<Ok<IReadOnlyList<ApiKeyInfo>>> ListAsync(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IApiKeyRegistryGrain>("default").ListAsync();
+        return TypedResults.Ok<IReadOnlyList<ApiKeyInfo>>(await Task.WhenAll(ids.Select(id => grains.GetGrain<IApiKeyGrain>(id).GetAsync())));
+    }
+
+    public static async Task<Ok<ApiKeyInfo>> RevokeAsync(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IApiKeyGrain>(id).RevokeAsync(user.ToActor().Id));
+}
+
+/// <summary>The body of <c>POST /api/v1/api-keys</c>.</summary>
+public sealed record IssueKeyRequest(string? Owner, ActorRole Role, string? OrganizationId);
+
+/// <summary>A new key and its token, shown this once.</summary>
+public sealed record IssuedKeyDto(ApiKeyInfo Key, string Token);
+
+/// <summary>Makes a key: a random id and secret; the grain keeps the secret's hash only.</summary>
+public static class ApiKeyIssuer
+{
+    public static async Task<IssuedKeyDto> IssueAsync(IGrainFactory grains, string owner, ActorRole role, string? organizationId, string issuedBy)
+    {
+        var (id, secret, token) = ApiKeyTokens.New();
+        var info = await Listing.InBody(() => grains.GetGrain<IApiKeyGrain>(id).CreateAsync(owner, role, organizationId, ApiKeyTokens.Hash(secret), issuedBy));
+        return new IssuedKeyDto(info, token);
+    }
+
+    /// <summary>Whether a token names an active key.</summary>
+    public static async Task<bool> IsActiveAsync(IGrainFactory grains, string token) =>
+        ApiKeyTokens.TryParse(token, out var id, out var secret) && await grains.GetGrain<IApiKeyGrain>(id).VerifyAsync(ApiKeyTokens.Hash(secret)) is not null;
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>Helper organisations and enterprises, the staff directory and the indicator catalogue.</summary>
+public static class OrganizationsApi
+{
+    public static IEndpointRouteBuilder MapOrganizationsApi(this IEndpointRouteBuilder app)
+    {
+        var helpers = app.MapGroup("/api/v1/helpers").WithTags("Helpers");
+        helpers.MapGet("/{id}", async (string id, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IHelperGrain>(id).GetAsync()))
+            .WithName("GetHelper").RequireAuthorization(Policies.PublicRead).WithSummary("A helper organisation");
+        helpers.MapPut("/{id}", RegisterHelperAsync).WithName("RegisterHelper").RequireAuthorization(Policies.Office)
+            .WithSummary("Registers or updates a helper organisation");
+
+        var enterprises = app.MapGroup("/api/v1/enterprises").WithTags("Enterprises");
+        enterprises.MapGet("/{creditCode}", GetEnterpriseAsync).WithName("GetEnterprise").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("An enterprise by its unified social credit code");
+        enterprises.MapPut("/{creditCode}", RegisterEnterpriseAsync).WithName("RegisterEnterprise").RequireAuthorization(Policies.Office)
+            .WithSummary("Registers or updates an enterprise; a code with a wrong check character is refused");
+
+        app.MapGet("/api/v1/indicators", () => TypedResults.Ok(Indicators.All)).WithTags("Reference")
+            .WithName("ListIndicators").RequireAuthorization(Policies.PublicRead).WithSummary("The indicator catalogue");
+        app.MapGet("/api/v1/staff", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IReferenceGrain>(0).GetStaffAsync()))
+            .WithTags("Reference").WithName("ListStaff").RequireAuthorization(Policies.Office).WithSummary("The programme office's staff directory");
+        return app;
+    }
+
+    public static async Task<Ok<HelperProfile>> RegisterHelperAsync(string id, HelperProfile body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Listing.InBody(() => grains.GetGrain<IHelperGrain>(id).RegisterAsync(body with { Id = id, Strengths = body.Strengths ?? [] }, user.ToActor())));
+
+    public static async Task<Ok<EnterpriseProfile>> GetEnterpriseAsync(string creditCode, IGrainFactory grains)
+    {
+        if (!CreditCodes.IsValid(creditCode))
+        {
+            throw DomainException.NotFound("enterprise.unknown", CreditCodes.Problem(creditCode)!, "creditCode");
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IEnterpriseGrain>(creditCode).GetAsync());
+    }
+
+    public static async Task<Ok<EnterpriseProfile>> RegisterEnterpriseAsync(string creditCode, EnterpriseProfile body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        if (CreditCodes.Problem(creditCode) is { } problem)
+        {
+            throw DomainException.Invalid("enterprise.credit_code", problem, "creditCode");
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IEnterpriseGrain>(creditCode).RegisterAsync(body with { CreditCode = creditCode }, user.ToActor()));
+    }
+}

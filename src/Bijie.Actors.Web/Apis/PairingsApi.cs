@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>Pairings (结对): list, read, start, end.</summary>
+public static class PairingsApi
+{
+    public static RouteGroupBuilder MapPairingsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/pairings").WithTags("Pairings");
+        api.MapGet("/", ListAsync).WithName("ListPairings").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("Pairings at a locality and below, of an enterprise or helper, active in a year; paged");
+        api.MapGet("/{id}", GetAsync).WithName("GetPairing").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("A pairing");
+        api.MapPost("/", StartAsync).WithName("StartPairing").RequireAuthorization(Policies.Office)
+            .WithSummary("Starts a pairing; a pairing of the same sides that is active already is a 409");
+        api.MapPost("/{id}/end", EndAsync).WithName("EndPairing").RequireAuthorization(Policies.Office)
+            .WithSummary("Ends a pairing on a date, with a reason");
+        return api;
+    }
+
+    public static async Task<Ok<Page<PairingDto>>> ListAsync(
+        HttpRequest request, IGrainFactory grains, string? locality, string? enterprise, string? helper, int? year, string? status, int? page, int? size)
+    {
+        var (p, s) = Listing.Paging(page, size);
+        var wanted = status switch
+        {
+            null => (PairingStatus?)null,
+            "active" => PairingStatus.Active,
+            "ended" => PairingStatus.Ended,
+            _ => throw DomainException.Invalid("pairing.status", "status is 'active' or 'ended'.", "status"),
+        };
+        var ids = await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, enterprise, helper), Scopes.AllPairings, year);
+        IReadOnlyList<PairingInfo> items;
+        int total;
+        if (wanted is null)
+        {
+            total = ids.Count;
+            items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IPairingGrain>(id).GetAsync()));
+        }
+        else
+        {
+            var all = (await Task.WhenAll(ids.Select(id => grains.GetGrain<IPairingGrain>(id).GetAsync()))).Where(x => x.Status == wanted).ToList();
+            total = all.Count;
+            items = all.Skip((p - 1) * s).Take(s).ToList();
+        }
+
+        return TypedResults.Ok(new Page<PairingDto>(items.Select(PairingDto.From).ToArray(), Listing.NextLink(request, p, s, total), total));
+    }
+
+    public static async Task<Ok<PairingDto>> GetAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(PairingDto.From(await grains.GetGrain<IPairingGrain>(id).GetAsync()));
+
+    public static async Task<Created<PairingDto>> StartAsync(StartPairingRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var request = body.ToCommand();
+        var id = PairingIds.For(request);
+        var pairing = await Listing.InBody(() => grains.GetGrain<IPairingGrain>(id).StartAsync(request, user.ToActor()));
+        return TypedResults.Created($"/api/v1/pairings/{Uri.EscapeDataString(id)}", PairingDto.From(pairing));
+    }
+
+    public static async Task<Ok<PairingDto>> EndAsync(string id, EndPairingRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(PairingDto.From(await grains.GetGrain<IPairingGrain>(id).EndAsync(body.End, body.Reason ?? "", user.ToActor())));
+}
+
+/// <summary>The body of <c>POST /api/v1/pairings</c>.</summary>
+public sealed record StartPairingRequest(
+    PairingKind Kind, string? HelperId, string? EnterpriseCode, string? LocalityCode, string? PartnerId, Track? Domain,
+    DateOnly Start, string? ResponsibleStaffId, string? Note)
+{
+    public StartPairing ToCommand()
+    {
+        if (!Enum.IsDefined(Kind))
+        {
+            throw DomainException.Invalid("pairing.kind", "kind is Regional, Township, EnterpriseVillage or Institution.", "kind");
+        }
+
+        if (Kind == PairingKind.EnterpriseVillage ? EnterpriseCode is null : HelperId is null)
+        {
+            throw DomainException.Invalid("pairing.helper", Kind == PairingKind.EnterpriseVillage ? "enterpriseCode is required." : "helperId is required.",
+                Kind == PairingKind.EnterpriseVillage ? "enterpriseCode" : "helperId");
+        }
+
+        if (Kind == PairingKind.Institution ? PartnerId is null : LocalityCode is null)
+        {
+            throw DomainException.Invalid("pairing.side", Kind == PairingKind.Institution ? "partnerId is required." : "localityCode is required.",
+                Kind == PairingKind.Institution ? "partnerId" : "localityCode");
+        }
+
+        return new StartPairing(Kind, HelperId, EnterpriseCode, LocalityCode, PartnerId, Domain, Start,
+            ResponsibleStaffId ?? throw DomainException.Invalid("staff.unknown", "responsibleStaffId is required.", "responsibleStaffId"), Note);
+    }
+}
+
+/// <summary>The body of <c>POST /api/v1/pairings/{id}/end</c>.</summary>
+public sealed record EndPairingRequest(DateOnly End, string? Reason);
+
+/// <summary>A pairing as the API writes it.</summary>
+public sealed record PairingDto(
+    string Id, string Kind, string Status, string LocalityCode, string? HelperId, string? EnterpriseCode, string? PartnerId,
+    string? Domain, DateOnly Start, DateOnly? End, string? EndReason, string ResponsibleStaffId, int Version)
+{
+    public static PairingDto From(PairingInfo p) => new(
+        p.Id, p.Kind.ToString(), p.Status == PairingStatus.Active ? "active" : "ended", p.LocalityCode, p.HelperId, p.EnterpriseCode, p.PartnerId,
+        p.Domain?.Code(), p.Start, p.End, p.EndReason, p.ResponsibleStaffId, p.Version);
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>Projects (帮扶项目): list, read, propose, move through their status, update progress, history.</summary>
+public static class ProjectsApi
+{
+    public static RouteGroupBuilder MapProjectsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/projects").WithTags("Projects");
+        api.MapGet("/", ListAsync).WithName("ListProjects").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("Projects at a locality and below, of a helper, in a year; paged");
+        api.MapGet("/{id}", GetAsync).WithName("GetProject").RequireAuthorization(Policies.PublicRead).WithSummary("A project");
+        api.MapGet("/{id}/history", HistoryAsync).WithName("GetProjectHistory").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("Every status change of a project, with who and when");
+        api.MapPost("/", ProposeAsync).WithName("ProposeProject").RequireAuthorization(Policies.Office).WithSummary("Proposes a project");
+        api.MapPost("/{id}/transitions", TransitionAsync).WithName("TransitionProject").RequireAuthorization(Policies.Office)
+            .WithSummary("Moves a project to another status; an illegal move is a 409 naming the allowed ones");
+        api.MapPut("/{id}/progress", ProgressAsync).WithName("UpdateProjectProgress").RequireAuthorization(Policies.Office)
+            .WithSummary("Updates a project's money and milestones");
+        return api;
+    }
+
+    public static async Task<Ok<Page<ProjectInfo>>> ListAsync(HttpRequest request, IGrainFactory grains, string? locality, string? helper, int? year, int? page, int? size)
+    {
+        var (p, s) = Listing.Paging(page, size);
+        var ids = await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, null, helper), Scopes.AllProjects, year);
+        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync()));
+        return TypedResults.Ok(new Page<ProjectInfo>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
+    }
+
+    public static async Task<Ok<ProjectInfo>> GetAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).GetAsync());
+
+    public static async Task<Ok<IReadOnlyList<ProjectHistoryItem>>> HistoryAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).GetHistoryAsync());
+
+    public static async Task<Created<ProjectInfo>> ProposeAsync(ProposeProjectRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var id = body.Id ?? $"p{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw DomainException.Invalid("project.id", "A project id has at most 64 letters, digits, '-' or '_'.", "id");
+        }
+
+        var request = new ProposeProject(body.Title ?? "", body.Track, body.LocalityCode ?? "", body.LeadHelperId ?? "", body.CoHelperIds ?? [],
+            body.ResponsibleStaffId ?? "", body.Money ?? new ProjectMoney(0, 0, 0), body.Milestones ?? [], body.ProposedOn);
+        var project = await Listing.InBody(() => grains.GetGrain<IProjectGrain>(id).ProposeAsync(request, user.ToActor()));
+        return TypedResults.Created($"/api/v1/projects/{id}", project);
+    }
+
+    public static async Task<Ok<ProjectInfo>> TransitionAsync(string id, ProjectTransition body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).TransitionAsync(body, user.ToActor()));
+
+    public static async Task<Ok<ProjectInfo>> ProgressAsync(string id, ProjectProgressRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).UpdateProgressAsync(body.Money, body.Milestones ?? [], user.ToActor()));
+}
+
+/// <summary>The body of <c>POST /api/v1/projects</c>; the id is the caller's or made up.</summary>
+public sealed record ProposeProjectRequest(
+    string? Id, string? Title, Track Track, string? LocalityCode, string? LeadHelperId, IReadOnlyList<string>? CoHelperIds,
+    string? ResponsibleStaffId, ProjectMoney? Money, IReadOnlyList<Milestone>? Milestones, DateOnly ProposedOn);
+
+/// <summary>The body of <c>PUT /api/v1/projects/{id}/progress</c>.</summary>
+public sealed record ProjectProgressRequest(ProjectMoney Money, IReadOnlyList<Milestone>? Milestones);

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>Progress reports (进展填报): many reporters at once, each report committed before it is acknowledged.</summary>
+public static class ReportsApi
+{
+    public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/reports").WithTags("Reports");
+        api.MapPost("/", SubmitAsync).WithName("SubmitReport").RequireAuthorization(Policies.Report)
+            .WithSummary("Reports progress on a pairing or project; Idempotency-Key required: the same key again answers 200 with the same report, another body under it 409");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetReport").RequireAuthorization(Policies.Read).WithSummary("A report as the ledger holds it");
+        api.MapPost("/{id:guid}/reversal", ReverseAsync).WithName("ReverseReport").RequireAuthorization(Policies.Report)
+            .WithSummary("Reverses a report (a correction is a reversal and a new report), once");
+        return api;
+    }
+
+    public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> SubmitAsync(
+        ReportRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var submission = new ReportSubmission(body.PairingId, body.ProjectId, body.Date, body.Values ?? new Dictionary<string, decimal>(), idempotencyKey ?? "", body.Note);
+        var receipt = await grains.GetGrain<IReportIntakeGrain>(0).SubmitAsync(submission, user.ToActor());
+        var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed);
+        return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
+    }
+
+    public static async Task<Ok<ReportView>> GetAsync(Guid id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).GetReportAsync(id));
+
+    public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> ReverseAsync(
+        Guid id, ReversalRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var receipt = await grains.GetGrain<IReportIntakeGrain>(0).ReverseAsync(id, body.Reason ?? "", idempotencyKey ?? "", user.ToActor());
+        var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed);
+        return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
+    }
+}
+
+/// <summary>The body of <c>POST /api/v1/reports</c>.</summary>
+public sealed record ReportRequest(string? PairingId, string? ProjectId, DateOnly Date, IReadOnlyDictionary<string, decimal>? Values, string? Note);
+
+/// <summary>The body of <c>POST /api/v1/reports/{id}/reversal</c>.</summary>
+public sealed record ReversalRequest(string? Reason);
+
+/// <summary>The answer to a report: its id once committed.</summary>
+public sealed record ReportReceiptDto(Guid Id, long Position, bool Replayed);

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>The HTTP API against the real host: keys and roles, pairings, reports with idempotency, listings, errors.</summary>
+public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+{
+    private HttpClient Admin => fixture.Client(fixture.AdminKey);
+
+    private async Task<string> IssueAsync(string role, string? organizationId = null)
+    {
+        using var response = await Admin.PostAsJsonAsync("/api/v1/api-keys", new { owner = $"test {role}", role, organizationId });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
+    }
+
+    private static string NewCreditCode()
+    {
+        var body = $"915205{Random.Shared.NextInt64(10_000_000_000, 99_999_999_999)}";
+        return body + CreditCodes.CheckCharacter(body);
+    }
+
+    /// <summary>An enterprise registered by the office, paired with a village, and a key bound to it.</summary>
+    private async Task<(HttpClient Office, string Enterprise, string PairingId, HttpClient EnterpriseClient)> PairedEnterpriseAsync(string village)
+    {
+        var office = fixture.Client(await IssueAsync("Office"));
+        var code = NewCreditCode();
+        (await office.PutAsJsonAsync($"/api/v1/enterprises/{code}", new { name = $"测试企业{code[^4..]}", industry = "农业", province = "贵州" })).EnsureSuccessStatusCode();
+        using var start = await office.PostAsJsonAsync("/api/v1/pairings", new
+        {
+            kind = "EnterpriseVillage", enterpriseCode = code, localityCode = village, start = "2023-08-01", responsibleStaffId = "staff-012",
+        });
+        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        var pairingId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        return (office, code, pairingId, fixture.Client(await IssueAsync("Enterprise", code)));
+    }
+
+    private static HttpRequestMessage Report(string pairingId, string? key, decimal clinics, string date = "2023-09-10")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            Content = JsonContent.Create(new { pairingId, date, values = new Dictionary<string, decimal> { ["clinic_person_times"] = clinics } }),
+        };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return request;
+    }
+
+    [Fact]
+    public async Task The_first_start_writes_an_admin_key_only_its_owner_can_read()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(fixture.AdminKeyFile));
+        }
+
+        Assert.StartsWith("bjk_", fixture.AdminKey);
+        using var keys = await Admin.GetAsync("/api/v1/api-keys");
+        Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
+        Assert.DoesNotContain(fixture.AdminKey.Split('_')[2], await keys.Content.ReadAsStringAsync()); // secrets are never listed
+    }
+
+    [Fact]
+    public async Task The_API_documents_itself()
+    {
+        var document = await fixture.Host.GetJsonAsync("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/reports", "/api/v1/pairings", "/api/v1/boards/{code}", "/api/v1/localities/{code}" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+        }
+
+        using var reference = await fixture.Client().GetAsync("/api/reference");
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_key_writes_answer_401_and_public_boards_answer()
+    {
+        using var anonymous = fixture.Client();
+        using var write = await anonymous.SendAsync(Report("ev-x-520527004002", "k", 1));
+        Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
+        Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/staff")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client("bjk_0123456789abcdef_" + new string('x', 43)).GetAsync("/api/v1/staff")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/boards/5205?year=2023")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_report_is_created_once_replayed_with_its_key_and_refused_under_the_key_with_another_body()
+    {
+        var (_, _, pairingId, enterprise) = await PairedEnterpriseAsync("520521001002");
+        var key = $"k-{Guid.NewGuid():N}";
+
+        using var first = await enterprise.SendAsync(Report(pairingId, key, 15));
+        using var again = await enterprise.SendAsync(Report(pairingId, key, 15));
+        using var other = await enterprise.SendAsync(Report(pairingId, key, 16));
+        using var keyless = await enterprise.SendAsync(Report(pairingId, null, 15));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, keyless.StatusCode);
+        Assert.Equal(new Uri($"/api/v1/reports/{id}", UriKind.Relative), first.Headers.Location);
+        var stored = await (await enterprise.GetAsync($"/api/v1/reports/{id}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(15m, stored.GetProperty("values").GetProperty("clinic_person_times").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Concurrent_identical_posts_make_one_report()
+    {
+        var (_, _, pairingId, enterprise) = await PairedEnterpriseAsync("520521001003");
+        var key = $"k-{Guid.NewGuid():N}";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(async _ =>
+        {
+            using var response = await enterprise.SendAsync(Report(pairingId, key, 9));
+            return (response.StatusCode, Id: (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        }));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK }));
+        Assert.Single(answers.Select(a => a.Id).Distinct());
+        var board = fixture.Host;
+        await board.PollAsync(async () =>
+        {
+            var subject = await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/pairings/{pairingId}");
+            var village = await fixture.Client().GetFromJsonAsync<JsonElement>("/api/v1/boards/520521001003?year=2023");
+            return subject.GetProperty("status").GetString() == "active"
+                && village.GetProperty("indicators").GetProperty("clinic_person_times").GetProperty("value").GetDecimal() == 9m;
+        }, TimeSpan.FromSeconds(20), "the village's board to count the report once");
+    }
+
+    [Fact]
+    public async Task Roles_limit_what_a_key_may_do_and_a_revoked_key_stops_working()
+    {
+        var (_, _, pairingId, enterprise) = await PairedEnterpriseAsync("520521001008");
+        var (_, _, otherPairing, _) = await PairedEnterpriseAsync("520521001005");
+
+        using var foreign = await enterprise.SendAsync(Report(otherPairing, $"k-{Guid.NewGuid():N}", 3));
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        using var officeOnly = await enterprise.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId = "x", localityCode = "520521001", start = "2023-01-01", responsibleStaffId = "staff-001" });
+        Assert.Equal(HttpStatusCode.Forbidden, officeOnly.StatusCode);
+        Assert.Equal("application/problem+json", officeOnly.Content.Headers.ContentType?.MediaType);
+        var viewer = fixture.Client(await IssueAsync("Viewer"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.SendAsync(Report(pairingId, "k1", 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/api-keys")).StatusCode);
+
+        var keyId = enterprise.DefaultRequestHeaders.Authorization!.Parameter!.Split('_')[1];
+        Assert.Equal(HttpStatusCode.OK, (await Admin.DeleteAsync($"/api/v1/api-keys/{keyId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await enterprise.SendAsync(Report(pairingId, $"k-{Guid.NewGuid():N}", 1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_input_in_a_body_is_a_400_with_the_field_and_a_duplicate_pairing_a_409()
+    {
+        var (office, enterprise, pairingId, client) = await PairedEnterpriseAsync("520521001006");
+
+        using var duplicate = await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "EnterpriseVillage", enterpriseCode = enterprise, localityCode = "520521001006", start = "2023-08-01", responsibleStaffId = "staff-013" });
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        using var unknownVillage = await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "EnterpriseVillage", enterpriseCode = enterprise, localityCode = "520521001999", start = "2023-08-01", responsibleStaffId = "staff-013" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownVillage.StatusCode);
+        Assert.True((await unknownVillage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("localityCode", out _));
+        var badCode = enterprise[..17] + (enterprise[17] == '0' ? '1' : '0');
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.PutAsJsonAsync($"/api/v1/enterprises/{badCode}", new { name = "x" })).StatusCode);
+
+        foreach (var (values, date) in new[]
+        {
+            (new Dictionary<string, decimal> { ["clinic_person_times"] = -1 }, "2023-09-01"),
+            (new Dictionary<string, decimal> { ["clinic_person_times"] = 99_000_000 }, "2023-09-01"),
+            (new Dictionary<string, decimal> { ["no_such_indicator"] = 1 }, "2023-09-01"),
+            (new Dictionary<string, decimal> { ["clinic_person_times"] = 1 }, DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd")),
+        })
+        {
+            using var bad = await client.PostAsync("/api/v1/reports", new StringContent(
+                JsonSerializer.Serialize(new { pairingId, date, values }), System.Text.Encoding.UTF8, "application/json")
+            {
+                Headers = { },
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        using var malformed = await client.PostAsync("/api/v1/reports", new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pairings_at_a_county_and_below_are_listed_with_their_status_and_paged()
+    {
+        var (office, _, pairingId, _) = await PairedEnterpriseAsync("520523001001");
+        await PairedEnterpriseAsync("520523001002");
+        (await office.PostAsJsonAsync($"/api/v1/pairings/{pairingId}/end", new { end = "2023-12-31", reason = "合作期满" })).EnsureSuccessStatusCode();
+
+        async Task<JsonElement> ListAsync(string query) => await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/pairings?{query}");
+        await fixture.Host.PollAsync(async () => (await ListAsync("locality=520523")).GetProperty("total").GetInt32() >= 2, TimeSpan.FromSeconds(20), "the county to list its pairings");
+
+        var page = await ListAsync("locality=520523&size=1");
+        Assert.Single(page.GetProperty("items").EnumerateArray());
+        Assert.Equal("/api/v1/pairings?locality=520523&size=1&page=2", page.GetProperty("next").GetString());
+        var ended = await ListAsync("locality=520523&status=ended");
+        Assert.Contains(ended.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetString() == pairingId && p.GetProperty("status").GetString() == "ended");
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Client().GetAsync("/api/v1/pairings?size=1000")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Client().GetAsync("/api/v1/pairings?locality=999999")).StatusCode);
+    }
+}
