@@ -14,6 +14,12 @@ public enum DomainErrorKind
 
     /// <summary>The caller may not do this (403).</summary>
     Forbidden = 3,
+
+    /// <summary>The thing changed since the caller read it: its If-Match no longer holds (412).</summary>
+    PreconditionFailed = 4,
+
+    /// <summary>A store the request needs does not answer now; try again (503).</summary>
+    Unavailable = 5,
 }
 
 /// <summary>A request the model refuses; nothing was changed.</summary>
@@ -43,6 +49,13 @@ public sealed class DomainException : Exception
 
     /// <summary>The thing named does not exist.</summary>
     public static DomainException NotFound(string code, string message, string? field = null) => new(DomainErrorKind.NotFound, code, message, field);
+
+    /// <summary>The caller's version is stale.</summary>
+    public static DomainException Stale(string what, int current, int expected) =>
+        new(DomainErrorKind.PreconditionFailed, "version.stale", $"{what} is at version {current}, not {expected}: read it again.");
+
+    /// <summary>A store does not answer.</summary>
+    public static DomainException Unavailable(string message) => new(DomainErrorKind.Unavailable, "store.unavailable", message);
 
     /// <summary>The caller may not do this.</summary>
     public static DomainException Forbidden(string code, string message) => new(DomainErrorKind.Forbidden, code, message);

@@ -83,7 +83,7 @@ public interface IPairingGrain : IGrainWithStringKey
 
     /// <summary>Ends the pairing on a date, with a reason.</summary>
     [Alias("End")]
-    Task<PairingInfo> EndAsync(DateOnly end, string reason, ActorRef actor);
+    Task<PairingInfo> EndAsync(DateOnly end, string reason, ActorRef actor, int? expectedVersion = null);
 
     /// <summary>The pairing; NotFound when it was never started.</summary>
     [Alias("Get")]

@@ -113,10 +113,10 @@ public interface IProjectGrain : IGrainWithStringKey
 
     /// <summary>Moves the project; an illegal move is refused naming the allowed ones.</summary>
     [Alias("Transition")]
-    Task<ProjectInfo> TransitionAsync(ProjectTransition transition, ActorRef actor);
+    Task<ProjectInfo> TransitionAsync(ProjectTransition transition, ActorRef actor, int? expectedVersion = null);
 
     [Alias("UpdateProgress")]
-    Task<ProjectInfo> UpdateProgressAsync(ProjectMoney money, IReadOnlyList<Milestone> milestones, ActorRef actor);
+    Task<ProjectInfo> UpdateProgressAsync(ProjectMoney money, IReadOnlyList<Milestone> milestones, ActorRef actor, int? expectedVersion = null);
 
     [Alias("Get")]
     Task<ProjectInfo> GetAsync();

@@ -10,6 +10,7 @@ builder.AddBijieLedger();
 builder.AddBijieObservability();
 builder.AddBijieHealthChecks();
 builder.Services.AddBijieWeb(builder.Configuration);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Bijie:Api:MaxBodyBytes", 1_048_576L));
 builder.Services.AddHostedService<HostStartWork>();
 
 var app = builder.Build();
@@ -19,6 +20,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapBijieHealth();
 app.MapBijieApis();
 app.MapOrleansDashboard(routePrefix: "/dashboard");

@@ -3,7 +3,10 @@ using Bijie.Actors.Abstractions;
 using Bijie.Actors.Web.Apis;
 using Bijie.Actors.Web.Problems;
 using Bijie.Actors.Web.Security;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +22,15 @@ public sealed class ApiOptions
 
     /// <summary>Boards and the public drill-down data (localities, pairings, projects) need no key.</summary>
     public bool PublicBoards { get; set; } = true;
+
+    /// <summary>Requests per second one API key may make (twice that in a burst).</summary>
+    public int RequestsPerSecondPerKey { get; set; } = 200;
+
+    /// <summary>Requests per second one address may make without a key (twice that in a burst).</summary>
+    public int AnonymousRequestsPerSecond { get; set; } = 100;
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxBodyBytes { get; set; } = 1_048_576;
 }
 
 /// <summary>The web front end's services and routes, for the host's composition root.</summary>
@@ -32,6 +44,35 @@ public static class WebComposition
         // Enums travel as their names ("Active", "EnterpriseVillage"), which programs and people can read.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1");
+        services.AddSingleton(api);
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!context.Request.Path.StartsWithSegments("/api"))
+                {
+                    return RateLimitPartition.GetNoLimiter("pages");
+                }
+
+                var key = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+                var perSecond = key is null ? api.AnonymousRequestsPerSecond : api.RequestsPerSecondPerKey;
+                return RateLimitPartition.GetTokenBucketLimiter(key ?? $"ip:{context.Connection.RemoteIpAddress}", _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perSecond * 2,
+                    TokensPerPeriod = Math.Max(1, perSecond / 10),
+                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await Results.Problem(statusCode: 429, title: "Too many requests", detail: "This key (or address) sends faster than it may; wait as Retry-After says.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

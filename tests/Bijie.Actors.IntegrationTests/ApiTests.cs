@@ -211,4 +211,97 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
         Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Client().GetAsync("/api/v1/pairings?size=1000")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Client().GetAsync("/api/v1/pairings?locality=999999")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_write_with_a_stale_ETag_is_a_412_and_changes_nothing()
+    {
+        var (office, _, pairingId, _) = await PairedEnterpriseAsync("520523001003");
+        using var read = await office.GetAsync($"/api/v1/pairings/{pairingId}");
+        var etag = read.Headers.ETag!.Tag;
+        Assert.Equal("\"1\"", etag);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/pairings/{pairingId}/end")
+        {
+            Content = JsonContent.Create(new { end = "2023-12-01", reason = "调整" }),
+            Headers = { { "If-Match", "\"7\"" } },
+        };
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await office.SendAsync(stale)).StatusCode);
+        Assert.Equal("active", (await office.GetFromJsonAsync<JsonElement>($"/api/v1/pairings/{pairingId}")).GetProperty("status").GetString());
+
+        using var fresh = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/pairings/{pairingId}/end")
+        {
+            Content = JsonContent.Create(new { end = "2023-12-01", reason = "调整" }),
+            Headers = { { "If-Match", etag } },
+        };
+        using var ended = await office.SendAsync(fresh);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        Assert.Equal("\"2\"", ended.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413()
+    {
+        var office = fixture.Client(await IssueAsync("Office"));
+        using var huge = await office.PostAsync("/api/v1/reports", new StringContent(new string(' ', 2_000_000) + "{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_write_endpoint_answers_each_role_as_the_role_deserves()
+    {
+        var office = fixture.Client(await IssueAsync("Office"));
+        var helperId = $"helper-{Guid.NewGuid():N}"[..24];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = "测试帮扶单位", kind = "Unit" })).EnsureSuccessStatusCode();
+        var (_, enterpriseCode, _, _) = await PairedEnterpriseAsync("520523001008");
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = fixture.Client(),
+            ["Viewer"] = fixture.Client(await IssueAsync("Viewer")),
+            ["Helper"] = fixture.Client(await IssueAsync("Helper", helperId)),
+            ["Enterprise"] = fixture.Client(await IssueAsync("Enterprise", enterpriseCode)),
+            ["Office"] = office,
+            ["Admin"] = Admin,
+        };
+        string[] reporters = ["Helper", "Enterprise", "Office", "Admin"], managers = ["Office", "Admin"], admins = ["Admin"];
+        var missingReport = Guid.NewGuid();
+        // Bodies that pass binding but name nothing that exists: an allowed caller gets 400/404/409, and nothing changes.
+        var endpoints = new (HttpMethod Method, string Path, object Body, string[] Allowed)[]
+        {
+            (HttpMethod.Post, "/api/v1/pairings", new { kind = "Township", helperId = "no-such-unit", localityCode = "520523001", start = "2023-01-01", responsibleStaffId = "staff-001" }, managers),
+            (HttpMethod.Post, "/api/v1/pairings/ts-none-520523001/end", new { end = "2023-02-01", reason = "x" }, managers),
+            (HttpMethod.Post, "/api/v1/projects", new { title = "x", track = "Health", localityCode = "520599", leadHelperId = "no-such", responsibleStaffId = "staff-001", proposedOn = "2023-01-01" }, managers),
+            (HttpMethod.Post, "/api/v1/projects/no-such-project/transitions", new { to = "InLibrary", on = "2023-01-01" }, managers),
+            (HttpMethod.Put, "/api/v1/projects/no-such-project/progress", new { money = new { plannedYuan = 1, signedYuan = 0, landedYuan = 0 } }, managers),
+            (HttpMethod.Put, "/api/v1/helpers/Bad_Id", new { nameZh = "x", kind = "Unit" }, managers),
+            (HttpMethod.Put, "/api/v1/enterprises/91520500MA6DXXXX0A", new { name = "x" }, managers),
+            (HttpMethod.Post, "/api/v1/reports", new { pairingId = "ev-none-520523001001", date = "2023-05-01", values = new { clinic_person_times = 1 } }, reporters),
+            (HttpMethod.Post, $"/api/v1/reports/{missingReport}/reversal", new { reason = "x" }, reporters),
+            (HttpMethod.Post, "/api/v1/api-keys", new { owner = "", role = "Viewer" }, admins),
+            (HttpMethod.Delete, "/api/v1/api-keys/0000000000000000", new { }, admins),
+        };
+
+        var failures = new List<string>();
+        foreach (var (method, path, body, allowed) in endpoints)
+        {
+            foreach (var (role, client) in clients)
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body), Headers = { { "Idempotency-Key", $"m-{Guid.NewGuid():N}" } } };
+                using var response = await client.SendAsync(request);
+                var expected = role == "anonymous" ? "401" : allowed.Contains(role) ? "allowed" : "403";
+                var got = (int)response.StatusCode;
+                var ok = expected switch
+                {
+                    "401" => got == 401,
+                    "403" => got == 403,
+                    _ => got is >= 400 and < 500 and not 401 and not 403,
+                };
+                if (!ok)
+                {
+                    failures.Add($"{method} {path} as {role}: {got}, expected {expected}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
 }

@@ -84,7 +84,20 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain
         var entry = new LedgerEntry(
             Guid.NewGuid(), EntryKind.Report, actor.Id, report.IdempotencyKey, SHA256.HashData(Encoding.UTF8.GetBytes(body)),
             subjectId, null, report.Date, time.GetUtcNow(), actor.Id, onBehalf, null, body, lines);
-        return Answer(await ledger.AppendAsync(entry), report.IdempotencyKey);
+        return Answer(await AppendAsync(entry), report.IdempotencyKey);
+    }
+
+    /// <summary>Appends; a ledger that cannot commit now is a 503 for the caller, who retries with the same key.</summary>
+    private async Task<AppendResult> AppendAsync(LedgerEntry entry)
+    {
+        try
+        {
+            return await ledger.AppendAsync(entry);
+        }
+        catch (LedgerUnavailableException e)
+        {
+            throw DomainException.Unavailable("The ledger cannot commit now; retry with the same Idempotency-Key. " + e.Message.Split('\n')[0]);
+        }
     }
 
     public async Task<ReportView> GetReportAsync(Guid reportId)
@@ -128,7 +141,7 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain
             Guid.NewGuid(), EntryKind.Reversal, "reversal", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
             original.Entry.SubjectId, null, original.Entry.OccurredOn, time.GetUtcNow(), actor.Id, actor.ManagesEverything && original.Entry.Actor != actor.Id,
             reportId, body, original.Entry.Lines.Select(l => l with { Value = -l.Value }).ToArray());
-        var result = await ledger.AppendAsync(entry);
+        var result = await AppendAsync(entry);
         return result.Outcome == AppendOutcome.KeyReused
             ? throw DomainException.Conflict("report.already_reversed", $"Report '{reportId}' was reversed already.", "reportId")
             : Answer(result, idempotencyKey);

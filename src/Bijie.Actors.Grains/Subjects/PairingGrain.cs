@@ -57,8 +57,9 @@ public sealed class PairingGrain(
         return await CommitAsync(next, actor, request.Start);
     }
 
-    public async Task<PairingInfo> EndAsync(DateOnly end, string reason, ActorRef actor)
+    public async Task<PairingInfo> EndAsync(DateOnly end, string reason, ActorRef actor, int? expectedVersion = null)
     {
+        CheckVersion(expectedVersion);
         var current = Info is { Status: PairingStatus.Active } active
             ? active
             : throw DomainException.Conflict("pairing.not_active", $"'{this.GetPrimaryKeyString()}' is not active.");

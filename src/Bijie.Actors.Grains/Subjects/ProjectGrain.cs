@@ -63,10 +63,11 @@ public sealed class ProjectGrain(
         return await CommitAsync(next, actor, request.ProposedOn);
     }
 
-    public async Task<ProjectInfo> TransitionAsync(ProjectTransition transition, ActorRef actor)
+    public async Task<ProjectInfo> TransitionAsync(ProjectTransition transition, ActorRef actor, int? expectedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(transition);
         var current = Require();
+        CheckVersion(expectedVersion);
         var allowed = ProjectTransitions.From(current.Status);
         if (!allowed.Contains(transition.To))
         {
@@ -112,9 +113,10 @@ public sealed class ProjectGrain(
         return await CommitAsync(next, actor, transition.On);
     }
 
-    public async Task<ProjectInfo> UpdateProgressAsync(ProjectMoney money, IReadOnlyList<Milestone> milestones, ActorRef actor)
+    public async Task<ProjectInfo> UpdateProgressAsync(ProjectMoney money, IReadOnlyList<Milestone> milestones, ActorRef actor, int? expectedVersion = null)
     {
         var current = Require();
+        CheckVersion(expectedVersion);
         if (current.Status is ProjectStatus.Cancelled or ProjectStatus.Accepted)
         {
             throw DomainException.Conflict("project.closed", $"Project '{current.Id}' is {current.Status}; its progress is final.");

@@ -44,6 +44,15 @@ public abstract class SubjectGrain<TInfo>(IPersistentState<SubjectState<TInfo>> 
         }
     }
 
+    /// <summary>Refuses a change made against a version that is no longer the current one (If-Match).</summary>
+    protected void CheckVersion(int? expected)
+    {
+        if (expected is { } version && Info is { } info && VersionOf(info) != version)
+        {
+            throw DomainException.Stale($"'{this.GetPrimaryKeyString()}'", VersionOf(info), version);
+        }
+    }
+
     /// <summary>Commits the change from the current state to <paramref name="next"/>, then stores it.</summary>
     protected async Task<TInfo> CommitAsync(TInfo next, ActorRef actor, DateOnly on)
     {

@@ -54,8 +54,12 @@ public static class PairingsApi
         return TypedResults.Ok(new Page<PairingDto>(items.Select(PairingDto.From).ToArray(), Listing.NextLink(request, p, s, total), total));
     }
 
-    public static async Task<Ok<PairingDto>> GetAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(PairingDto.From(await grains.GetGrain<IPairingGrain>(id).GetAsync()));
+    public static async Task<Ok<PairingDto>> GetAsync(string id, IGrainFactory grains, HttpResponse response)
+    {
+        var pairing = await grains.GetGrain<IPairingGrain>(id).GetAsync();
+        ETags.Set(response, pairing.Version);
+        return TypedResults.Ok(PairingDto.From(pairing));
+    }
 
     public static async Task<Created<PairingDto>> StartAsync(StartPairingRequest body, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -65,8 +69,12 @@ public static class PairingsApi
         return TypedResults.Created($"/api/v1/pairings/{Uri.EscapeDataString(id)}", PairingDto.From(pairing));
     }
 
-    public static async Task<Ok<PairingDto>> EndAsync(string id, EndPairingRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(PairingDto.From(await grains.GetGrain<IPairingGrain>(id).EndAsync(body.End, body.Reason ?? "", user.ToActor())));
+    public static async Task<Ok<PairingDto>> EndAsync(string id, EndPairingRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var pairing = await grains.GetGrain<IPairingGrain>(id).EndAsync(body.End, body.Reason ?? "", user.ToActor(), ETags.Expected(context.Request));
+        ETags.Set(context.Response, pairing.Version);
+        return TypedResults.Ok(PairingDto.From(pairing));
+    }
 }
 
 /// <summary>The body of <c>POST /api/v1/pairings</c>.</summary>

@@ -35,8 +35,12 @@ public static class ProjectsApi
         return TypedResults.Ok(new Page<ProjectInfo>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
     }
 
-    public static async Task<Ok<ProjectInfo>> GetAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).GetAsync());
+    public static async Task<Ok<ProjectInfo>> GetAsync(string id, IGrainFactory grains, HttpResponse response)
+    {
+        var project = await grains.GetGrain<IProjectGrain>(id).GetAsync();
+        ETags.Set(response, project.Version);
+        return TypedResults.Ok(project);
+    }
 
     public static async Task<Ok<IReadOnlyList<ProjectHistoryItem>>> HistoryAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).GetHistoryAsync());
@@ -55,11 +59,20 @@ public static class ProjectsApi
         return TypedResults.Created($"/api/v1/projects/{id}", project);
     }
 
-    public static async Task<Ok<ProjectInfo>> TransitionAsync(string id, ProjectTransition body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).TransitionAsync(body, user.ToActor()));
+    public static async Task<Ok<ProjectInfo>> TransitionAsync(string id, ProjectTransition body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var project = await grains.GetGrain<IProjectGrain>(id).TransitionAsync(body, user.ToActor(), ETags.Expected(context.Request));
+        ETags.Set(context.Response, project.Version);
+        return TypedResults.Ok(project);
+    }
 
-    public static async Task<Ok<ProjectInfo>> ProgressAsync(string id, ProjectProgressRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).UpdateProgressAsync(body.Money, body.Milestones ?? [], user.ToActor()));
+    public static async Task<Ok<ProjectInfo>> ProgressAsync(string id, ProjectProgressRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var project = await grains.GetGrain<IProjectGrain>(id).UpdateProgressAsync(
+            body.Money ?? throw DomainException.Invalid("project.money", "money is required.", "money"), body.Milestones ?? [], user.ToActor(), ETags.Expected(context.Request));
+        ETags.Set(context.Response, project.Version);
+        return TypedResults.Ok(project);
+    }
 }
 
 /// <summary>The body of <c>POST /api/v1/projects</c>; the id is the caller's or made up.</summary>
@@ -68,4 +81,4 @@ public sealed record ProposeProjectRequest(
     string? ResponsibleStaffId, ProjectMoney? Money, IReadOnlyList<Milestone>? Milestones, DateOnly ProposedOn);
 
 /// <summary>The body of <c>PUT /api/v1/projects/{id}/progress</c>.</summary>
-public sealed record ProjectProgressRequest(ProjectMoney Money, IReadOnlyList<Milestone>? Milestones);
+public sealed record ProjectProgressRequest(ProjectMoney? Money, IReadOnlyList<Milestone>? Milestones);

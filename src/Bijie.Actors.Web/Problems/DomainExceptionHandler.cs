@@ -12,7 +12,18 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
     {
         if (exception is not DomainException refusal)
         {
-            return false;
+            // A silo or store that does not answer in time is not the client's fault, and passes: 503, try again.
+            if (exception is not (TimeoutException or SiloUnavailableException or OrleansMessageRejectionException))
+            {
+                return false;
+            }
+
+            refusal = DomainException.Unavailable("The service is busy or a store does not answer; try again shortly.");
+        }
+
+        if (refusal.Kind == DomainErrorKind.Unavailable)
+        {
+            context.Response.Headers.RetryAfter = "2";
         }
 
         context.Response.StatusCode = StatusOf(refusal);
@@ -29,6 +40,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
         DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
         DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        DomainErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -42,6 +55,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
                 DomainErrorKind.NotFound => "Not found",
                 DomainErrorKind.Conflict => "Conflict",
                 DomainErrorKind.Forbidden => "Forbidden",
+                DomainErrorKind.PreconditionFailed => "Precondition failed",
+                DomainErrorKind.Unavailable => "Service unavailable",
                 _ => "Invalid request",
             },
             Detail = refusal.Message,
