@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bijie.Actors.Client;
+
+/// <summary>Options of <see cref="BijieClient"/>.</summary>
+public sealed class BijieClientOptions
+{
+    /// <summary>The API key (bjk_…); none for the public boards.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Attempts per request, the first included.</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>The first retry's delay; it doubles, or follows the server's Retry-After.</summary>
+    public TimeSpan FirstDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+}
+
+/// <summary>
+/// A typed client of the Bijie.Actors API. A request that fails in transit, or is answered 429, 502, 503 or 504,
+/// is sent again; a report is sent again with the same Idempotency-Key, so however often it is retried it is
+/// counted once.
+/// </summary>
+public sealed class BijieClient
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly HttpClient http;
+    private readonly BijieClientOptions options;
+
+    public BijieClient(HttpClient http, BijieClientOptions? options = null)
+    {
+        this.http = http;
+        this.options = options ?? new BijieClientOptions();
+    }
+
+    public Task<Locality> GetLocalityAsync(string code, CancellationToken cancellationToken = default) =>
+        SendAsync<Locality>(() => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/localities/{Uri.EscapeDataString(code)}"), cancellationToken);
+
+    public Task<Board> GetBoardAsync(string code, int? year = null, CancellationToken cancellationToken = default) =>
+        SendAsync<Board>(() => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/boards/{Uri.EscapeDataString(code)}{(year is null ? "" : $"?year={year}")}"), cancellationToken);
+
+    /// <summary>Sends a report; every retry carries the same idempotency key (a new one is made when none is given).</summary>
+    public Task<ReportReceipt> SubmitReportAsync(NewReport report, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        var key = idempotencyKey ?? Guid.NewGuid().ToString("N");
+        return SendAsync<ReportReceipt>(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            Content = JsonContent.Create(report, options: Json),
+            Headers = { { "Idempotency-Key", key } },
+        }, cancellationToken);
+    }
+
+    public Task<Report> GetReportAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<Report>(() => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/reports/{id}"), cancellationToken);
+
+    /// <summary>Starts a pairing; a retry of a start that succeeded answers the pairing it made.</summary>
+    public Task<Pairing> StartPairingAsync(NewPairing pairing, CancellationToken cancellationToken = default) =>
+        SendAsync<Pairing>(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/pairings") { Content = JsonContent.Create(pairing, options: Json) }, cancellationToken);
+
+    public Task<Pairing> GetPairingAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync<Pairing>(() => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/pairings/{Uri.EscapeDataString(id)}"), cancellationToken);
+
+    public Task<Page<Pairing>> ListPairingsAsync(PairingFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = new List<string> { $"page={filter.Page}", $"size={filter.Size}" };
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                query.Add($"{name}={Uri.EscapeDataString(value.ToString()!)}");
+            }
+        }
+
+        Add("locality", filter.Locality);
+        Add("enterprise", filter.Enterprise);
+        Add("helper", filter.Helper);
+        Add("year", filter.Year);
+        Add("status", filter.Status);
+        return SendAsync<Page<Pairing>>(() => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/pairings?{string.Join('&', query)}"), cancellationToken);
+    }
+
+    private async Task<T> SendAsync<T>(Func<HttpRequestMessage> make, CancellationToken cancellationToken)
+    {
+        var delay = options.FirstDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = make();
+            if (options.ApiKey is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException) when (attempt < options.MaxAttempts)
+            {
+                await Task.Delay(delay, cancellationToken);
+                delay *= 2;
+                continue;
+            }
+
+            using (response)
+            {
+                if (response.IsSuccessStatusCode)
+                {
+                    return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
+                }
+
+                if (attempt < options.MaxAttempts && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
+                        or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+                {
+                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? delay, cancellationToken);
+                    delay *= 2;
+                    continue;
+                }
+
+                throw await ProblemAsync(response, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<BijieApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string? title = response.ReasonPhrase, detail = null, code = null;
+        Dictionary<string, string[]>? errors = null;
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            title = problem.TryGetProperty("title", out var t) ? t.GetString() : title;
+            detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            code = problem.TryGetProperty("code", out var c) ? c.GetString() : null;
+            errors = problem.TryGetProperty("errors", out var e) ? e.Deserialize<Dictionary<string, string[]>>(Json) : null;
+        }
+        catch (JsonException)
+        {
+            // Not problem details: the status says enough.
+        }
+
+        return new BijieApiException(response.StatusCode, title, detail, code, errors);
+    }
+}
