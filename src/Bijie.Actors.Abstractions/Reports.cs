@@ -40,6 +40,14 @@ public interface IReportIntakeGrain : IGrainWithIntegerKey
     [Alias("Submit")]
     Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor);
 
+    /// <summary>Checks a report as <see cref="SubmitAsync"/> would, without committing it (dry runs of imports).</summary>
+    [Alias("Check")]
+    Task CheckAsync(ReportSubmission report, ActorRef actor);
+
+    /// <summary>The reports in a scope and year that stand (reversed ones and reversals left out), oldest first.</summary>
+    [Alias("ListStanding")]
+    Task<IReadOnlyList<ReportView>> ListStandingAsync(string scope, int year);
+
     /// <summary>A report (or reversal) as the ledger holds it.</summary>
     [Alias("GetReport")]
     Task<ReportView> GetReportAsync(Guid reportId);
@@ -61,7 +69,8 @@ public sealed record ReportView(
     [property: Id(6)] bool OnBehalf,
     [property: Id(7)] DateTimeOffset RecordedAt,
     [property: Id(8)] Guid? Reverses,
-    [property: Id(9)] long Position);
+    [property: Id(9)] long Position,
+    [property: Id(10)] string SubjectKind = "pairing");
 
 /// <summary>The programme's time zone: dates, "future", months and years are reckoned in Asia/Shanghai.</summary>
 public static class ProgrammeClock

@@ -117,6 +117,9 @@ public interface ILedger
     /// <summary>A subject's entries in commit order (reports, reversals, changes), newest last, at most <paramref name="max"/> of the newest.</summary>
     Task<IReadOnlyList<StoredEntry>> ReadSubjectEntriesAsync(string subjectId, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>The reports and reversals with a line in the scope and year, oldest first.</summary>
+    Task<IReadOnlyList<StoredEntry>> ReadReportsAsync(string scope, short year, CancellationToken cancellationToken = default);
+
     /// <summary>An entry by id, or null.</summary>
     Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default);
 

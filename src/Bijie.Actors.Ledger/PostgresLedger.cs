@@ -445,6 +445,16 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return newestFirst.Reverse().ToArray();
     }
 
+    public Task<IReadOnlyList<StoredEntry>> ReadReportsAsync(string scope, short year, CancellationToken cancellationToken = default) =>
+        ReadEntriesAsync(
+            "e.kind IN (1, 2) AND e.position IN (SELECT l.position FROM ledger_lines l WHERE l.scopes @> ARRAY[@scope] AND l.year = @year AND l.member IS NULL)",
+            c =>
+            {
+                c.Parameters.AddWithValue("scope", scope);
+                c.Parameters.AddWithValue("year", year);
+            },
+            int.MaxValue, cancellationToken);
+
     public async Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default) =>
         (await ReadEntriesAsync("entry_id = @id", c => c.Parameters.AddWithValue("id", entryId), 1, cancellationToken)).SingleOrDefault();
 

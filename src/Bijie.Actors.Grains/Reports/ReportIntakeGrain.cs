@@ -18,7 +18,20 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain
     private const int MaxKeyLength = 200;
     private static readonly DateOnly Earliest = new(1988, 6, 9); // the Bijie pilot zone's approval: nothing is older
 
-    public async Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor)
+    public async Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor) =>
+        Answer(await AppendAsync(await PrepareAsync(report, actor)), report.IdempotencyKey);
+
+    public async Task CheckAsync(ReportSubmission report, ActorRef actor) => await PrepareAsync(report, actor);
+
+    public async Task<IReadOnlyList<ReportView>> ListStandingAsync(string scope, int year)
+    {
+        var entries = await ledger.ReadReportsAsync(scope, (short)year);
+        var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
+        return entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId)).Select(View).ToArray();
+    }
+
+    /// <summary>Validates a report and builds its ledger entry; refuses what the ledger must never hold.</summary>
+    private async Task<LedgerEntry> PrepareAsync(ReportSubmission report, ActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(actor);
@@ -81,10 +94,9 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain
             note = report.Note,
         });
         var lines = values.Select(v => new LedgerLine(v.Key, (short)report.Date.Year, (short)report.Date.Month, null, null, v.Value, context.Scopes)).ToArray();
-        var entry = new LedgerEntry(
+        return new LedgerEntry(
             Guid.NewGuid(), EntryKind.Report, actor.Id, report.IdempotencyKey, SHA256.HashData(Encoding.UTF8.GetBytes(body)),
             subjectId, null, report.Date, time.GetUtcNow(), actor.Id, onBehalf, null, body, lines);
-        return Answer(await AppendAsync(entry), report.IdempotencyKey);
     }
 
     /// <summary>Appends; a ledger that cannot commit now is a 503 for the caller, who retries with the same key.</summary>
@@ -108,10 +120,21 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain
             throw DomainException.NotFound("report.unknown", $"No report '{reportId}'.", "reportId");
         }
 
+        return View(stored);
+    }
+
+    private static ReportView View(StoredEntry stored)
+    {
         var e = stored.Entry;
+        var subjectKind = "pairing";
+        if (e.Kind == EntryKind.Report && e.Body is { } body && JsonDocument.Parse(body).RootElement.TryGetProperty("kind", out var kind))
+        {
+            subjectKind = kind.GetString() ?? subjectKind;
+        }
+
         return new ReportView(e.EntryId, e.Kind == EntryKind.Report ? "report" : "reversal", e.SubjectId, e.OccurredOn,
             e.Lines.GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value)),
-            e.Actor, e.OnBehalf, e.RecordedAt, e.Reverses, stored.Position);
+            e.Actor, e.OnBehalf, e.RecordedAt, e.Reverses, stored.Position, subjectKind);
     }
 
     public async Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor)

@@ -120,11 +120,11 @@ public sealed class ScopeGrain(
             var (previous, hasPrevious) = Figure(indicator, year - 1);
             decimal? prior = hasPrevious ? previous : null;
             decimal? yoy = prior is > 0 ? decimal.Round((value - prior.Value) / prior.Value * 100m, 2, MidpointRounding.AwayFromZero) : null;
-            figures.Add(new BoardFigure(indicator.Code, hasValue ? value : 0, prior, yoy));
+            figures.Add(new BoardFigure(indicator.Code, hasValue ? Normal(value) : 0, prior is null ? null : Normal(prior.Value), yoy));
             if (indicator.Aggregation == Aggregation.Sum)
             {
                 months[indicator.Code] = Enumerable.Range(1, 12)
-                    .Select(m => sums.GetValueOrDefault((indicator.Code, (short)year, (short)m))).ToArray();
+                    .Select(m => Normal(sums.GetValueOrDefault((indicator.Code, (short)year, (short)m)))).ToArray();
             }
         }
 
@@ -153,6 +153,9 @@ public sealed class ScopeGrain(
             .Select(m => m.Key.Member).Distinct().Count();
         return (count, count > 0);
     }
+
+    /// <summary>The same number whichever way it was summed (6 and 6.00 alike print as 6).</summary>
+    private static decimal Normal(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static bool Covers(short from, short? to, int year) => from <= year && (to is null || year <= to);
 

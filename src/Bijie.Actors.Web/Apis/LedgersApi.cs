@@ -1,0 +1,403 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using MiniExcelLibs;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>
+/// The office's ledgers (台账) in and out: enterprises, pairings and reports as CSV or XLSX with Chinese column
+/// headers, and boards as tables. An import is checked row by row first; a dry run lists every bad row with its
+/// reason, and a real import with any bad row is refused whole and changes nothing. Applying is idempotent (each
+/// row's report carries a key made of the file's hash and the row), so an import interrupted by a store that
+/// stopped answering is completed by sending the same file again.
+/// </summary>
+public static class LedgersApi
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static readonly ActorRef Importer = new("import", ActorRole.Office);
+
+    public static IEndpointRouteBuilder MapLedgersApi(this IEndpointRouteBuilder app)
+    {
+        var exports = app.MapGroup("/api/v1/exports").WithTags("Import and export").RequireAuthorization(Policies.Office);
+        exports.MapGet("/enterprises.{format}", ExportEnterprisesAsync).WithName("ExportEnterprises")
+            .WithSummary("Enterprises paired at a locality and below, as csv or xlsx");
+        exports.MapGet("/pairings.{format}", ExportPairingsAsync).WithName("ExportPairings")
+            .WithSummary("Pairings at a locality and below, as csv or xlsx");
+        exports.MapGet("/reports.{format}", ExportReportsAsync).WithName("ExportReports")
+            .WithSummary("The reports that stand at a locality and below in a year, one row per indicator, as csv or xlsx");
+        exports.MapGet("/boards/{code}.{format}", ExportBoardAsync).WithName("ExportBoard")
+            .WithSummary("A locality's board for a year as a table, as csv or xlsx");
+
+        var imports = app.MapGroup("/api/v1/imports").WithTags("Import and export").RequireAuthorization(Policies.Office);
+        imports.MapPost("/{kind}", ImportAsync).WithName("Import")
+            .WithSummary("Imports enterprises, pairings or reports from the body (text/csv or xlsx); dryRun=true only checks")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static ExcelType Format(string format) => format.ToLowerInvariant() switch
+    {
+        "csv" => ExcelType.CSV,
+        "xlsx" => ExcelType.XLSX,
+        _ => throw DomainException.NotFound("export.format", $"'{format}' is not a format: csv or xlsx.", "format"),
+    };
+
+    private static FileContentHttpResult File(IEnumerable<Dictionary<string, object?>> rows, string name, string format)
+    {
+        var type = Format(format);
+        using var stream = new MemoryStream();
+        if (type == ExcelType.CSV)
+        {
+            stream.Write("\uFEFF"u8); // Excel opens UTF-8 CSV with Chinese headers correctly only with a BOM
+        }
+
+        stream.SaveAs(rows.ToList(), excelType: type);
+        return TypedResults.File(stream.ToArray(), type == ExcelType.CSV ? "text/csv; charset=utf-8" : Xlsx, $"{name}.{format.ToLowerInvariant()}");
+    }
+
+    public static async Task<FileContentHttpResult> ExportEnterprisesAsync(string format, string? locality, IGrainFactory grains)
+    {
+        Format(format);
+        var scopes = await Listing.ScopesAsync(grains, locality, null, null);
+        var codes = await Listing.IntersectAsync(grains, scopes, Indicators.EnterprisePairingEnterprises, null);
+        var enterprises = await Task.WhenAll(codes.Select(c => grains.GetGrain<IEnterpriseGrain>(c).GetAsync()));
+        return File(enterprises.Select(e => new Dictionary<string, object?>
+        {
+            [Columns.CreditCode] = e.CreditCode,
+            [Columns.EnterpriseName] = e.Name,
+            [Columns.Industry] = e.Industry,
+            [Columns.Province] = e.Province,
+        }), "enterprises", format);
+    }
+
+    public static async Task<FileContentHttpResult> ExportPairingsAsync(string format, string? locality, int? year, IGrainFactory grains)
+    {
+        Format(format);
+        var ids = await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, null, null), Scopes.AllPairings, year);
+        var pairings = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPairingGrain>(id).GetAsync()));
+        return File(pairings.Select(p => new Dictionary<string, object?>
+        {
+            [Columns.PairingId] = p.Id,
+            [Columns.Kind] = p.Kind.ToString(),
+            [Columns.HelperId] = p.HelperId,
+            [Columns.EnterpriseCode] = p.EnterpriseCode,
+            [Columns.LocalityCode] = p.Kind == PairingKind.Institution ? null : p.LocalityCode,
+            [Columns.PartnerId] = p.PartnerId,
+            [Columns.Domain] = p.Domain?.Code(),
+            [Columns.Start] = p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [Columns.Staff] = p.ResponsibleStaffId,
+            [Columns.End] = p.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [Columns.EndReason] = p.EndReason,
+        }), "pairings", format);
+    }
+
+    public static async Task<FileContentHttpResult> ExportReportsAsync(string format, string? locality, int year, IGrainFactory grains)
+    {
+        Format(format);
+        var scope = (await Listing.ScopesAsync(grains, locality, null, null))[0];
+        var reports = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingAsync(scope, year);
+        return File(reports.SelectMany(r => r.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new Dictionary<string, object?>
+        {
+            [Columns.ReportId] = r.Id.ToString(),
+            [Columns.SubjectKind] = r.SubjectKind,
+            [Columns.SubjectId] = r.SubjectId,
+            [Columns.Date] = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [Columns.Indicator] = v.Key,
+            [Columns.IndicatorName] = Indicators.Find(v.Key)?.NameZh,
+            [Columns.Value] = v.Value,
+            [Columns.ReportedBy] = r.ReportedBy,
+        })), $"reports-{year}", format);
+    }
+
+    public static async Task<FileContentHttpResult> ExportBoardAsync(string code, string format, int year, IGrainFactory grains)
+    {
+        Format(format);
+        var locality = await grains.GetLocality(code).GetAsync();
+        var board = await grains.GetGrain<IScopeGrain>(Scopes.Locality(locality.Code)).GetBoardAsync(year);
+        return File(board.Figures.Select(f => new Dictionary<string, object?>
+        {
+            [Columns.Indicator] = f.Indicator,
+            [Columns.IndicatorName] = Indicators.Find(f.Indicator)?.NameZh,
+            [Columns.Unit] = Indicators.Find(f.Indicator)?.Unit,
+            [$"{year}年"] = f.Value,
+            [$"{year - 1}年"] = f.PreviousValue,
+            ["同比(%)"] = f.YoyPercent,
+        }), $"board-{locality.Code}-{year}", format);
+    }
+
+    public static async Task<Results<Ok<ImportResult>, BadRequest<ImportResult>>> ImportAsync(
+        string kind, bool? dryRun, string? format, HttpRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var type = format is not null ? Format(format)
+            : request.ContentType?.StartsWith(Xlsx, StringComparison.OrdinalIgnoreCase) == true ? ExcelType.XLSX : ExcelType.CSV;
+        List<IDictionary<string, object?>> rows;
+        try
+        {
+            using var stream = new MemoryStream(bytes);
+            rows = stream.Query(useHeaderRow: true, excelType: type).Cast<IDictionary<string, object?>>()
+                .Where(r => r.Values.Any(v => v is not null && v.ToString()!.Length > 0)).ToList();
+        }
+        catch (Exception e) when (e is not DomainException)
+        {
+            throw DomainException.Invalid("import.unreadable", $"The file cannot be read as {type}: {e.Message}", "file");
+        }
+
+        var fileHash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+        var actor = user.ToActor();
+        var importer = kind switch
+        {
+            "enterprises" => (IImporter)new EnterpriseImporter(grains),
+            "pairings" => new PairingImporter(grains),
+            "reports" => new ReportImporter(grains, fileHash),
+            _ => throw DomainException.NotFound("import.kind", $"'{kind}' cannot be imported: enterprises, pairings or reports.", "kind"),
+        };
+
+        var errors = new List<ImportError>();
+        var checkedRows = new List<(int Row, object Item)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = i + 2; // as a spreadsheet numbers it: the header is row 1
+            try
+            {
+                checkedRows.Add((row, await importer.CheckAsync(new Row(rows[i]), row, actor)));
+            }
+            catch (DomainException e)
+            {
+                errors.Add(new ImportError(row, e.Field, e.Message));
+            }
+        }
+
+        errors.AddRange(importer.CheckTogether(checkedRows));
+        if (dryRun == true || errors.Count > 0)
+        {
+            var result = new ImportResult(kind, dryRun == true, rows.Count, rows.Count - errors.Select(e => e.Row).Distinct().Count(), 0, errors.OrderBy(e => e.Row).ToArray());
+            return dryRun == true ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
+        }
+
+        var applied = 0;
+        foreach (var (row, item) in checkedRows)
+        {
+            await importer.ApplyAsync(item, row, actor.Id == "anonymous" ? Importer : actor);
+            applied++;
+        }
+
+        return TypedResults.Ok(new ImportResult(kind, false, rows.Count, rows.Count, applied, []));
+    }
+
+    /// <summary>The Chinese column headers of the ledgers.</summary>
+    public static class Columns
+    {
+        public const string CreditCode = "统一社会信用代码";
+        public const string EnterpriseName = "企业名称";
+        public const string Industry = "行业";
+        public const string Province = "省份";
+        public const string PairingId = "结对编号";
+        public const string Kind = "结对类型";
+        public const string HelperId = "帮扶单位编号";
+        public const string EnterpriseCode = "企业信用代码";
+        public const string LocalityCode = "地区代码";
+        public const string PartnerId = "结对机构编号";
+        public const string Domain = "领域";
+        public const string Start = "开始日期";
+        public const string Staff = "责任人编号";
+        public const string End = "结束日期";
+        public const string EndReason = "结束原因";
+        public const string ReportId = "填报编号";
+        public const string SubjectKind = "对象类型";
+        public const string SubjectId = "对象编号";
+        public const string Date = "填报日期";
+        public const string Indicator = "指标代码";
+        public const string IndicatorName = "指标名称";
+        public const string Unit = "单位";
+        public const string Value = "数值";
+        public const string ReportedBy = "填报人";
+    }
+
+    /// <summary>One row of an imported file, read by column header.</summary>
+    private sealed class Row(IDictionary<string, object?> values)
+    {
+        public string? Text(string column) =>
+            values.TryGetValue(column, out var v) && v is not null && v.ToString()!.Trim() is { Length: > 0 } text ? text : null;
+
+        public string Required(string column) =>
+            Text(column) ?? throw DomainException.Invalid("import.missing", $"{column} is empty.", column);
+
+        public DateOnly Date(string column) =>
+            DateOnly.TryParseExact(Required(column), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : values[column] is DateTime dt ? DateOnly.FromDateTime(dt)
+                : throw DomainException.Invalid("import.date", $"{column} '{Text(column)}' is not a date (yyyy-MM-dd).", column);
+
+        public decimal Number(string column) => values.TryGetValue(column, out var v) && v is double d
+            ? (decimal)d
+            : decimal.TryParse(Required(column), NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
+                ? n
+                : throw DomainException.Invalid("import.number", $"{column} '{Text(column)}' is not a number.", column);
+    }
+
+    private interface IImporter
+    {
+        Task<object> CheckAsync(Row row, int number, ActorRef actor);
+
+        IEnumerable<ImportError> CheckTogether(IReadOnlyList<(int Row, object Item)> rows) => [];
+
+        Task ApplyAsync(object item, int row, ActorRef actor);
+    }
+
+    private sealed class EnterpriseImporter(IGrainFactory grains) : IImporter
+    {
+        public Task<object> CheckAsync(Row row, int number, ActorRef actor)
+        {
+            var code = row.Required(Columns.CreditCode);
+            if (CreditCodes.Problem(code) is { } problem)
+            {
+                throw DomainException.Invalid("enterprise.credit_code", problem, Columns.CreditCode);
+            }
+
+            var name = row.Required(Columns.EnterpriseName);
+            return name.Length > 100
+                ? throw DomainException.Invalid("enterprise.name", "A name has at most 100 characters.", Columns.EnterpriseName)
+                : Task.FromResult<object>(new EnterpriseProfile(code, name, row.Text(Columns.Industry), row.Text(Columns.Province)));
+        }
+
+        public IEnumerable<ImportError> CheckTogether(IReadOnlyList<(int Row, object Item)> rows) =>
+            rows.GroupBy(r => ((EnterpriseProfile)r.Item).CreditCode).Where(g => g.Count() > 1)
+                .SelectMany(g => g.Skip(1).Select(r => new ImportError(r.Row, Columns.CreditCode, $"{g.Key} appears more than once in the file.")));
+
+        public async Task ApplyAsync(object item, int row, ActorRef actor) =>
+            await grains.GetGrain<IEnterpriseGrain>(((EnterpriseProfile)item).CreditCode).RegisterAsync((EnterpriseProfile)item, actor);
+    }
+
+    private sealed record PairingRow(StartPairing Start, DateOnly? End, string? EndReason);
+
+    private sealed class PairingImporter(IGrainFactory grains) : IImporter
+    {
+        private IReadOnlyList<StaffMember>? staff;
+
+        public async Task<object> CheckAsync(Row row, int number, ActorRef actor)
+        {
+            var kind = Enum.TryParse<PairingKind>(row.Required(Columns.Kind), ignoreCase: true, out var k) && Enum.IsDefined(k)
+                ? k
+                : throw DomainException.Invalid("pairing.kind", $"{Columns.Kind} is Regional, Township, EnterpriseVillage or Institution.", Columns.Kind);
+            Track? domain = row.Text(Columns.Domain) is { } d
+                ? Tracks.Parse(d) ?? throw DomainException.Invalid("pairing.domain", $"'{d}' is not a domain.", Columns.Domain)
+                : null;
+            var request = new StartPairingRequest(kind, row.Text(Columns.HelperId), row.Text(Columns.EnterpriseCode), row.Text(Columns.LocalityCode),
+                row.Text(Columns.PartnerId), domain, row.Date(Columns.Start), row.Required(Columns.Staff), null).ToCommand();
+
+            // What the pairing grain will check again, checked here so that a dry run names every bad row.
+            if (request.EnterpriseCode is { } code)
+            {
+                if (CreditCodes.Problem(code) is { } problem)
+                {
+                    throw DomainException.Invalid("enterprise.credit_code", problem, Columns.EnterpriseCode);
+                }
+
+                if (!await grains.GetGrain<IEnterpriseGrain>(code).ExistsAsync())
+                {
+                    throw DomainException.Invalid("enterprise.unknown", $"No enterprise '{code}': import it first.", Columns.EnterpriseCode);
+                }
+            }
+
+            foreach (var (id, column) in new[] { (request.HelperId, Columns.HelperId), (request.PartnerId, Columns.PartnerId) })
+            {
+                if (id is not null && !await grains.GetGrain<IHelperGrain>(id).ExistsAsync())
+                {
+                    throw DomainException.Invalid("helper.unknown", $"No helper organisation '{id}'.", column);
+                }
+            }
+
+            if (request.LocalityCode is { } locality)
+            {
+                try
+                {
+                    await grains.GetLocality(locality).GetAsync();
+                }
+                catch (DomainException e)
+                {
+                    throw DomainException.Invalid(e.Code, e.Message, Columns.LocalityCode);
+                }
+            }
+
+            staff ??= await grains.GetGrain<IReferenceGrain>(0).GetStaffAsync();
+            if (staff.All(s => s.Id != request.ResponsibleStaffId))
+            {
+                throw DomainException.Invalid("staff.unknown", $"'{request.ResponsibleStaffId}' is not in the staff directory.", Columns.Staff);
+            }
+
+            var end = row.Text(Columns.End) is null ? (DateOnly?)null : row.Date(Columns.End);
+            if (end is not null && row.Text(Columns.EndReason) is null)
+            {
+                throw DomainException.Invalid("pairing.end_reason", "An ended pairing needs its reason.", Columns.EndReason);
+            }
+
+            var existing = grains.GetGrain<IPairingGrain>(PairingIds.For(request));
+            try
+            {
+                var current = await existing.GetAsync();
+                if (current.Status == PairingStatus.Active && current.Start != request.Start)
+                {
+                    throw DomainException.Invalid("pairing.duplicate", $"'{current.Id}' is already active since {current.Start:yyyy-MM-dd}.", Columns.Start);
+                }
+            }
+            catch (DomainException e) when (e.Code == "pairing.unknown")
+            {
+                // a new pairing
+            }
+
+            return new PairingRow(request, end, row.Text(Columns.EndReason));
+        }
+
+        public IEnumerable<ImportError> CheckTogether(IReadOnlyList<(int Row, object Item)> rows) =>
+            rows.GroupBy(r => PairingIds.For(((PairingRow)r.Item).Start)).Where(g => g.Count() > 1)
+                .SelectMany(g => g.Skip(1).Select(r => new ImportError(r.Row, Columns.Kind, $"The pairing {g.Key} appears more than once in the file.")));
+
+        public async Task ApplyAsync(object item, int row, ActorRef actor)
+        {
+            var p = (PairingRow)item;
+            var grain = grains.GetGrain<IPairingGrain>(PairingIds.For(p.Start));
+            var info = await grain.StartAsync(p.Start, actor);
+            if (p.End is { } end && info.Status == PairingStatus.Active)
+            {
+                await grain.EndAsync(end, p.EndReason!, actor);
+            }
+        }
+    }
+
+    private sealed class ReportImporter(IGrainFactory grains, string fileHash) : IImporter
+    {
+        public async Task<object> CheckAsync(Row row, int number, ActorRef actor)
+        {
+            var subjectKind = row.Required(Columns.SubjectKind);
+            var subject = row.Required(Columns.SubjectId);
+            var values = new Dictionary<string, decimal> { [row.Required(Columns.Indicator)] = row.Number(Columns.Value) };
+            var report = subjectKind switch
+            {
+                "pairing" => new ReportSubmission(subject, null, row.Date(Columns.Date), values, $"import:{fileHash}:{number}"),
+                "project" => new ReportSubmission(null, subject, row.Date(Columns.Date), values, $"import:{fileHash}:{number}"),
+                _ => throw DomainException.Invalid("report.subject", $"{Columns.SubjectKind} is 'pairing' or 'project'.", Columns.SubjectKind),
+            };
+            await grains.GetGrain<IReportIntakeGrain>(0).CheckAsync(report, actor);
+            return report;
+        }
+
+        public async Task ApplyAsync(object item, int row, ActorRef actor) =>
+            await grains.GetGrain<IReportIntakeGrain>(0).SubmitAsync((ReportSubmission)item, actor);
+    }
+}
+
+/// <summary>What an import found and did.</summary>
+public sealed record ImportResult(string Kind, bool DryRun, int Rows, int ValidRows, int Applied, IReadOnlyList<ImportError> Errors);
+
+/// <summary>A bad row of an import: the row as a spreadsheet numbers it, the column, and why.</summary>
+public sealed record ImportError(int Row, string? Field, string Message);

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>The office's ledgers in and out: dry runs, all-or-nothing imports, and an export that imports into an empty store with the same boards.</summary>
+public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+{
+    private static string NewCreditCode()
+    {
+        var body = $"915205{Random.Shared.NextInt64(10_000_000_000, 99_999_999_999)}";
+        return body + CreditCodes.CheckCharacter(body);
+    }
+
+    private static async Task<JsonElement> ImportAsync(HttpClient client, string kind, byte[] file, string mediaType, bool dryRun, HttpStatusCode expected)
+    {
+        using var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        using var response = await client.PostAsync($"/api/v1/imports/{kind}?dryRun={dryRun.ToString().ToLowerInvariant()}", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{kind}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+
+    [Fact]
+    public async Task A_dry_run_names_every_bad_row_and_a_file_with_a_bad_row_changes_nothing()
+    {
+        var office = fixture.Client(fixture.AdminKey);
+        var good = NewCreditCode();
+        var bad = good[..17] + (good[17] == '0' ? '1' : '0');
+        var enterprises = Csv("统一社会信用代码,企业名称,行业,省份", $"{good},导入测试企业,农业,贵州", $"{bad},校验位错误企业,农业,贵州", $"{NewCreditCode()},,农业,贵州");
+
+        var dry = await ImportAsync(office, "enterprises", enterprises, "text/csv", dryRun: true, HttpStatusCode.OK);
+        Assert.Equal(3, dry.GetProperty("rows").GetInt32());
+        Assert.Equal(1, dry.GetProperty("validRows").GetInt32());
+        var errors = dry.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([3, 4], errors.Select(e => e.GetProperty("row").GetInt32()));
+        Assert.Contains("check character", errors[0].GetProperty("message").GetString());
+
+        var refused = await ImportAsync(office, "enterprises", enterprises, "text/csv", dryRun: false, HttpStatusCode.BadRequest);
+        Assert.Equal(0, refused.GetProperty("applied").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/api/v1/enterprises/{good}")).StatusCode); // nothing changed
+
+        var pairings = Csv("结对类型,企业信用代码,地区代码,开始日期,责任人编号", $"EnterpriseVillage,{good},520526001001,2023-07-01,staff-001");
+        var unknownEnterprise = await ImportAsync(office, "pairings", pairings, "text/csv", dryRun: true, HttpStatusCode.OK);
+        Assert.Contains("import it first", unknownEnterprise.GetProperty("errors")[0].GetProperty("message").GetString());
+
+        var fixedFile = Csv("统一社会信用代码,企业名称,行业,省份", $"{good},导入测试企业,农业,贵州");
+        Assert.Equal(1, (await ImportAsync(office, "enterprises", fixedFile, "text/csv", dryRun: false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/api/v1/enterprises/{good}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_export_imported_into_an_empty_store_gives_the_same_boards()
+    {
+        // A county's ledgers in the first store, made through the API.
+        var office = fixture.Client(fixture.AdminKey);
+        var villages = new[] { "520526001001", "520526001002", "520526002001" };
+        foreach (var (village, i) in villages.Select((v, i) => (v, i)))
+        {
+            var code = NewCreditCode();
+            (await office.PutAsJsonAsync($"/api/v1/enterprises/{code}", new { name = $"导出企业{i}", industry = "茶业", province = "贵州" })).EnsureSuccessStatusCode();
+            using var start = await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "EnterpriseVillage", enterpriseCode = code, localityCode = village, start = "2023-06-01", responsibleStaffId = "staff-030" });
+            var pairingId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+            foreach (var (indicator, value) in new[] { ("investment_visits", 1m + i), ("investment_signed_yuan", 1_000_000.25m * (i + 1)), ("clinic_person_times", 40m * (i + 1)) })
+            {
+                using var report = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+                {
+                    Content = JsonContent.Create(new { pairingId, date = $"2023-0{7 + i}-15", values = new Dictionary<string, decimal> { [indicator] = value } }),
+                    Headers = { { "Idempotency-Key", $"rt-{Guid.NewGuid():N}" } },
+                };
+                Assert.Equal(HttpStatusCode.Created, (await office.SendAsync(report)).StatusCode);
+            }
+        }
+
+        async Task<JsonElement> BoardAsync(HostProcess host) => await host.GetJsonAsync("/api/v1/boards/520526?year=2023");
+        await fixture.Host.PollAsync(async () => (await BoardAsync(fixture.Host)).GetProperty("indicators").GetProperty("clinic_person_times").GetProperty("value").GetDecimal() == 240m,
+            TimeSpan.FromSeconds(20), "the first store's board");
+        var enterprisesCsv = await office.GetByteArrayAsync("/api/v1/exports/enterprises.csv?locality=520526");
+        var pairingsXlsx = await office.GetByteArrayAsync("/api/v1/exports/pairings.xlsx?locality=520526");
+        var reportsXlsx = await office.GetByteArrayAsync("/api/v1/exports/reports.xlsx?locality=520526&year=2023");
+        const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+        // An empty second store: its own ledger and grain state.
+        var keyFile = Path.Combine(Path.GetTempPath(), $"bijie-admin-{Guid.NewGuid():N}");
+        var serviceId = $"rt{Guid.NewGuid():N}";
+        await using var second = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Bijie:ServiceId"] = serviceId,
+            ["Bijie:ClusterId"] = serviceId,
+            ["Bijie:AdminKeyFile"] = keyFile,
+            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
+            ["ConnectionStrings:Ledger"] = await TestEnvironment.NewDatabaseAsync("roundtrip"),
+        });
+        await second.WaitReadyAsync();
+        using var secondOffice = new HttpClient { BaseAddress = second.Http.BaseAddress };
+        secondOffice.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(keyFile)).Trim());
+        File.Delete(keyFile);
+
+        Assert.Equal(3, (await ImportAsync(secondOffice, "enterprises", enterprisesCsv, "text/csv", false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
+        Assert.Equal(3, (await ImportAsync(secondOffice, "pairings", pairingsXlsx, xlsx, false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
+        Assert.Equal(9, (await ImportAsync(secondOffice, "reports", reportsXlsx, xlsx, false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
+        // The same file again adds nothing: every row's report carries the file's key.
+        await ImportAsync(secondOffice, "reports", reportsXlsx, xlsx, false, HttpStatusCode.OK);
+
+        var expected = (await BoardAsync(fixture.Host)).GetProperty("indicators").GetRawText();
+        var actual = "";
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (actual != expected && DateTime.UtcNow < deadline)
+        {
+            actual = (await BoardAsync(second)).GetProperty("indicators").GetRawText();
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(expected, actual);
+        var figures = (await BoardAsync(second)).GetProperty("indicators");
+        Assert.Equal(6_000_001.50m, figures.GetProperty("investment_signed_yuan").GetProperty("value").GetDecimal());
+        Assert.Equal(3m, figures.GetProperty("enterprise_pairing_villages").GetProperty("value").GetDecimal());
+    }
+}
