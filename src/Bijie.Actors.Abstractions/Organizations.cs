@@ -195,3 +195,14 @@ public interface IReferenceGrain : IGrainWithIntegerKey
     [Alias("GetStaff")]
     Task<IReadOnlyList<StaffMember>> GetStaffAsync();
 }
+
+/// <summary>The ids of every registered helper organisation or enterprise (key "helpers" or "enterprises"), for listings.</summary>
+[Alias("Bijie.Actors.IRegistryGrain")]
+public interface IRegistryGrain : IGrainWithStringKey
+{
+    [Alias("Add")]
+    Task AddAsync(string id);
+
+    [Alias("List")]
+    Task<IReadOnlyList<string>> ListAsync();
+}

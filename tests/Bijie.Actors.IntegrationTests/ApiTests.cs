@@ -304,4 +304,32 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
 
         Assert.Empty(failures);
     }
+
+    [Fact]
+    public async Task Listings_of_the_tree_organisations_and_reports_are_paged_and_filtered()
+    {
+        var tree = await fixture.Client().GetFromJsonAsync<JsonElement>("/api/v1/localities");
+        var counties = tree.GetProperty("children").EnumerateArray().ToList();
+        Assert.Equal(8, counties.Count);
+        Assert.Equal(279, counties.Sum(c => c.GetProperty("children").GetArrayLength()));
+
+        var (office, enterprise, pairingId, client) = await PairedEnterpriseAsync("520523001010");
+        var helperId = $"unit-{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = "列表测试单位", kind = "Unit" })).EnsureSuccessStatusCode();
+        var units = await fixture.Client().GetFromJsonAsync<JsonElement>("/api/v1/helpers?kind=Unit&size=200");
+        Assert.Contains(units.GetProperty("items").EnumerateArray(), h => h.GetProperty("id").GetString() == helperId);
+        Assert.DoesNotContain(units.GetProperty("items").EnumerateArray(), h => h.GetProperty("kind").GetString() != "Unit");
+
+        await fixture.Host.PollAsync(async () =>
+        {
+            var paired = await fixture.Client().GetFromJsonAsync<JsonElement>("/api/v1/enterprises?locality=520523001");
+            return paired.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("creditCode").GetString() == enterprise);
+        }, TimeSpan.FromSeconds(20), "the township to list its enterprise");
+
+        using var post = await client.SendAsync(Report(pairingId, $"k-{Guid.NewGuid():N}", 12));
+        var id = (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var reports = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports?pairing={pairingId}&year=2023");
+        Assert.Equal(id, reports.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/v1/reports?pairing={pairingId}&year=2023")).StatusCode);
+    }
 }

@@ -32,6 +32,9 @@ public sealed class EnterpriseGrain(
             await state.WriteStateAsync();
         }
 
+        // Idempotent: a registration whose listing entry was lost adds it when registered again.
+        await GrainFactory.GetGrain<IRegistryGrain>(RegistryGrain.Enterprises).AddAsync(this.GetPrimaryKeyString());
+
         return profile;
     }
 

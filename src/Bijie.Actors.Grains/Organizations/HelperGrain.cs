@@ -37,6 +37,9 @@ public sealed class HelperGrain(
             await state.WriteStateAsync();
         }
 
+        // Idempotent: a registration whose listing entry was lost adds it when registered again.
+        await GrainFactory.GetGrain<IRegistryGrain>(RegistryGrain.Helpers).AddAsync(this.GetPrimaryKeyString());
+
         return profile;
     }
 

@@ -14,12 +14,16 @@ public static class OrganizationsApi
     public static IEndpointRouteBuilder MapOrganizationsApi(this IEndpointRouteBuilder app)
     {
         var helpers = app.MapGroup("/api/v1/helpers").WithTags("Helpers");
+        helpers.MapGet("/", ListHelpersAsync).WithName("ListHelpers").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("Helper organisations, by kind; paged");
         helpers.MapGet("/{id}", async (string id, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IHelperGrain>(id).GetAsync()))
             .WithName("GetHelper").RequireAuthorization(Policies.PublicRead).WithSummary("A helper organisation");
         helpers.MapPut("/{id}", RegisterHelperAsync).WithName("RegisterHelper").RequireAuthorization(Policies.Office)
             .WithSummary("Registers or updates a helper organisation");
 
         var enterprises = app.MapGroup("/api/v1/enterprises").WithTags("Enterprises");
+        enterprises.MapGet("/", ListEnterprisesAsync).WithName("ListEnterprises").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("Enterprises; with a locality, those paired with villages there; paged");
         enterprises.MapGet("/{creditCode}", GetEnterpriseAsync).WithName("GetEnterprise").RequireAuthorization(Policies.PublicRead)
             .WithSummary("An enterprise by its unified social credit code");
         enterprises.MapPut("/{creditCode}", RegisterEnterpriseAsync).WithName("RegisterEnterprise").RequireAuthorization(Policies.Office)
@@ -30,6 +34,24 @@ public static class OrganizationsApi
         app.MapGet("/api/v1/staff", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IReferenceGrain>(0).GetStaffAsync()))
             .WithTags("Reference").WithName("ListStaff").RequireAuthorization(Policies.Office).WithSummary("The programme office's staff directory");
         return app;
+    }
+
+    public static async Task<Ok<Page<HelperProfile>>> ListHelpersAsync(HttpRequest request, IGrainFactory grains, HelperKind? kind, int? page, int? size)
+    {
+        var (p, s) = Listing.Paging(page, size);
+        var all = await Task.WhenAll((await grains.GetGrain<IRegistryGrain>("helpers").ListAsync()).Select(id => grains.GetGrain<IHelperGrain>(id).GetAsync()));
+        var wanted = all.Where(h => kind is null || h.Kind == kind).ToArray();
+        return TypedResults.Ok(new Page<HelperProfile>(wanted.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, wanted.Length), wanted.Length));
+    }
+
+    public static async Task<Ok<Page<EnterpriseProfile>>> ListEnterprisesAsync(HttpRequest request, IGrainFactory grains, string? locality, int? year, int? page, int? size)
+    {
+        var (p, s) = Listing.Paging(page, size);
+        var codes = locality is null && year is null
+            ? await grains.GetGrain<IRegistryGrain>("enterprises").ListAsync()
+            : await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, null, null), Indicators.EnterprisePairingEnterprises, year);
+        var items = await Task.WhenAll(codes.Skip((p - 1) * s).Take(s).Select(c => grains.GetGrain<IEnterpriseGrain>(c).GetAsync()));
+        return TypedResults.Ok(new Page<EnterpriseProfile>(items, Listing.NextLink(request, p, s, codes.Count), codes.Count));
     }
 
     public static async Task<Ok<HelperProfile>> RegisterHelperAsync(string id, HelperProfile body, IGrainFactory grains, ClaimsPrincipal user) =>

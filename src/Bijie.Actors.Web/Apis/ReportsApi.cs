@@ -17,6 +17,8 @@ public static class ReportsApi
         var api = app.MapGroup("/api/v1/reports").WithTags("Reports");
         api.MapPost("/", SubmitAsync).WithName("SubmitReport").RequireAuthorization(Policies.Report)
             .WithSummary("Reports progress on a pairing or project; Idempotency-Key required: the same key again answers 200 with the same report, another body under it 409");
+        api.MapGet("/", ListAsync).WithName("ListReports").RequireAuthorization(Policies.Read)
+            .WithSummary("The reports that stand (not reversed) in a year, of a pairing, a project or a locality and below; paged");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetReport").RequireAuthorization(Policies.Read).WithSummary("A report as the ledger holds it");
         api.MapPost("/{id:guid}/reversal", ReverseAsync).WithName("ReverseReport").RequireAuthorization(Policies.Report)
             .WithSummary("Reverses a report (a correction is a reversal and a new report), once");
@@ -30,6 +32,20 @@ public static class ReportsApi
         var receipt = await grains.GetGrain<IReportIntakeGrain>(0).SubmitAsync(submission, user.ToActor());
         var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed);
         return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
+    }
+
+    public static async Task<Ok<Page<ReportView>>> ListAsync(HttpRequest request, IGrainFactory grains, string? pairing, string? project, string? locality, int year, int? page, int? size)
+    {
+        var (p, s) = Listing.Paging(page, size);
+        var scope = (pairing, project) switch
+        {
+            ({ } id, null) => Scopes.Subject(id),
+            (null, { } id) => Scopes.Subject(id),
+            (null, null) => (await Listing.ScopesAsync(grains, locality, null, null))[0],
+            _ => throw DomainException.Invalid("report.filter", "Filter by a pairing or a project, not both.", "pairing"),
+        };
+        var reports = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingAsync(scope, year);
+        return TypedResults.Ok(new Page<ReportView>(reports.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, reports.Count), reports.Count));
     }
 
     public static async Task<Ok<ReportView>> GetAsync(Guid id, IGrainFactory grains) =>

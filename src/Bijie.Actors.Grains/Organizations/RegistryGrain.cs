@@ -1,0 +1,30 @@
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains.Organizations;
+
+/// <summary>
+/// The ids of the registered organisations of one kind, written on registration only (an office action, not per
+/// request), bounded by the number of organisations the programme pairs.
+/// </summary>
+public sealed class RegistryGrain(
+    [PersistentState("registry", StorageNames.Default)] IPersistentState<RegistryState> state) : Grain, IRegistryGrain
+{
+    public const string Helpers = "helpers";
+    public const string Enterprises = "enterprises";
+
+    public async Task AddAsync(string id)
+    {
+        if (state.State.Ids.Add(id))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>(state.State.Ids.Order(StringComparer.Ordinal).ToArray());
+}
+
+[GenerateSerializer, Alias("Bijie.Actors.RegistryState")]
+public sealed class RegistryState
+{
+    [Id(0)] public HashSet<string> Ids { get; set; } = [];
+}
