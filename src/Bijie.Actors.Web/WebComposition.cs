@@ -5,6 +5,8 @@ using Bijie.Actors.Web.Problems;
 using Bijie.Actors.Web.Security;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
@@ -73,8 +75,24 @@ public static class WebComposition
                     .ExecuteAsync(context.HttpContext);
             };
         });
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // A request with an Authorization header is a program's (API key); any other is a browser's (cookie).
+        services.AddAuthentication(Combined)
+            .AddPolicyScheme(Combined, "API key or cookie", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey("Authorization") ? ApiKeyAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "bijie.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.LoginPath = "/login.html";
+                // /api never redirects to a sign-in page: it answers 401 or 403.
+                o.Events.OnRedirectToLogin = context => ApiAware(context, 401, "Sign in, or send an API key.");
+                o.Events.OnRedirectToAccessDenied = context => ApiAware(context, 403, "Your role may not do this.");
+            });
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.PublicRead, p => { if (api.PublicBoards) { p.RequireAssertion(_ => true); } else { p.RequireAuthenticatedUser(); } })
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
@@ -84,8 +102,41 @@ public static class WebComposition
         return services;
     }
 
+    private const string Combined = "Bijie";
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status, string detail)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+
+        return Results.Problem(statusCode: status, title: status == 401 ? "Unauthorized" : "Forbidden", detail: detail).ExecuteAsync(context.HttpContext);
+    }
+
+    /// <summary>A write to /api made with the session cookie must carry the antiforgery token; one made with an API key need not.</summary>
+    public static IApplicationBuilder UseBijieAntiforgery(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var unsafeMethod = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method);
+        if (unsafeMethod && context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/v1/session")
+            && !context.Request.Headers.ContainsKey("Authorization") && context.User.Identity?.IsAuthenticated == true)
+        {
+            var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                await Results.Problem(statusCode: 400, title: "Invalid request",
+                    detail: "A write made with the session cookie needs the X-CSRF-TOKEN header from GET /api/v1/session.").ExecuteAsync(context);
+                return;
+            }
+        }
+
+        await next(context);
+    });
+
     public static IEndpointRouteBuilder MapBijieApis(this IEndpointRouteBuilder app)
     {
+        app.MapSessionApi();
         app.MapSystemApi();
         app.MapLocalitiesApi().RequireAuthorization(Policies.PublicRead);
         app.MapBoardsApi().RequireAuthorization(Policies.PublicRead);
