@@ -23,6 +23,9 @@ public static class LedgersApi
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static readonly ActorRef Importer = new("import", ActorRole.Office);
 
+    /// <summary>Imports may be larger than other requests: a county's year of reports as XLSX.</summary>
+    public const long MaxImportBytes = 32 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapLedgersApi(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup("/api/v1/exports").WithTags("Import and export").RequireAuthorization(Policies.Office);
@@ -38,6 +41,7 @@ public static class LedgersApi
         var imports = app.MapGroup("/api/v1/imports").WithTags("Import and export").RequireAuthorization(Policies.Office);
         imports.MapPost("/{kind}", ImportAsync).WithName("Import")
             .WithSummary("Imports enterprises, pairings or reports from the body (text/csv or xlsx); dryRun=true only checks")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes))
             .DisableAntiforgery();
         return app;
     }
