@@ -278,6 +278,8 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
             (HttpMethod.Post, $"/api/v1/reports/{missingReport}/reversal", new { reason = "x" }, reporters),
             (HttpMethod.Post, "/api/v1/api-keys", new { owner = "", role = "Viewer" }, admins),
             (HttpMethod.Delete, "/api/v1/api-keys/0000000000000000", new { }, admins),
+            (HttpMethod.Post, "/api/v1/accounts", new { userName = "x", displayName = "", role = "Viewer", password = "short" }, admins),
+            (HttpMethod.Post, "/api/v1/imports/nothing-importable", new { }, managers),
         };
 
         var failures = new List<string>();
