@@ -79,10 +79,37 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
             }
         }
 
+        // A group project there, under way, with a report of its own.
+        var lead = $"lead-{Guid.NewGuid():N}"[..20];
+        var co = $"co-{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{lead}", new { nameZh = "牵头单位", kind = "PartyCentralCommittee" })).EnsureSuccessStatusCode();
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{co}", new { nameZh = "参与医院", kind = "Institution" })).EnsureSuccessStatusCode();
+        var projectId = $"rt-{Guid.NewGuid():N}"[..20];
+        (await office.PostAsJsonAsync("/api/v1/projects", new
+        {
+            id = projectId, title = "县医院能力提升", track = "Health", localityCode = "520526", leadHelperId = lead, coHelperIds = new[] { co },
+            responsibleStaffId = "staff-031", money = new { plannedYuan = 3_000_000m, signedYuan = 1_200_000m, landedYuan = 0m }, proposedOn = "2023-03-01",
+        })).EnsureSuccessStatusCode();
+        foreach (var step in new object[] { new { to = "InLibrary", on = "2023-03-10" }, new { to = "Planned", on = "2023-03-20", plannedYear = 2023 }, new { to = "InProgress", on = "2023-04-01" } })
+        {
+            (await office.PostAsJsonAsync($"/api/v1/projects/{projectId}/transitions", step)).EnsureSuccessStatusCode();
+        }
+
+        using (var projectReport = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            Content = JsonContent.Create(new { projectId, date = "2023-10-20", values = new Dictionary<string, decimal> { ["clinic_person_times"] = 60m } }),
+            Headers = { { "Idempotency-Key", $"rt-{Guid.NewGuid():N}" } },
+        })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await office.SendAsync(projectReport)).StatusCode);
+        }
+
         async Task<JsonElement> BoardAsync(HostProcess host) => await host.GetJsonAsync("/api/v1/boards/520526?year=2023");
-        await fixture.Host.PollAsync(async () => (await BoardAsync(fixture.Host)).GetProperty("indicators").GetProperty("clinic_person_times").GetProperty("value").GetDecimal() == 240m,
+        await fixture.Host.PollAsync(async () => (await BoardAsync(fixture.Host)).GetProperty("indicators").GetProperty("clinic_person_times").GetProperty("value").GetDecimal() == 300m,
             TimeSpan.FromSeconds(20), "the first store's board");
         var enterprisesCsv = await office.GetByteArrayAsync("/api/v1/exports/enterprises.csv?locality=520526");
+        var helpersCsv = await office.GetByteArrayAsync("/api/v1/exports/helpers.csv");
+        var projectsXlsx = await office.GetByteArrayAsync("/api/v1/exports/projects.xlsx?locality=520526");
         var pairingsXlsx = await office.GetByteArrayAsync("/api/v1/exports/pairings.xlsx?locality=520526");
         var reportsXlsx = await office.GetByteArrayAsync("/api/v1/exports/reports.xlsx?locality=520526&year=2023");
         const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -105,7 +132,9 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
 
         Assert.Equal(3, (await ImportAsync(secondOffice, "enterprises", enterprisesCsv, "text/csv", false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
         Assert.Equal(3, (await ImportAsync(secondOffice, "pairings", pairingsXlsx, xlsx, false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
-        Assert.Equal(9, (await ImportAsync(secondOffice, "reports", reportsXlsx, xlsx, false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
+        Assert.True((await ImportAsync(secondOffice, "helpers", helpersCsv, "text/csv", false, HttpStatusCode.OK)).GetProperty("applied").GetInt32() >= 2);
+        Assert.Equal(1, (await ImportAsync(secondOffice, "projects", projectsXlsx, xlsx, false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
+        Assert.Equal(10, (await ImportAsync(secondOffice, "reports", reportsXlsx, xlsx, false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
         // The same file again adds nothing: every row's report carries the file's key.
         await ImportAsync(secondOffice, "reports", reportsXlsx, xlsx, false, HttpStatusCode.OK);
 
@@ -122,5 +151,9 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
         var figures = (await BoardAsync(second)).GetProperty("indicators");
         Assert.Equal(6_000_001.50m, figures.GetProperty("investment_signed_yuan").GetProperty("value").GetDecimal());
         Assert.Equal(3m, figures.GetProperty("enterprise_pairing_villages").GetProperty("value").GetDecimal());
+        Assert.Equal(1m, figures.GetProperty("projects_total").GetProperty("value").GetDecimal());
+        var project = await second.GetJsonAsync($"/api/v1/projects/{projectId}");
+        Assert.Equal("InProgress", project.GetProperty("status").GetString());
+        Assert.Equal(1_200_000m, project.GetProperty("money").GetProperty("signedYuan").GetDecimal());
     }
 }

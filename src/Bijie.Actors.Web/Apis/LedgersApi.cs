@@ -35,6 +35,10 @@ public static class LedgersApi
             .WithSummary("Pairings at a locality and below, as csv or xlsx");
         exports.MapGet("/reports.{format}", ExportReportsAsync).WithName("ExportReports")
             .WithSummary("The reports that stand at a locality and below in a year, one row per indicator, as csv or xlsx");
+        exports.MapGet("/helpers.{format}", ExportHelpersAsync).WithName("ExportHelpers")
+            .WithSummary("Every helper organisation and local institution, as csv or xlsx");
+        exports.MapGet("/projects.{format}", ExportProjectsAsync).WithName("ExportProjects")
+            .WithSummary("Projects at a locality and below with their status and dates, as csv or xlsx");
         exports.MapGet("/boards/{code}.{format}", ExportBoardAsync).WithName("ExportBoard")
             .WithSummary("A locality's board for a year as a table, as csv or xlsx");
 
@@ -79,6 +83,49 @@ public static class LedgersApi
             [Columns.Industry] = e.Industry,
             [Columns.Province] = e.Province,
         }), "enterprises", format);
+    }
+
+    public static async Task<FileContentHttpResult> ExportHelpersAsync(string format, IGrainFactory grains)
+    {
+        Format(format);
+        var helpers = await Task.WhenAll((await grains.GetGrain<IRegistryGrain>("helpers").ListAsync()).Select(id => grains.GetGrain<IHelperGrain>(id).GetAsync()));
+        return File(helpers.Select(h => new Dictionary<string, object?>
+        {
+            [Columns.HelperId] = h.Id,
+            [Columns.HelperName] = h.NameZh,
+            [Columns.HelperNameEn] = h.NameEn,
+            [Columns.HelperKind] = h.Kind.ToString(),
+            [Columns.LocalityCode] = h.LocalityCode,
+        }), "helpers", format);
+    }
+
+    public static async Task<FileContentHttpResult> ExportProjectsAsync(string format, string? locality, IGrainFactory grains)
+    {
+        Format(format);
+        var ids = await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, null, null), Scopes.AllProjects, null);
+        var projects = await Task.WhenAll(ids.Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync()));
+        static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return File(projects.Select(p => new Dictionary<string, object?>
+        {
+            [Columns.ProjectId] = p.Id,
+            [Columns.ProjectTitle] = p.Title,
+            [Columns.Track] = p.Track.Code(),
+            [Columns.LocalityCode] = p.LocalityCode,
+            [Columns.LeadHelper] = p.LeadHelperId,
+            [Columns.CoHelpers] = string.Join(';', p.CoHelperIds),
+            [Columns.Staff] = p.ResponsibleStaffId,
+            [Columns.PlannedYuan] = p.Money.PlannedYuan,
+            [Columns.SignedYuan] = p.Money.SignedYuan,
+            [Columns.LandedYuan] = p.Money.LandedYuan,
+            [Columns.Status] = p.Status.ToString(),
+            [Columns.ProposedOn] = Day(p.ProposedOn),
+            [Columns.InLibraryOn] = Day(p.InLibraryOn),
+            [Columns.PlannedYear] = p.PlannedYear,
+            [Columns.PlannedOn] = Day(p.PlannedOn),
+            [Columns.StartedOn] = Day(p.StartedOn),
+            [Columns.FinishedOn] = Day(p.FinishedOn),
+            [Columns.CancelledOn] = Day(p.CancelledOn),
+        }), "projects", format);
     }
 
     public static async Task<FileContentHttpResult> ExportPairingsAsync(string format, string? locality, int? year, IGrainFactory grains)
@@ -162,8 +209,10 @@ public static class LedgersApi
         {
             "enterprises" => (IImporter)new EnterpriseImporter(grains),
             "pairings" => new PairingImporter(grains),
+            "helpers" => new HelperImporter(grains),
+            "projects" => new ProjectImporter(grains),
             "reports" => new ReportImporter(grains, fileHash),
-            _ => throw DomainException.NotFound("import.kind", $"'{kind}' cannot be imported: enterprises, pairings or reports.", "kind"),
+            _ => throw DomainException.NotFound("import.kind", $"'{kind}' cannot be imported: enterprises, helpers, pairings, projects or reports.", "kind"),
         };
 
         var errors = new List<ImportError>();
@@ -225,6 +274,25 @@ public static class LedgersApi
         public const string Unit = "单位";
         public const string Value = "数值";
         public const string ReportedBy = "填报人";
+        public const string HelperName = "单位名称";
+        public const string HelperNameEn = "英文名称";
+        public const string HelperKind = "单位类型";
+        public const string ProjectId = "项目编号";
+        public const string ProjectTitle = "项目名称";
+        public const string Track = "领域或地域";
+        public const string LeadHelper = "牵头单位编号";
+        public const string CoHelpers = "参与单位编号";
+        public const string PlannedYuan = "计划金额(元)";
+        public const string SignedYuan = "签约金额(元)";
+        public const string LandedYuan = "落地金额(元)";
+        public const string Status = "状态";
+        public const string ProposedOn = "提出日期";
+        public const string InLibraryOn = "入库日期";
+        public const string PlannedYear = "计划实施年份";
+        public const string PlannedOn = "计划日期";
+        public const string StartedOn = "开始实施日期";
+        public const string FinishedOn = "完成日期";
+        public const string CancelledOn = "取消日期";
     }
 
     /// <summary>One row of an imported file, read by column header.</summary>
@@ -235,6 +303,8 @@ public static class LedgersApi
 
         public string Required(string column) =>
             Text(column) ?? throw DomainException.Invalid("import.missing", $"{column} is empty.", column);
+
+        public DateOnly? OptionalDate(string column) => Text(column) is null ? null : Date(column);
 
         public DateOnly Date(string column) =>
             DateOnly.TryParseExact(Required(column), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
@@ -280,6 +350,129 @@ public static class LedgersApi
 
         public async Task ApplyAsync(object item, int row, ActorRef actor) =>
             await grains.GetGrain<IEnterpriseGrain>(((EnterpriseProfile)item).CreditCode).RegisterAsync((EnterpriseProfile)item, actor);
+    }
+
+    private sealed class HelperImporter(IGrainFactory grains) : IImporter
+    {
+        public Task<object> CheckAsync(Row row, int number, ActorRef actor)
+        {
+            var id = row.Required(Columns.HelperId);
+            if (!HelperIds.IsValid(id))
+            {
+                throw DomainException.Invalid("helper.id", $"'{id}' is not a helper id (lower-case letters, digits, '-').", Columns.HelperId);
+            }
+
+            var kind = Enum.TryParse<HelperKind>(row.Required(Columns.HelperKind), ignoreCase: true, out var k) && Enum.IsDefined(k)
+                ? k
+                : throw DomainException.Invalid("helper.kind", $"'{row.Text(Columns.HelperKind)}' is not a kind of helper.", Columns.HelperKind);
+            return Task.FromResult<object>(new HelperProfile(id, row.Required(Columns.HelperName), row.Text(Columns.HelperNameEn), kind, row.Text(Columns.LocalityCode), []));
+        }
+
+        public async Task ApplyAsync(object item, int row, ActorRef actor) =>
+            await grains.GetGrain<IHelperGrain>(((HelperProfile)item).Id).RegisterAsync((HelperProfile)item, actor);
+    }
+
+    private sealed record ProjectRow(string Id, ProposeProject Proposal, ProjectStatus Status, DateOnly? InLibraryOn, int? PlannedYear, DateOnly? PlannedOn,
+        DateOnly? StartedOn, DateOnly? FinishedOn, DateOnly? CancelledOn);
+
+    private sealed class ProjectImporter(IGrainFactory grains) : IImporter
+    {
+        public async Task<object> CheckAsync(Row row, int number, ActorRef actor)
+        {
+            var track = Tracks.Parse(row.Required(Columns.Track)) ?? throw DomainException.Invalid("project.track", "Not a track.", Columns.Track);
+            var status = Enum.TryParse<ProjectStatus>(row.Required(Columns.Status), ignoreCase: true, out var st) && st is not ProjectStatus.None && Enum.IsDefined(st)
+                ? st
+                : throw DomainException.Invalid("project.status", $"'{row.Text(Columns.Status)}' is not a status.", Columns.Status);
+            var lead = row.Required(Columns.LeadHelper);
+            var co = (row.Text(Columns.CoHelpers) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var helper in co.Prepend(lead))
+            {
+                if (!await grains.GetGrain<IHelperGrain>(helper).ExistsAsync())
+                {
+                    throw DomainException.Invalid("helper.unknown", $"No helper organisation '{helper}': import the helpers first.", Columns.LeadHelper);
+                }
+            }
+
+            var locality = row.Required(Columns.LocalityCode);
+            try
+            {
+                await grains.GetLocality(locality).GetAsync();
+            }
+            catch (DomainException e)
+            {
+                throw DomainException.Invalid(e.Code, e.Message, Columns.LocalityCode);
+            }
+
+            var money = new ProjectMoney(row.Text(Columns.PlannedYuan) is null ? 0 : row.Number(Columns.PlannedYuan),
+                row.Text(Columns.SignedYuan) is null ? 0 : row.Number(Columns.SignedYuan), row.Text(Columns.LandedYuan) is null ? 0 : row.Number(Columns.LandedYuan));
+            var proposal = new ProposeProject(row.Required(Columns.ProjectTitle), track, locality, lead, co, row.Required(Columns.Staff), money, [], row.Date(Columns.ProposedOn));
+            int? plannedYear = row.Text(Columns.PlannedYear) is null ? null : (int)row.Number(Columns.PlannedYear);
+            return new ProjectRow(row.Required(Columns.ProjectId), proposal, status, row.OptionalDate(Columns.InLibraryOn), plannedYear, row.OptionalDate(Columns.PlannedOn),
+                row.OptionalDate(Columns.StartedOn), row.OptionalDate(Columns.FinishedOn), row.OptionalDate(Columns.CancelledOn));
+        }
+
+        public IEnumerable<ImportError> CheckTogether(IReadOnlyList<(int Row, object Item)> rows) =>
+            rows.GroupBy(r => ((ProjectRow)r.Item).Id).Where(g => g.Count() > 1)
+                .SelectMany(g => g.Skip(1).Select(r => new ImportError(r.Row, Columns.ProjectId, $"{g.Key} appears more than once in the file.")));
+
+        /// <summary>Proposes the project and replays its life to the status of the row, with the row's dates; steps done before are skipped.</summary>
+        public async Task ApplyAsync(object item, int row, ActorRef actor)
+        {
+            var p = (ProjectRow)item;
+            var grain = grains.GetGrain<IProjectGrain>(p.Id);
+            ProjectInfo info;
+            try
+            {
+                info = await grain.GetAsync();
+            }
+            catch (DomainException e) when (e.Code == "project.unknown")
+            {
+                info = await grain.ProposeAsync(p.Proposal, actor);
+            }
+
+            var steps = new List<ProjectTransition>();
+            if (p.InLibraryOn is { } library)
+            {
+                steps.Add(new(ProjectStatus.InLibrary, library));
+            }
+
+            if (p.PlannedYear is { } year)
+            {
+                steps.Add(new(ProjectStatus.Planned, p.PlannedOn ?? p.InLibraryOn ?? p.Proposal.ProposedOn, year));
+            }
+
+            if (p.StartedOn is { } started)
+            {
+                steps.Add(new(ProjectStatus.InProgress, started));
+            }
+
+            if (p.FinishedOn is { } finished)
+            {
+                steps.Add(new(ProjectStatus.Completed, finished));
+                if (p.Status == ProjectStatus.Accepted)
+                {
+                    steps.Add(new(ProjectStatus.Accepted, finished));
+                }
+            }
+
+            if (p.Status == ProjectStatus.Suspended)
+            {
+                steps.Add(new(ProjectStatus.Suspended, p.StartedOn ?? p.PlannedOn ?? p.Proposal.ProposedOn));
+            }
+
+            if (p.CancelledOn is { } cancelled)
+            {
+                steps.Add(new(ProjectStatus.Cancelled, cancelled));
+            }
+
+            foreach (var step in steps)
+            {
+                if (ProjectTransitions.From(info.Status).Contains(step.To))
+                {
+                    info = await grain.TransitionAsync(step, actor);
+                }
+            }
+        }
     }
 
     private sealed record PairingRow(StartPairing Start, DateOnly? End, string? EndReason);
