@@ -32,14 +32,3 @@ public interface IApiKeyGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<ApiKeyInfo> GetAsync();
 }
-
-/// <summary>The ids of every API key, for the admin's list.</summary>
-[Alias("Bijie.Actors.IApiKeyRegistryGrain")]
-public interface IApiKeyRegistryGrain : IGrainWithStringKey
-{
-    [Alias("Add")]
-    Task AddAsync(string keyId);
-
-    [Alias("List")]
-    Task<IReadOnlyList<string>> ListAsync();
-}

@@ -196,7 +196,7 @@ public interface IReferenceGrain : IGrainWithIntegerKey
     Task<IReadOnlyList<StaffMember>> GetStaffAsync();
 }
 
-/// <summary>The ids of every registered helper organisation or enterprise (key "helpers" or "enterprises"), for listings.</summary>
+/// <summary>The ids of every registered helper organisation, enterprise or API key (key "helpers", "enterprises", "api-keys"), for listings.</summary>
 [Alias("Bijie.Actors.IRegistryGrain")]
 public interface IRegistryGrain : IGrainWithStringKey
 {

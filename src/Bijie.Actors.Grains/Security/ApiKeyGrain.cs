@@ -46,7 +46,7 @@ public sealed class ApiKeyGrain(
         state.State.Info = new ApiKeyInfo(this.GetPrimaryKeyString(), owner.Trim(), role, organizationId, time.GetUtcNow(), createdBy, null);
         state.State.SecretHash = secretHash;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IApiKeyRegistryGrain>("default").AddAsync(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IRegistryGrain>(Organizations.RegistryGrain.ApiKeys).AddAsync(this.GetPrimaryKeyString());
         return state.State.Info;
     }
 
@@ -78,25 +78,4 @@ public sealed class ApiKeyState
     [Id(0)] public ApiKeyInfo? Info { get; set; }
     [Id(1)] public byte[]? SecretHash { get; set; }
     [Id(2)] public string? RevokedBy { get; set; }
-}
-
-/// <summary>The list of key ids (bounded by the number of keys an office issues).</summary>
-public sealed class ApiKeyRegistryGrain(
-    [PersistentState("apikeys", StorageNames.Default)] IPersistentState<ApiKeyRegistryState> state) : Grain, IApiKeyRegistryGrain
-{
-    public async Task AddAsync(string keyId)
-    {
-        if (state.State.Ids.Add(keyId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
-
-    public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>(state.State.Ids.Order(StringComparer.Ordinal).ToArray());
-}
-
-[GenerateSerializer, Alias("Bijie.Actors.ApiKeyRegistryState")]
-public sealed class ApiKeyRegistryState
-{
-    [Id(0)] public HashSet<string> Ids { get; set; } = [];
 }
