@@ -56,9 +56,16 @@ public sealed class DemoLoader(IGrainFactory grains, ILedger ledger, ILogger<Dem
     private async Task AdvanceAsync(DemoProject p)
     {
         var grain = grains.GetGrain<IProjectGrain>(p.Id);
-        var info = await grain.ProposeAsync(new ProposeProject(p.Title, p.Track, p.LocalityCode, p.LeadHelperId, p.CoHelperIds, p.ResponsibleStaffId,
-            new ProjectMoney(p.PlannedYuan, 0, 0), [], p.ProposedOn), Demo).ContinueWith(t => t.IsFaulted ? null : t.Result);
-        info ??= await grain.GetAsync();
+        ProjectInfo info;
+        try
+        {
+            info = await grain.ProposeAsync(new ProposeProject(p.Title, p.Track, p.LocalityCode, p.LeadHelperId, p.CoHelperIds, p.ResponsibleStaffId,
+                new ProjectMoney(p.PlannedYuan, 0, 0), [], p.ProposedOn), Demo);
+        }
+        catch (DomainException e) when (e.Code == "project.exists")
+        {
+            info = await grain.GetAsync(); // an earlier load took it further: resume from where it stands
+        }
         var steps = new List<ProjectTransition> { new(ProjectStatus.InLibrary, p.ProposedOn.AddDays(3)) };
         if (p.Stage != DemoStage.InLibrary)
         {

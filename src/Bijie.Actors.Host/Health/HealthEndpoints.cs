@@ -12,7 +12,7 @@ public static class HealthEndpoints
 
     public static WebApplicationBuilder AddBijieHealthChecks(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(BijieHostOptions.Section).Get<BijieHostOptions>() ?? new BijieHostOptions();
+        var options = BijieHostOptions.Read(builder.Configuration);
         builder.Services.AddSingleton<StartupWork>();
         var checks = builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [Ready])

@@ -38,6 +38,19 @@ public sealed class BijieHostOptions
     /// <summary>Where the first start writes the admin API key it creates (mode 600); none is created when unset.</summary>
     public string? AdminKeyFile { get; set; }
 
+    /// <summary>The section <c>Bijie</c> of the configuration, validated; a bad value stops the host with the reason.</summary>
+    public static BijieHostOptions Read(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<BijieHostOptions>() ?? new BijieHostOptions();
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
+        {
+            throw new InvalidOperationException("Invalid configuration section Bijie: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
+        }
+
+        return options;
+    }
+
     public string EffectiveSiloName => string.IsNullOrWhiteSpace(SiloName) ? $"{Environment.MachineName}-{SiloPort}" : SiloName;
 }
 

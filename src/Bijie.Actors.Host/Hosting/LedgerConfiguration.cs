@@ -9,7 +9,7 @@ public static class LedgerConfiguration
 {
     public static WebApplicationBuilder AddBijieLedger(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(BijieHostOptions.Section).Get<BijieHostOptions>() ?? new BijieHostOptions();
+        var options = BijieHostOptions.Read(builder.Configuration);
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         if (options.LedgerStore == LedgerStoreKind.Memory)
         {

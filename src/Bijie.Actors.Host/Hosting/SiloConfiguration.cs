@@ -11,7 +11,7 @@ public static class SiloConfiguration
 {
     public static WebApplicationBuilder AddBijieSilo(this WebApplicationBuilder builder)
     {
-        var options = ReadOptions(builder.Configuration);
+        var options = BijieHostOptions.Read(builder.Configuration);
         builder.Services.AddSingleton(options);
         var tables = builder.Configuration.GetConnectionString(ConnectionStringNames.AzureTables);
         var clustering = builder.Configuration.GetConnectionString(ConnectionStringNames.Clustering);
@@ -68,19 +68,6 @@ public static class SiloConfiguration
         });
 
         return builder;
-    }
-
-    private static BijieHostOptions ReadOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(BijieHostOptions.Section).Get<BijieHostOptions>() ?? new BijieHostOptions();
-        var context = new System.ComponentModel.DataAnnotations.ValidationContext(options);
-        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, context, errors, validateAllProperties: true))
-        {
-            throw new InvalidOperationException("Invalid configuration section Bijie: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
-        }
-
-        return options;
     }
 
     private static void Require(bool condition, string message)

@@ -319,6 +319,19 @@ public static class LedgersApi
                 : throw DomainException.Invalid("import.number", $"{column} '{Text(column)}' is not a number.", column);
     }
 
+    /// <summary>A locality code in a file: unknown or malformed is a bad row, reported in the file's column.</summary>
+    private static async Task CheckLocalityAsync(IGrainFactory grains, string code)
+    {
+        try
+        {
+            await grains.GetLocality(code).GetAsync();
+        }
+        catch (DomainException e)
+        {
+            throw DomainException.Invalid(e.Code, e.Message, Columns.LocalityCode);
+        }
+    }
+
     private interface IImporter
     {
         Task<object> CheckAsync(Row row, int number, ActorRef actor);
@@ -394,14 +407,7 @@ public static class LedgersApi
             }
 
             var locality = row.Required(Columns.LocalityCode);
-            try
-            {
-                await grains.GetLocality(locality).GetAsync();
-            }
-            catch (DomainException e)
-            {
-                throw DomainException.Invalid(e.Code, e.Message, Columns.LocalityCode);
-            }
+            await CheckLocalityAsync(grains, locality);
 
             var money = new ProjectMoney(row.Text(Columns.PlannedYuan) is null ? 0 : row.Number(Columns.PlannedYuan),
                 row.Text(Columns.SignedYuan) is null ? 0 : row.Number(Columns.SignedYuan), row.Text(Columns.LandedYuan) is null ? 0 : row.Number(Columns.LandedYuan));
@@ -516,14 +522,7 @@ public static class LedgersApi
 
             if (request.LocalityCode is { } locality)
             {
-                try
-                {
-                    await grains.GetLocality(locality).GetAsync();
-                }
-                catch (DomainException e)
-                {
-                    throw DomainException.Invalid(e.Code, e.Message, Columns.LocalityCode);
-                }
+                await CheckLocalityAsync(grains, locality);
             }
 
             staff ??= await grains.GetGrain<IReferenceGrain>(0).GetStaffAsync();
