@@ -18,17 +18,11 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
         return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
     }
 
-    private static string NewCreditCode()
-    {
-        var body = $"915205{Random.Shared.NextInt64(10_000_000_000, 99_999_999_999)}";
-        return body + CreditCodes.CheckCharacter(body);
-    }
-
     /// <summary>An enterprise registered by the office, paired with a village, and a key bound to it.</summary>
     private async Task<(HttpClient Office, string Enterprise, string PairingId, HttpClient EnterpriseClient)> PairedEnterpriseAsync(string village)
     {
         var office = fixture.Client(await IssueAsync("Office"));
-        var code = NewCreditCode();
+        var code = TestEnvironment.NewCreditCode();
         (await office.PutAsJsonAsync($"/api/v1/enterprises/{code}", new { name = $"测试企业{code[^4..]}", industry = "农业", province = "贵州" })).EnsureSuccessStatusCode();
         using var start = await office.PostAsJsonAsync("/api/v1/pairings", new
         {

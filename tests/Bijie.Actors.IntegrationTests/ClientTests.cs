@@ -39,8 +39,7 @@ public sealed class ClientTests(ApiHostFixture fixture) : IClassFixture<ApiHostF
             return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString()!;
         }
 
-        var code = "915205" + Random.Shared.NextInt64(10_000_000_000, 99_999_999_999);
-        code += CreditCodes.CheckCharacter(code);
+        var code = TestEnvironment.NewCreditCode();
         (await http.PutAsJsonAsync($"/api/v1/enterprises/{code}", new { name = "客户端测试企业" })).EnsureSuccessStatusCode();
         var pairing = await admin.StartPairingAsync(new NewPairing("EnterpriseVillage", null, code, village, null, null, new DateOnly(2023, 6, 1), "staff-020"));
         return (fixture.AdminKey, pairing.Id, await Key("Enterprise", code));

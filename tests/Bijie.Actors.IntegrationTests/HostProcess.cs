@@ -91,6 +91,31 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Starts a host on a fresh service id, waits until it is ready, and returns it with a client sending the admin key its first start created.</summary>
+    public static async Task<(HostProcess Host, HttpClient Admin)> StartWithAdminAsync(string prefix, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), $"bijie-admin-{Guid.NewGuid():N}");
+        var serviceId = $"{prefix}{Guid.NewGuid():N}";
+        var all = new Dictionary<string, string>
+        {
+            ["Bijie:ServiceId"] = serviceId,
+            ["Bijie:ClusterId"] = serviceId,
+            ["Bijie:AdminKeyFile"] = keyFile,
+            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var host = Start(all);
+        await host.WaitReadyAsync();
+        var admin = new HttpClient { BaseAddress = host.Http.BaseAddress };
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(keyFile)).Trim());
+        File.Delete(keyFile);
+        return (host, admin);
+    }
+
     /// <summary>Polls /health/ready until it answers 200, or fails with the host's output.</summary>
     public async Task WaitReadyAsync(TimeSpan? within = null)
     {

@@ -10,12 +10,6 @@ namespace Bijie.Actors.IntegrationTests;
 /// <summary>The office's ledgers in and out: dry runs, all-or-nothing imports, and an export that imports into an empty store with the same boards.</summary>
 public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
 {
-    private static string NewCreditCode()
-    {
-        var body = $"915205{Random.Shared.NextInt64(10_000_000_000, 99_999_999_999)}";
-        return body + CreditCodes.CheckCharacter(body);
-    }
-
     private static async Task<JsonElement> ImportAsync(HttpClient client, string kind, byte[] file, string mediaType, bool dryRun, HttpStatusCode expected)
     {
         using var content = new ByteArrayContent(file);
@@ -32,9 +26,9 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
     public async Task A_dry_run_names_every_bad_row_and_a_file_with_a_bad_row_changes_nothing()
     {
         var office = fixture.Client(fixture.AdminKey);
-        var good = NewCreditCode();
+        var good = TestEnvironment.NewCreditCode();
         var bad = good[..17] + (good[17] == '0' ? '1' : '0');
-        var enterprises = Csv("统一社会信用代码,企业名称,行业,省份", $"{good},导入测试企业,农业,贵州", $"{bad},校验位错误企业,农业,贵州", $"{NewCreditCode()},,农业,贵州");
+        var enterprises = Csv("统一社会信用代码,企业名称,行业,省份", $"{good},导入测试企业,农业,贵州", $"{bad},校验位错误企业,农业,贵州", $"{TestEnvironment.NewCreditCode()},,农业,贵州");
 
         var dry = await ImportAsync(office, "enterprises", enterprises, "text/csv", dryRun: true, HttpStatusCode.OK);
         Assert.Equal(3, dry.GetProperty("rows").GetInt32());
@@ -64,7 +58,7 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
         var villages = new[] { "520526001001", "520526001002", "520526002001" };
         foreach (var (village, i) in villages.Select((v, i) => (v, i)))
         {
-            var code = NewCreditCode();
+            var code = TestEnvironment.NewCreditCode();
             (await office.PutAsJsonAsync($"/api/v1/enterprises/{code}", new { name = $"导出企业{i}", industry = "茶业", province = "贵州" })).EnsureSuccessStatusCode();
             using var start = await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "EnterpriseVillage", enterpriseCode = code, localityCode = village, start = "2023-06-01", responsibleStaffId = "staff-030" });
             var pairingId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -115,20 +109,12 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
         const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
         // An empty second store: its own ledger and grain state.
-        var keyFile = Path.Combine(Path.GetTempPath(), $"bijie-admin-{Guid.NewGuid():N}");
-        var serviceId = $"rt{Guid.NewGuid():N}";
-        await using var second = HostProcess.Start(new Dictionary<string, string>
+        var (second, secondOffice) = await HostProcess.StartWithAdminAsync("rt", new Dictionary<string, string>
         {
-            ["Bijie:ServiceId"] = serviceId,
-            ["Bijie:ClusterId"] = serviceId,
-            ["Bijie:AdminKeyFile"] = keyFile,
-            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
             ["ConnectionStrings:Ledger"] = await TestEnvironment.NewDatabaseAsync("roundtrip"),
         });
-        await second.WaitReadyAsync();
-        using var secondOffice = new HttpClient { BaseAddress = second.Http.BaseAddress };
-        secondOffice.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(keyFile)).Trim());
-        File.Delete(keyFile);
+        await using var secondHost = second;
+        using var _ = secondOffice;
 
         Assert.Equal(3, (await ImportAsync(secondOffice, "enterprises", enterprisesCsv, "text/csv", false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
         Assert.Equal(3, (await ImportAsync(secondOffice, "pairings", pairingsXlsx, xlsx, false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace Bijie.Actors.IntegrationTests;
 
@@ -9,20 +8,9 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_key_over_its_rate_gets_429_with_Retry_After()
     {
-        var keyFile = Path.Combine(Path.GetTempPath(), $"bijie-admin-{Guid.NewGuid():N}");
-        var serviceId = $"rl{Guid.NewGuid():N}";
-        await using var host = HostProcess.Start(new Dictionary<string, string>
-        {
-            ["Bijie:ServiceId"] = serviceId,
-            ["Bijie:ClusterId"] = serviceId,
-            ["Bijie:AdminKeyFile"] = keyFile,
-            ["Bijie:Api:RequestsPerSecondPerKey"] = "5",
-            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
-        });
-        await host.WaitReadyAsync();
-        using var admin = new HttpClient { BaseAddress = host.Http.BaseAddress };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(keyFile)).Trim());
-        File.Delete(keyFile);
+        var (started, admin) = await HostProcess.StartWithAdminAsync("rl", new Dictionary<string, string> { ["Bijie:Api:RequestsPerSecondPerKey"] = "5" });
+        await using var host = started;
+        using var _ = admin;
 
         var statuses = new List<HttpResponseMessage>();
         for (var i = 0; i < 30; i++)

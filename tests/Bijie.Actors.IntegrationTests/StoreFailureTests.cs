@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
@@ -13,24 +12,12 @@ public sealed class StoreFailureTests
     public async Task Without_its_ledger_a_host_answers_writes_with_503_and_Retry_After_and_is_not_ready()
     {
         var ledger = await TestEnvironment.NewDatabaseAsync("gone");
-        var keyFile = Path.Combine(Path.GetTempPath(), $"bijie-admin-{Guid.NewGuid():N}");
-        var serviceId = $"sf{Guid.NewGuid():N}";
-        await using var host = HostProcess.Start(new Dictionary<string, string>
-        {
-            ["Bijie:ServiceId"] = serviceId,
-            ["Bijie:ClusterId"] = serviceId,
-            ["Bijie:AdminKeyFile"] = keyFile,
-            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
-            ["ConnectionStrings:Ledger"] = ledger,
-        });
-        await host.WaitReadyAsync();
-        using var admin = new HttpClient { BaseAddress = host.Http.BaseAddress };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(keyFile)).Trim());
-        File.Delete(keyFile);
+        var (started, admin) = await HostProcess.StartWithAdminAsync("sf", new Dictionary<string, string> { ["ConnectionStrings:Ledger"] = ledger });
+        await using var host = started;
+        using var _ = admin;
 
         // A pairing to report on, then the ledger's database disappears.
-        var code = "915205" + Random.Shared.NextInt64(10_000_000_000, 99_999_999_999);
-        code += Bijie.Actors.Abstractions.CreditCodes.CheckCharacter(code);
+        var code = TestEnvironment.NewCreditCode();
         (await admin.PutAsJsonAsync($"/api/v1/enterprises/{code}", new { name = "故障测试企业" })).EnsureSuccessStatusCode();
         using var start = await admin.PostAsJsonAsync("/api/v1/pairings", new { kind = "EnterpriseVillage", enterpriseCode = code, localityCode = "520581001001", start = "2023-05-01", responsibleStaffId = "staff-002" });
         var pairingId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();

@@ -31,6 +31,13 @@ public static class TestEnvironment
         return new Npgsql.NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
     }
 
+    /// <summary>A valid unified social credit code of an enterprise registered in Bijie, new each call.</summary>
+    public static string NewCreditCode()
+    {
+        var body = $"915205{Random.Shared.NextInt64(10_000_000_000, 99_999_999_999)}";
+        return body + Bijie.Actors.Abstractions.CreditCodes.CheckCharacter(body);
+    }
+
     /// <summary>A TCP port on the loopback address that nothing listens on now.</summary>
     public static int FreePort()
     {

@@ -1,4 +1,5 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.UnitTests;
 
@@ -55,11 +56,7 @@ public sealed class RollupTests(ClusterFixture fixture)
 
     private async Task<int> MismatchesAsync()
     {
-        var ledger = fixture.Store.Entries()
-            .SelectMany(e => e.Entry.Lines).Where(l => l.Member is null)
-            .SelectMany(l => l.Scopes.Select(s => (Scope: s, l.Indicator, l.Year, l.Value)))
-            .GroupBy(x => (x.Scope, x.Indicator, x.Year))
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Value));
+        var ledger = await new InMemoryLedger(fixture.Store).SumAllAsync();
         var mismatches = 0;
         foreach (var group in ledger.GroupBy(x => (x.Key.Scope, x.Key.Year)))
         {
