@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts what Bijie.Actors needs (Azurite, PostgreSQL) and the host in single-node mode, prints the URL and
-# stays in the foreground. Ctrl-C, or "deploy/run.sh stop" from another shell, stops all it started.
+# stays in the foreground. Ctrl-C, or "deploy/run.sh stop" from another shell, stops all it started;
+# "deploy/run.sh reset" also deletes its data, so the next start loads the demo afresh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
@@ -12,6 +13,12 @@ url="${BIJIE_URL:-http://127.0.0.1:5080}"
 if [[ "${1:-}" == stop ]]; then
   stop_pidfile "$hostpid" Bijie.Actors.Host.dll
   "$REPO/deploy/services.sh" stop run
+  exit 0
+fi
+
+if [[ "${1:-}" == reset ]]; then
+  stop_pidfile "$hostpid" Bijie.Actors.Host.dll
+  "$REPO/deploy/services.sh" reset run
   exit 0
 fi
 

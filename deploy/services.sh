@@ -2,7 +2,9 @@
 # Starts or stops the services Bijie.Actors needs on one machine: Azurite (Azure Table storage) and
 # PostgreSQL (cluster membership), both bound to 127.0.0.1 on ports of their own.
 #
-#   deploy/services.sh start|stop|status [INSTANCE]
+#   deploy/services.sh start|stop|status|reset [INSTANCE]
+#
+# reset stops the instance and deletes its data (Azurite tables, the PostgreSQL cluster): the next start is empty.
 #
 # INSTANCE is "run" (default; fixed ports, BIJIE_AZURITE_PORT=10102, BIJIE_PG_PORT=15432) or any other name
 # (e.g. "test": free ports picked at start). Each instance has its own data; the connection strings are
@@ -101,5 +103,11 @@ case "$cmd" in
     pid_alive "$(cat "$dir/azurite.pid" 2>/dev/null)" && echo "azurite: running" || echo "azurite: stopped"
     [[ -f "$dir/postgres.started" ]] && echo "postgresql: started by this clone" || echo "postgresql: not started by this clone"
     ;;
-  *) die "usage: deploy/services.sh start|stop|status [INSTANCE]" ;;
+  reset)
+    "$0" stop "$instance"
+    rm -rf "$dir/azurite"
+    [[ -d "$pg_root" ]] && rm -rf "$pg_root"
+    say "data of instance '$instance' deleted"
+    ;;
+  *) die "usage: deploy/services.sh start|stop|status|reset [INSTANCE]" ;;
 esac

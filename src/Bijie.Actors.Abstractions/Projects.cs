@@ -92,7 +92,8 @@ public sealed record ProjectInfo(
     [property: Id(17)] string ChangedBy,
     [property: Id(18)] DateTimeOffset ChangedAt,
     [property: Id(19)] ProjectStatus? SuspendedFrom,
-    [property: Id(20)] DateOnly? PlannedOn = null);
+    [property: Id(20)] DateOnly? PlannedOn = null,
+    [property: Id(21)] DateOnly? AcceptedOn = null);
 
 /// <summary>One status change of a project's history (from the ledger): who, when, from, to.</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.ProjectHistoryItem")]

@@ -37,6 +37,10 @@ public sealed record ReportReceipt(
 [Alias("Bijie.Actors.IReportIntakeGrain")]
 public interface IReportIntakeGrain : IGrainWithIntegerKey
 {
+    /// <summary>The latest standing reports of a year in a scope, newest first, named for the boards' ticker.</summary>
+    [Alias("GetLatest")]
+    Task<IReadOnlyList<TickerItem>> GetLatestAsync(string scope, int year, int count);
+
     [Alias("Submit")]
     Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor);
 

@@ -27,6 +27,13 @@ public static class Scopes
 
     /// <summary>Membership of every project at a scope, from its proposal to its end (listings, period filters).</summary>
     public const string AllProjects = "projects";
+
+    /// <summary>The stages of the project library funnel (入库 → 计划 → 实施 → 完成 → 验收), in order.</summary>
+    public static IReadOnlyList<ProjectStatus> FunnelStages { get; } =
+        [ProjectStatus.InLibrary, ProjectStatus.Planned, ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Accepted];
+
+    /// <summary>Membership of the projects (not cancelled) that had reached a funnel stage by a year.</summary>
+    public static string Stage(ProjectStatus stage) => $"stage:{stage}";
 }
 
 /// <summary>The sums one committed batch adds to one scope.</summary>
@@ -67,7 +74,8 @@ public sealed record Board(
     [property: Id(0)] string Scope,
     [property: Id(1)] int Year,
     [property: Id(2)] IReadOnlyList<BoardFigure> Figures,
-    [property: Id(3)] IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months);
+    [property: Id(3)] IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months,
+    [property: Id(4)] IReadOnlyDictionary<string, int>? Funnel = null);
 
 /// <summary>How much traffic a roll-up grain has taken: to show no grain carries every write.</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.ScopeStats")]

@@ -11,14 +11,18 @@ public static class GrainsComposition
     public static IServiceCollection AddBijieGrains(this IServiceCollection services, IConfiguration? configuration = null)
     {
         var rollups = services.AddOptions<RollupOptions>();
+        var live = services.AddOptions<Live.LiveOptions>();
         if (configuration is not null)
         {
             rollups.Bind(configuration.GetSection(RollupOptions.Section));
+            live.Bind(configuration.GetSection(Live.LiveOptions.Section));
         }
 
         services.AddSingleton<Demo.DemoLoader>();
         services.AddSingleton<RollupDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
+        services.AddSingleton<Live.LiveFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<Live.LiveFeed>());
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

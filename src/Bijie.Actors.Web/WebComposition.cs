@@ -46,6 +46,10 @@ public static class WebComposition
         // Enums travel as their names ("Active", "EnterpriseVillage"), which programs and people can read.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1");
+        services.AddSignalR();
+        services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
+        services.AddSingleton<Live.BoardHubBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<Live.BoardHubBridge>());
         services.AddSingleton(api);
         services.AddRateLimiter(o =>
         {
@@ -140,6 +144,7 @@ public static class WebComposition
         app.MapSystemApi();
         app.MapLocalitiesApi().RequireAuthorization(Policies.PublicRead);
         app.MapBoardsApi().RequireAuthorization(Policies.PublicRead);
+        app.MapHub<Live.BoardHub>("/hubs/boards").RequireAuthorization(Policies.PublicRead);
         app.MapPairingsApi();
         app.MapProjectsApi();
         app.MapReportsApi();

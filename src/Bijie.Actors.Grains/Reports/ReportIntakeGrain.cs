@@ -13,7 +13,7 @@ namespace Bijie.Actors.Grains.Reports;
 /// as many as it needs and no grain sits on the write path of every report.
 /// </summary>
 [StatelessWorker]
-public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain, IReportIntakeGrain
+public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microsoft.Extensions.Logging.ILogger<ReportIntakeGrain> logger) : Grain, IReportIntakeGrain
 {
     private const int MaxKeyLength = 200;
     private static readonly DateOnly Earliest = new(1988, 6, 9); // the Bijie pilot zone's approval: nothing is older
@@ -28,6 +28,15 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time) : Grain
         var entries = await ledger.ReadReportsAsync(scope, (short)year);
         var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
         return entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId)).Select(View).ToArray();
+    }
+
+    public async Task<IReadOnlyList<TickerItem>> GetLatestAsync(string scope, int year, int count)
+    {
+        var entries = await ledger.ReadReportsAsync(scope, (short)year);
+        var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
+        var latest = entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId))
+            .OrderByDescending(e => e.Position).Take(count);
+        return await Task.WhenAll(latest.Select(e => Live.Ticker.ItemAsync(GrainFactory, e.Entry, logger)));
     }
 
     /// <summary>Validates a report and builds its ledger entry; refuses what the ledger must never hold.</summary>

@@ -33,6 +33,7 @@ public sealed class RollupOptions
 public sealed class ScopeGrain(
     [PersistentState("scope", StorageNames.Default)] IPersistentState<ScopeSnapshot> snapshot,
     ILedger ledger,
+    Live.LiveFeed live,
     IOptions<RollupOptions> options,
     ILogger<ScopeGrain> logger) : Grain, IScopeGrain
 {
@@ -85,12 +86,26 @@ public sealed class ScopeGrain(
     public Task ApplyAsync(IReadOnlyList<BatchDelta> batches)
     {
         applyCalls++;
+        int? from = null, to = null;
+        var open = false;
         foreach (var batch in batches)
         {
             if (batch.BatchId <= head || !applied.Add(batch.BatchId))
             {
                 batchesIgnored++;
                 continue;
+            }
+
+            foreach (var year in batch.Sums.Select(s => (int)s.Year).Concat(batch.Members.Select(m => (int)m.Year)))
+            {
+                from = Math.Min(from ?? year, year);
+                to = Math.Max(to ?? year, year);
+            }
+
+            open |= batch.Members.Any(m => m.YearTo is null);
+            foreach (var m in batch.Members.Where(m => m.YearTo is not null))
+            {
+                to = Math.Max(to ?? m.YearTo!.Value, m.YearTo!.Value);
             }
 
             foreach (var s in batch.Sums)
@@ -105,6 +120,11 @@ public sealed class ScopeGrain(
 
             batchesApplied++;
             dirty = true;
+        }
+
+        if (from is not null)
+        {
+            live.ScopeChanged(this.GetPrimaryKeyString(), from.Value, open ? null : to);
         }
 
         return Task.CompletedTask;
@@ -128,7 +148,10 @@ public sealed class ScopeGrain(
             }
         }
 
-        return Task.FromResult(new Board(this.GetPrimaryKeyString(), year, figures, months));
+        var funnel = Scopes.FunnelStages.ToDictionary(
+            stage => stage.ToString(),
+            stage => CountMembers(Scopes.Stage(stage), year));
+        return Task.FromResult(new Board(this.GetPrimaryKeyString(), year, figures, months, funnel));
     }
 
     public Task<IReadOnlyList<string>> GetMembersAsync(string indicator, int? year) =>
@@ -149,10 +172,13 @@ public sealed class ScopeGrain(
             return (lines.Sum(s => s.Value), lines.Count > 0);
         }
 
-        var count = members.Where(m => m.Key.Indicator == indicator.Code && m.Value > 0 && Covers(m.Key.Year, m.Key.YearTo, year))
-            .Select(m => m.Key.Member).Distinct().Count();
+        var count = CountMembers(indicator.Code, year);
         return (count, count > 0);
     }
+
+    private int CountMembers(string indicator, int year) =>
+        members.Where(m => m.Key.Indicator == indicator && m.Value > 0 && Covers(m.Key.Year, m.Key.YearTo, year))
+            .Select(m => m.Key.Member).Distinct().Count();
 
     /// <summary>The same number whichever way it was summed (6 and 6.00 alike print as 6).</summary>
     private static decimal Normal(decimal value) => value / 1.000000000000000000000000000000000m;

@@ -99,6 +99,7 @@ public sealed class ProjectGrain(
             },
             ProjectStatus.InProgress => current.Status == ProjectStatus.Suspended ? current : current with { StartedOn = transition.On },
             ProjectStatus.Completed => current with { FinishedOn = transition.On },
+            ProjectStatus.Accepted => current with { AcceptedOn = transition.On },
             ProjectStatus.Cancelled => current with { CancelledOn = transition.On },
             _ => current,
         };
@@ -193,6 +194,19 @@ public sealed class ProjectGrain(
         if (p.StartedOn is { } started)
         {
             yield return Member(Indicators.ProjectsTotal, p.Id, started.Year, closed, scopes);
+        }
+
+        // The funnel counts, for each year, the live projects that had reached each stage by then.
+        if (!cancelled)
+        {
+            DateOnly?[] reached = [p.InLibraryOn, p.PlannedOn ?? (p.PlannedYear is null ? null : p.InLibraryOn), p.StartedOn, p.FinishedOn, p.AcceptedOn ?? (p.Status == ProjectStatus.Accepted ? p.FinishedOn : null)];
+            for (var i = 0; i < reached.Length; i++)
+            {
+                if (reached[i] is { } on)
+                {
+                    yield return Member(Scopes.Stage(Scopes.FunnelStages[i]), p.Id, on.Year, null, scopes);
+                }
+            }
         }
     }
 

@@ -20,7 +20,64 @@ public static class BoardsApi
             .WithSummary("The live figures of a helper organisation's pairings and projects for a year");
         api.MapGet("/enterprises/{creditCode}", GetEnterpriseBoardAsync).WithName("GetEnterpriseBoard")
             .WithSummary("The live figures of an enterprise's pairings for a year");
+        api.MapGet("/{code}/latest-reports", GetLatestReportsAsync).WithName("GetLatestReports")
+            .WithSummary("The latest reports of a year in a locality, as the boards' ticker shows them (live: the hub's 'reported' message)");
+        api.MapGet("/{code}/top-enterprises", GetTopEnterprisesAsync).WithName("GetTopEnterprises")
+            .WithSummary("The enterprises paired in a locality in a year, ranked by investment signed, then landed, then villages paired");
+        api.MapGet("/projects/{id}", GetProjectBoardAsync).WithName("GetProjectBoard")
+            .WithSummary("The live figures reported on one project for a year");
+        api.MapGet("/pairings/{id}", GetPairingBoardAsync).WithName("GetPairingBoard")
+            .WithSummary("The live figures reported on one pairing for a year");
         return api;
+    }
+
+    public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetProjectBoardAsync(string id, int? year, IGrainFactory grains, TimeProvider time)
+    {
+        var project = await grains.GetGrain<IProjectGrain>(id).GetAsync();
+        return await BoardAsync(grains, Scopes.Subject(project.Id), project.Id, project.Title, year, time);
+    }
+
+    public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetPairingBoardAsync(string id, int? year, IGrainFactory grains, TimeProvider time)
+    {
+        var pairing = await grains.GetGrain<IPairingGrain>(id).GetAsync();
+        return await BoardAsync(grains, Scopes.Subject(pairing.Id), pairing.Id, pairing.Id, year, time);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<TopEnterpriseDto>>, NotFound, ValidationProblem>> GetTopEnterprisesAsync(
+        string code, int? year, int? count, IGrainFactory grains, TimeProvider time)
+    {
+        var locality = await grains.GetLocality(code).GetAsync();
+        if (count is < 1 or > 50)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["count"] = ["Ask for 1 to 50 enterprises."] });
+        }
+
+        var rollup = grains.GetGrain<IScopeGrain>(Scopes.Locality(locality.Code));
+        var shown = year ?? await rollup.GetLatestYearAsync() ?? ProgrammeClock.Today(time).Year;
+        var codes = await rollup.GetMembersAsync(Indicators.EnterprisePairingEnterprises, shown);
+        var rows = await Task.WhenAll(codes.Select(async c =>
+        {
+            var board = await grains.GetGrain<IScopeGrain>(Scopes.Enterprise(c)).GetBoardAsync(shown);
+            var enterprise = await grains.GetGrain<IEnterpriseGrain>(c).GetAsync();
+            decimal Of(string indicator) => board.Figures.FirstOrDefault(f => f.Indicator == indicator)?.Value ?? 0;
+            return new TopEnterpriseDto(c, enterprise.Name, (int)Of(Indicators.EnterprisePairingVillages), Of(Indicators.InvestmentSignedYuan), Of(Indicators.InvestmentLandedYuan));
+        }));
+        return TypedResults.Ok<IReadOnlyList<TopEnterpriseDto>>(rows
+            .OrderByDescending(r => r.SignedYuan).ThenByDescending(r => r.LandedYuan).ThenByDescending(r => r.Villages).ThenBy(r => r.CreditCode, StringComparer.Ordinal)
+            .Take(count ?? 10).ToArray());
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<TickerItem>>, NotFound, ValidationProblem>> GetLatestReportsAsync(
+        string code, int? year, int? count, IGrainFactory grains, TimeProvider time)
+    {
+        var locality = await grains.GetLocality(code).GetAsync();
+        if (count is < 1 or > 50)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["count"] = ["Ask for 1 to 50 reports."] });
+        }
+
+        var shown = year ?? await grains.GetGrain<IScopeGrain>(Scopes.Locality(locality.Code)).GetLatestYearAsync() ?? ProgrammeClock.Today(time).Year;
+        return TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).GetLatestAsync(Scopes.Locality(locality.Code), shown, count ?? 12));
     }
 
     public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetLocalityBoardAsync(string code, int? year, IGrainFactory grains, TimeProvider time)
@@ -72,11 +129,23 @@ public static class BoardsApi
     }
 }
 
+/// <summary>An enterprise of a board's ranking.</summary>
+public sealed record TopEnterpriseDto(string CreditCode, string Name, int Villages, decimal SignedYuan, decimal LandedYuan);
+
 /// <summary>An indicator's figure as the API writes it.</summary>
 public sealed record BoardFigureDto(decimal Value, decimal? PreviousValue, decimal? YoyPercent, string NameZh, string NameEn, string Unit);
 
 /// <summary>The answer of the boards endpoints: <c>{ code, year, indicators: { code: { value, previousValue, yoyPercent } } }</c>.</summary>
-public sealed record BoardDto(string Code, string Name, int Year, IReadOnlyDictionary<string, BoardFigureDto> Indicators, IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months)
+/// <remarks><c>scope</c> is the group a browser joins on the live hub (/hubs/boards) to hear when these figures change;
+/// <c>funnel</c> counts the live projects that had reached each stage of the library by the end of the year.</remarks>
+public sealed record BoardDto(
+    string Code,
+    string Name,
+    int Year,
+    IReadOnlyDictionary<string, BoardFigureDto> Indicators,
+    IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months,
+    string Scope,
+    IReadOnlyDictionary<string, int> Funnel)
 {
     public static BoardDto From(string code, string name, Board board) => new(
         code, name, board.Year,
@@ -87,5 +156,7 @@ public sealed record BoardDto(string Code, string Name, int Year, IReadOnlyDicti
                 var indicator = Abstractions.Indicators.Find(f.Indicator)!;
                 return new BoardFigureDto(f.Value, f.PreviousValue, f.YoyPercent, indicator.NameZh, indicator.NameEn, indicator.Unit);
             }),
-        board.Months);
+        board.Months,
+        board.Scope,
+        board.Funnel ?? new Dictionary<string, int>());
 }

@@ -1,0 +1,73 @@
+import { t } from './i18n.js';
+
+/** An API refusal: the RFC 9457 problem details, readable. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    const details = problem?.errors ? Object.values(problem.errors).flat().join(' ') : '';
+    super([problem?.detail || problem?.title || `HTTP ${status}`, details].filter(Boolean).join(' '));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+let session;
+
+/** The signed-in user ({ userId, displayName, role, organizationId, antiforgeryToken }) or null. */
+export async function currentSession(refresh = false) {
+  if (session !== undefined && !refresh) return session;
+  const response = await fetch('/api/v1/session', { headers: { Accept: 'application/json' } });
+  session = response.ok ? await response.json() : null;
+  return session;
+}
+
+export async function get(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  return response.json();
+}
+
+/** A write with the session cookie: sends the antiforgery token, and an idempotency key when asked. */
+export async function send(method, path, body, { idempotencyKey, headers = {} } = {}) {
+  const s = await currentSession();
+  if (!s) throw new ApiError(401, { detail: t('mustSignIn') });
+  const init = { method, headers: { Accept: 'application/json', 'X-CSRF-TOKEN': s.antiforgeryToken ?? '', ...headers } };
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (idempotencyKey) init.headers['Idempotency-Key'] = idempotencyKey;
+  const response = await fetch(path, init);
+  if (response.status === 204) return null;
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(response.status, response.status === 403 && !payload ? { detail: t('forbidden') } : payload);
+  }
+  return payload;
+}
+
+/** Every page of a listing. */
+export async function all(path, max = 2000) {
+  const items = [];
+  let next = path + (path.includes('?') ? '&' : '?') + 'size=200';
+  while (next && items.length < max) {
+    const page = await get(next);
+    items.push(...page.items);
+    next = page.next;
+  }
+  return items;
+}
+
+const names = new Map();
+
+/** A helper's or enterprise's name, cached; the id itself when it cannot be read. */
+export async function nameOf(kind, id) {
+  if (!id) return '';
+  const key = `${kind}:${id}`;
+  if (!names.has(key)) {
+    const path = kind === 'helper' ? `/api/v1/helpers/${encodeURIComponent(id)}` : `/api/v1/enterprises/${encodeURIComponent(id)}`;
+    names.set(key, get(path).then(x => x.nameZh ?? x.name ?? id, () => id));
+  }
+  return names.get(key);
+}

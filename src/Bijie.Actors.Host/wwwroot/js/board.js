@@ -1,0 +1,81 @@
+import { t, lang } from './i18n.js';
+import { figure, yoy, escape, count, money } from './format.js';
+import { get } from './api.js';
+
+/** The year switch offers the programme's live years up to this one. */
+export function yearsUpTo(latest) {
+  const last = Math.max(latest, new Date().getFullYear());
+  const years = [];
+  for (let y = last; y >= 2019; y--) years.push(y);
+  return years;
+}
+
+export function boardPath(kind, code, year) {
+  const base = kind === 'locality' ? `/api/v1/boards/${code}` : `/api/v1/boards/${kind}/${encodeURIComponent(code)}`;
+  return year ? `${base}?year=${year}` : base;
+}
+
+export async function loadBoard(kind, code, year) {
+  return get(boardPath(kind, code, year));
+}
+
+export function indicatorName(f) {
+  return lang() === 'en' ? f.nameEn : f.nameZh;
+}
+
+/**
+ * The figures of a board as text: name, value with its unit, year-over-year change. Each figure carries its
+ * indicator, scope and raw value as data attributes (for tests and assistive tools).
+ */
+export function renderFigures(container, board, codes = null) {
+  const entries = Object.entries(board.indicators).filter(([code]) => !codes || codes.includes(code));
+  container.innerHTML = entries.map(([code, f]) => {
+    const change = yoy(f.yoyPercent);
+    const trend = f.yoyPercent > 0 ? 'up' : f.yoyPercent < 0 ? 'down' : 'flat';
+    return `<div class="figure" data-indicator="${code}" data-scope="${escape(board.scope)}" data-value="${f.value}">
+      <span class="name">${escape(indicatorName(f))}</span>
+      <span class="value">${escape(figure(f.value, f.unit))}</span>
+      <span class="yoy ${change ? trend : 'none'}">${change ? `${t('yoy')} ${change}` : t('noPrevious')}</span>
+    </div>`;
+  }).join('');
+}
+
+/** The project library funnel as text and as a chart. */
+export function renderFunnel(list, chart, board) {
+  const stages = ['InLibrary', 'Planned', 'InProgress', 'Completed', 'Accepted'];
+  list.innerHTML = stages.map(s => `<li data-stage="${s}" data-value="${board.funnel[s] ?? 0}"><span>${t('stage_' + s)}</span> <b>${count(board.funnel[s] ?? 0)}</b></li>`).join('');
+  chart?.setOption({
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'item' },
+    series: [{
+      type: 'funnel', sort: 'none', left: '8%', width: '84%', top: 8, bottom: 8, minSize: '20%',
+      label: { show: true, position: 'inside', formatter: p => `${p.name} ${count(p.value)}` },
+      data: stages.map(s => ({ name: t('stage_' + s), value: board.funnel[s] ?? 0 })),
+    }],
+  });
+}
+
+/** One ticker line. */
+export function tickerLine(item, indicators) {
+  const values = Object.entries(item.values).map(([code, v]) => {
+    const ind = indicators[code];
+    return ind ? `${lang() === 'en' ? ind.nameEn : ind.nameZh} ${figure(v, ind.unit)}` : `${code} ${v}`;
+  }).join('，');
+  const at = new Date(item.recordedAt).toLocaleTimeString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+  return `<li data-report="${item.reportId}" class="${item.reversal ? 'reversal' : ''}"><time>${at}</time>
+    <span class="where">${escape(item.localityName)}</span> <span class="who">${escape(item.reporterName)}</span>
+    <span class="what">${escape(values)}</span></li>`;
+}
+
+export async function indicatorCatalogue() {
+  const list = await get('/api/v1/indicators');
+  return Object.fromEntries(list.map(i => [i.code, i]));
+}
+
+export function chart(element) {
+  const instance = window.echarts.init(element, 'dark', { renderer: 'canvas' });
+  window.addEventListener('resize', () => instance.resize());
+  return instance;
+}
+
+export { money, count, figure };

@@ -1,0 +1,222 @@
+import { t, translate, lang } from './i18n.js';
+import { get } from './api.js';
+import { layout } from './layout.js';
+import { escape } from './format.js';
+import { connectLive, touches, coalesce } from './live.js';
+import { yearsUpTo, loadBoard, renderFigures, renderFunnel, tickerLine, indicatorCatalogue, chart, money, count, figure, indicatorName } from './board.js';
+
+const CITY = '5205';
+const TRACKS = ['regional', 'technology', 'industry', 'education', 'health', 'talent'];
+// The map still names 黔西县 (黔西市 since 2021); the division list names the city.
+const MAP_NAMES = { '黔西县': '黔西市' };
+
+const state = { year: null, city: null, counties: [], countyBoards: {}, trackBoards: {}, ticker: [], top: [], mapIndicator: 'projects_total' };
+let catalogue;
+let charts;
+
+async function start() {
+  catalogue = await indicatorCatalogue();
+  const tree = await get('/api/v1/localities');
+  state.counties = tree.children;
+  state.city = await loadBoard('locality', CITY, null); // opens on the latest year with reports
+  state.year = state.city.year;
+  await layout({ titleKey: 'cityBoard', live: true, years: yearsUpTo(state.year), year: state.year, onYear: switchYear, rerender: render });
+  translate();
+  charts = {
+    map: chart(document.getElementById('map')),
+    domains: chart(document.getElementById('domain-chart')),
+    funnel: chart(document.getElementById('funnel-chart')),
+    money: chart(document.getElementById('money-chart')),
+  };
+  charts.map.on('click', p => { if (p.data?.code) location.href = `/locality.html?code=${p.data.code}`; });
+  const select = document.getElementById('map-indicator');
+  select.addEventListener('change', () => { state.mapIndicator = select.value; renderMap(); });
+  await loadAll();
+  render();
+  document.body.dataset.ready = 'true';
+  const live = connectLive({
+    scopes: () => [state.city.scope, ...Object.values(state.countyBoards).map(b => b.scope), ...Object.values(state.trackBoards).map(b => b.scope)],
+    onChanged: change => { if (touches(change, state.year)) refresh(change.scope); },
+    onReported: item => { if (new Date(item.date).getFullYear() === state.year) addTicker(item); },
+    onResync: () => loadAll().then(render),
+  });
+  state.live = live;
+}
+
+async function loadAll() {
+  const y = state.year;
+  const [city, counties, tracks, ticker] = await Promise.all([
+    loadBoard('locality', CITY, y),
+    Promise.all(state.counties.map(c => loadBoard('locality', c.code, y))),
+    Promise.all(TRACKS.map(tr => loadBoard('domains', tr, y))),
+    get(`/api/v1/boards/${CITY}/latest-reports?year=${y}&count=12`),
+  ]);
+  state.city = city;
+  state.countyBoards = Object.fromEntries(counties.map(b => [b.code, b]));
+  state.trackBoards = Object.fromEntries(tracks.map(b => [b.code, b]));
+  state.ticker = ticker;
+  loadTop();
+}
+
+const loadTop = coalesce(async () => {
+  state.top = await get(`/api/v1/boards/${CITY}/top-enterprises?year=${state.year}&count=5`).catch(() => state.top);
+  renderTop();
+});
+
+// One re-reader per scope: a burst of changes to a scope costs at most two reads of its board.
+const refreshers = new Map();
+function refresh(scope) {
+  if (!refreshers.has(scope)) {
+    refreshers.set(scope, coalesce(async () => {
+      const code = scope.slice(2);
+      if (scope === state.city.scope) {
+        state.city = await loadBoard('locality', CITY, state.year);
+        loadTop();
+      } else if (scope.startsWith('L:')) {
+        state.countyBoards[code] = await loadBoard('locality', code, state.year);
+      } else if (scope.startsWith('T:')) {
+        state.trackBoards[code] = await loadBoard('domains', code, state.year);
+      }
+      render();
+    }));
+  }
+  refreshers.get(scope)();
+}
+
+async function switchYear(year) {
+  state.year = year;
+  await loadAll();
+  render();
+}
+
+function addTicker(item) {
+  if (state.ticker.some(x => x.reportId === item.reportId)) return;
+  state.ticker.unshift(item);
+  state.ticker.length = Math.min(state.ticker.length, 12);
+  renderTicker();
+}
+
+function render() {
+  translate();
+  renderFigures(document.getElementById('city-figures'), state.city);
+  renderMapSelect();
+  renderMap();
+  renderCounties();
+  renderDomains();
+  renderFunnel(document.getElementById('funnel-list'), charts.funnel, state.city);
+  renderMoney();
+  renderPairings();
+  renderTicker();
+  renderTop();
+}
+
+function renderMapSelect() {
+  const select = document.getElementById('map-indicator');
+  select.innerHTML = Object.entries(state.city.indicators)
+    .map(([code, f]) => `<option value="${code}" ${code === state.mapIndicator ? 'selected' : ''}>${escape(indicatorName(f))}</option>`).join('');
+}
+
+function renderMap() {
+  const data = state.counties.map(c => ({
+    name: c.name, code: c.code, value: Number(state.countyBoards[c.code]?.indicators[state.mapIndicator]?.value ?? 0),
+  }));
+  const max = Math.max(1, ...data.map(d => d.value));
+  const unit = catalogue[state.mapIndicator]?.unit;
+  charts.map.setOption({
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'item', formatter: p => `${p.name}<br>${figure(p.value || 0, unit)}` },
+    visualMap: { min: 0, max, left: 10, bottom: 10, calculable: true, inRange: { color: ['#1d3c5e', '#3b82c4', '#f2c14e', '#d9472b'] }, textStyle: { color: '#cfd9e6' } },
+    series: [{
+      type: 'map', map: '毕节', nameMap: MAP_NAMES, roam: false, selectedMode: false,
+      label: { show: true, color: '#fff', fontSize: 13 }, emphasis: { label: { color: '#fff' } },
+      itemStyle: { borderColor: '#9fd3ff', borderWidth: 1 }, data,
+    }],
+  }, true);
+}
+
+function renderCounties() {
+  const cols = ['projects_total', 'township_pairing_townships', 'enterprise_pairing_villages', 'investment_signed_yuan', 'investment_landed_yuan'];
+  const head = `<thead><tr><th>${t('locality')}</th>${cols.map(c => `<th>${escape(indicatorName(catalogue[c]))}${catalogue[c].unit === '元' ? ` (${lang() === 'en' ? '100 M yuan' : '亿元'})` : ''}</th>`).join('')}</tr></thead>`;
+  const rows = state.counties.map(c => {
+    const b = state.countyBoards[c.code];
+    return `<tr data-code="${c.code}"><th><a href="/locality.html?code=${c.code}">${escape(c.name)}</a></th>${cols.map(k =>
+      `<td data-indicator="${k}" data-scope="${escape(b?.scope)}" data-value="${b?.indicators[k]?.value ?? 0}">${cell(b?.indicators[k]?.value ?? 0, catalogue[k].unit)}</td>`).join('')}</tr>`;
+  }).join('');
+  document.getElementById('county-table').innerHTML = head + `<tbody>${rows}</tbody>`;
+}
+
+/** A table cell: a count with separators, money in 亿元 with two decimals (the unit is in the header). */
+function cell(value, unit) {
+  return unit === '元' ? (Number(value) / 1e8).toFixed(2) : count(value);
+}
+
+function renderDomains() {
+  const names = TRACKS.map(tr => t('track_' + tr));
+  const under = TRACKS.map(tr => Number(state.trackBoards[tr]?.indicators.projects_total.value ?? 0));
+  const library = TRACKS.map(tr => Number(state.trackBoards[tr]?.indicators.library_projects.value ?? 0));
+  charts.domains.setOption({
+    backgroundColor: 'transparent', tooltip: { trigger: 'axis' }, legend: { top: 0, textStyle: { color: '#cfd9e6' } },
+    grid: { left: 40, right: 10, top: 30, bottom: 24 },
+    xAxis: { type: 'category', data: names }, yAxis: { type: 'value' },
+    series: [
+      { name: indicatorName(catalogue.projects_total), type: 'bar', data: under },
+      { name: indicatorName(catalogue.library_projects), type: 'bar', data: library },
+    ],
+  }, true);
+  document.getElementById('domain-table').innerHTML =
+    `<thead><tr><th>${t('domain')}</th><th>${escape(indicatorName(catalogue.projects_total))}</th><th>${escape(indicatorName(catalogue.library_projects))}</th></tr></thead><tbody>` +
+    TRACKS.map((tr, i) => `<tr data-track="${tr}"><th><a href="/locality.html?track=${tr}">${t('track_' + tr)}</a></th><td>${count(under[i])}</td><td>${count(library[i])}</td></tr>`).join('') + '</tbody>';
+}
+
+function renderMoney() {
+  const f = state.city.indicators;
+  const signed = Number(f.investment_signed_yuan.value);
+  const landed = Number(f.investment_landed_yuan.value);
+  document.getElementById('money-figures').innerHTML = `
+    <div><dt>${t('signed')}</dt><dd data-indicator="investment_signed_yuan" data-value="${signed}">${money(signed)}</dd></div>
+    <div><dt>${t('landed')}</dt><dd data-indicator="investment_landed_yuan" data-value="${landed}">${money(landed)}</dd></div>
+    <div><dt>${t('landedShare')}</dt><dd>${signed > 0 ? (landed / signed * 100).toFixed(2) + '%' : '—'}</dd></div>`;
+  const cumulative = arr => arr.reduce((acc, v) => { acc.push((acc.at(-1) ?? 0) + Number(v) / 1e8); return acc; }, []);
+  const months = Array.from({ length: 12 }, (_, i) => lang() === 'en' ? `M${i + 1}` : `${i + 1}月`);
+  charts.money.setOption({
+    backgroundColor: 'transparent', tooltip: { trigger: 'axis', valueFormatter: v => money(v * 1e8) },
+    legend: { top: 0, textStyle: { color: '#cfd9e6' } }, grid: { left: 44, right: 10, top: 28, bottom: 22 },
+    xAxis: { type: 'category', data: months }, yAxis: { type: 'value', name: lang() === 'en' ? '100 M' : '亿元' },
+    series: [
+      { name: t('signed'), type: 'line', smooth: true, areaStyle: {}, data: cumulative(state.city.months.investment_signed_yuan) },
+      { name: t('landed'), type: 'line', smooth: true, areaStyle: {}, data: cumulative(state.city.months.investment_landed_yuan) },
+    ],
+  }, true);
+}
+
+function renderPairings() {
+  const f = state.city.indicators;
+  const pair = (a, b, label) => `<div><dt>${t(label)}</dt><dd>
+    <span data-indicator="${a}" data-value="${f[a].value}">${escape(figure(f[a].value, f[a].unit))}</span> ↔
+    <span data-indicator="${b}" data-value="${f[b].value}">${escape(figure(f[b].value, f[b].unit))}</span></dd></div>`;
+  const townships = state.counties.reduce((n, c) => n + c.children.length, 0);
+  const paired = Number(f.township_pairing_townships.value);
+  document.getElementById('pairing-figures').innerHTML =
+    pair('township_pairing_units', 'township_pairing_townships', 'unitsTownships') +
+    pair('enterprise_pairing_enterprises', 'enterprise_pairing_villages', 'enterprisesVillages') +
+    `<div class="wide"><dt>${t('townshipCoverage')}</dt><dd>${count(paired)} / ${count(townships)} (${townships ? (paired / townships * 100).toFixed(2) : '0.00'}%)</dd>
+      <meter min="0" max="${townships}" value="${paired}"></meter></div>`;
+}
+
+function renderTicker() {
+  document.getElementById('ticker').innerHTML = state.ticker.length
+    ? state.ticker.map(item => tickerLine(item, catalogue)).join('')
+    : `<li class="empty">${t('none')}</li>`;
+}
+
+function renderTop() {
+  const table = document.getElementById('top-table');
+  const yi = lang() === 'en' ? '100 M yuan' : '亿元';
+  table.innerHTML = `<thead><tr><th>${t('enterprise')}</th><th>${t('villages')}</th><th>${t('signed')} (${yi})</th><th>${t('landed')} (${yi})</th></tr></thead><tbody>` +
+    (state.top.length ? state.top.map(e => `<tr data-code="${e.creditCode}"><th><a href="/enterprise.html?code=${e.creditCode}">${escape(e.name)}</a></th><td>${count(e.villages)}</td><td>${cell(e.signedYuan, '元')}</td><td>${cell(e.landedYuan, '元')}</td></tr>`).join('')
+      : `<tr><td colspan="4">${t('none')}</td></tr>`) + '</tbody>';
+}
+
+start().catch(e => {
+  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
+});

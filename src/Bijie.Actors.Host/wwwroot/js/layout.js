@@ -1,0 +1,66 @@
+import { t, lang, setLang, translate } from './i18n.js';
+import { currentSession, send } from './api.js';
+import { escape } from './format.js';
+
+/**
+ * The header every page shares: title, navigation, the live state (boards), the year switch (boards), the
+ * language switch and who is signed in. Calls rerender() after a language switch.
+ */
+export async function layout({ titleKey = 'title', titleText = null, live = false, years = null, year = null, onYear, rerender } = {}) {
+  const header = document.querySelector('header.top');
+  header.innerHTML = `
+    <div class="brand"><a href="/" class="home-link"><span data-i18n="title"></span></a>
+      <h1 id="page-title" ${titleText ? '' : `data-i18n="${titleKey}"`}>${titleText ? escape(titleText) : ''}</h1></div>
+    <nav>
+      <a href="/" data-i18n="home"></a>
+      <a href="/report.html" data-i18n="report"></a>
+      <a href="/office.html" data-i18n="office"></a>
+    </nav>
+    <div class="tools">
+      ${years ? `<label class="year"><span data-i18n="year"></span> <select id="year-select">${years.map(y => `<option value="${y}" ${y === year ? 'selected' : ''}>${y}</option>`).join('')}</select></label>` : ''}
+      ${live ? '<span id="live-state" data-state="connecting" role="status"><span class="dot"></span><span data-i18n="connecting"></span></span>' : ''}
+      <button type="button" id="lang-switch" data-i18n="language"></button>
+      <span id="who"></span>
+      <time id="clock"></time>
+    </div>`;
+  translate(header);
+  header.querySelector('#lang-switch').addEventListener('click', async () => {
+    setLang(lang() === 'en' ? 'zh' : 'en');
+    translate();
+    await rerender?.();
+  });
+  header.querySelector('#year-select')?.addEventListener('change', e => onYear?.(Number(e.target.value)));
+  header.addEventListener('livestate', () => translate(header));
+  const clock = header.querySelector('#clock');
+  const tick = () => { clock.textContent = new Date().toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }); };
+  tick();
+  setInterval(tick, 1000);
+  await showWho();
+}
+
+async function showWho() {
+  const who = document.getElementById('who');
+  const s = await currentSession();
+  if (s) {
+    who.innerHTML = `<span class="user">${escape(s.displayName)}</span> <button type="button" id="sign-out" data-i18n="signOut"></button>`;
+    who.querySelector('#sign-out').addEventListener('click', async () => {
+      await send('DELETE', '/api/v1/session');
+      location.href = '/';
+    });
+  } else {
+    who.innerHTML = `<a href="/login.html?ReturnUrl=${encodeURIComponent(location.pathname + location.search)}" data-i18n="signIn"></a>`;
+  }
+  translate(who);
+}
+
+/** The message of an error, shown in an element with role=alert. */
+export function alertIn(element, error) {
+  element.textContent = error ? (error.message || String(error)) : '';
+  element.classList.toggle('error', !!error);
+}
+
+export function params() {
+  return new URLSearchParams(location.search);
+}
+
+export { t };

@@ -1,0 +1,89 @@
+// The boards' live channel: SignalR over WebSockets (no negotiation, so any host behind the proxy can take the
+// connection), reconnecting for ever; after every (re)connection the page re-reads what it shows, so a board whose
+// host died catches up without a reload. Boards never poll: they re-read only when told something changed.
+const signalR = window.signalR;
+
+export function connectLive({ scopes, onChanged, onReported, onResync }) {
+  const state = document.getElementById('live-state');
+  const show = (value, server) => {
+    if (!state) return;
+    state.dataset.state = value;
+    if (server !== undefined) state.dataset.server = server;
+    state.querySelector('[data-i18n]')?.setAttribute('data-i18n', value === 'connected' ? 'live' : value === 'connecting' ? 'connecting' : 'offline');
+    state.dispatchEvent(new CustomEvent('livestate', { bubbles: true }));
+  };
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/boards', { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => Math.min(250 * 2 ** c.previousRetryCount, 3000) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  connection.serverTimeoutInMilliseconds = 10000;
+  connection.keepAliveIntervalInMilliseconds = 3000;
+  connection.on('changed', change => onChanged?.(change));
+  connection.on('reported', item => onReported?.(item));
+
+  let watched = new Set();
+  async function joined() {
+    watched = new Set(scopes());
+    await connection.invoke('Watch', [...watched]);
+    const server = await connection.invoke('Server');
+    show('connected', server);
+    await onResync?.();
+  }
+
+  connection.onreconnecting(() => show('offline'));
+  connection.onreconnected(() => joined().catch(() => show('offline')));
+  connection.onclose(() => { show('offline'); setTimeout(start, 1000); });
+
+  async function start() {
+    show('connecting');
+    for (;;) {
+      try {
+        await connection.start();
+        await joined();
+        return;
+      } catch {
+        await new Promise(resolve => setTimeout(resolve, 1000));
+      }
+    }
+  }
+
+  start();
+  return {
+    /** Watches the scopes the page shows now (after it changed what it shows). */
+    async rewatch() {
+      if (connection.state !== signalR.HubConnectionState.Connected) return;
+      const next = new Set(scopes());
+      const gone = [...watched].filter(s => !next.has(s));
+      if (gone.length) await connection.invoke('Unwatch', gone);
+      await connection.invoke('Watch', [...next]);
+      watched = next;
+    },
+  };
+}
+
+/** Whether a change for years from..to touches the year shown. */
+export function touches(change, year) {
+  return change.fromYear <= year && (change.toYear === null || change.toYear === undefined || year <= change.toYear);
+}
+
+/**
+ * Keeps one loader from running twice at once: a call while it runs makes it run once more afterwards, so the
+ * last change is always shown and a burst of changes costs two reads, not one per change.
+ */
+export function coalesce(loader) {
+  let running = null;
+  let again = false;
+  const run = async () => {
+    if (running) { again = true; return running; }
+    running = (async () => {
+      try {
+        do { again = false; await loader(); } while (again);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  return run;
+}

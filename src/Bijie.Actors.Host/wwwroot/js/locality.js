@@ -1,0 +1,154 @@
+import { t, translate, lang } from './i18n.js';
+import { get, all, nameOf } from './api.js';
+import { layout, params } from './layout.js';
+import { escape, count } from './format.js';
+import { connectLive, touches, coalesce } from './live.js';
+import { yearsUpTo, loadBoard, renderFigures, renderFunnel, tickerLine, indicatorCatalogue, chart, figure, indicatorName } from './board.js';
+
+// The drill-down: city → county → township → village (?code=), or a domain (?track=): the same figures at each
+// level, what lies below with its figures, and the pairings and projects there.
+const code = params().get('code');
+const track = params().get('track');
+const state = { year: null, board: null, locality: null, children: {}, pairings: [], projects: [], ticker: [] };
+let catalogue;
+let funnelChart;
+
+async function start() {
+  catalogue = await indicatorCatalogue();
+  if (code) state.locality = await get(`/api/v1/localities/${encodeURIComponent(code)}`);
+  state.board = await loadBoard(code ? 'locality' : 'domains', code ?? track, null);
+  state.year = state.board.year;
+  document.title = `${state.board.name} — ${document.title}`;
+  await layout({ titleText: code ? state.locality.name : null, titleKey: 'byDomain', live: true, years: yearsUpTo(state.year), year: state.year,
+    onYear: async y => { state.year = y; await loadAll(); render(); }, rerender: render });
+  funnelChart = chart(document.getElementById('funnel-chart'));
+  if (!code) {
+    for (const id of ['children-panel', 'pairings-panel', 'projects-panel']) document.getElementById(id).hidden = true;
+  } else if (!state.locality.children.length) {
+    document.getElementById('children-panel').hidden = true;
+  }
+  await loadAll();
+  render();
+  document.body.dataset.ready = 'true';
+  connectLive({
+    scopes: () => [state.board.scope, ...Object.values(state.children).map(b => b.scope)],
+    onChanged: change => {
+      if (!touches(change, state.year)) return;
+      if (change.scope === state.board.scope) { reloadBoard(); if (code) reloadLists(); }
+      else reloadChild(change.scope.slice(2));
+    },
+    onReported: item => {
+      if (new Date(item.date).getFullYear() !== state.year || state.ticker.some(x => x.reportId === item.reportId)) return;
+      state.ticker.unshift(item);
+      state.ticker.length = Math.min(state.ticker.length, 8);
+      renderTicker();
+    },
+    onResync: () => loadAll().then(render),
+  });
+}
+
+async function loadAll() {
+  state.board = await loadBoard(code ? 'locality' : 'domains', code ?? track, state.year);
+  if (!code) return;
+  const children = await Promise.all(state.locality.children.map(c => loadBoard('locality', c.code, state.year)));
+  state.children = Object.fromEntries(children.map(b => [b.code, b]));
+  state.ticker = await get(`/api/v1/boards/${code}/latest-reports?year=${state.year}&count=8`);
+  await loadLists();
+}
+
+async function loadLists() {
+  [state.pairings, state.projects] = await Promise.all([
+    all(`/api/v1/pairings?locality=${code}&year=${state.year}`, 400),
+    all(`/api/v1/projects?locality=${code}&year=${state.year}`, 400),
+  ]);
+}
+
+const reloadBoard = coalesce(async () => {
+  state.board = await loadBoard(code ? 'locality' : 'domains', code ?? track, state.year);
+  renderBoard();
+});
+const reloadLists = coalesce(async () => { await loadLists(); await renderLists(); });
+const childLoaders = new Map();
+function reloadChild(childCode) {
+  if (!childLoaders.has(childCode)) {
+    childLoaders.set(childCode, coalesce(async () => {
+      state.children[childCode] = await loadBoard('locality', childCode, state.year);
+      renderChildren();
+    }));
+  }
+  childLoaders.get(childCode)();
+}
+
+async function render() {
+  translate();
+  renderHeading();
+  renderBoard();
+  renderChildren();
+  renderTicker();
+  await renderLists();
+}
+
+function renderHeading() {
+  const crumbs = document.getElementById('breadcrumb');
+  if (code) {
+    crumbs.innerHTML = state.locality.lineage.map(l => `<a href="${l.code === '5205' ? '/' : `/locality.html?code=${l.code}`}">${escape(l.name)}</a>`).join('') +
+      `<span aria-current="page">${escape(state.locality.name)}</span>`;
+    document.getElementById('heading').innerHTML = `${escape(state.locality.name)} <small class="muted">${t('level_' + state.locality.level)} · ${state.locality.code}</small>`;
+  } else {
+    crumbs.innerHTML = `<a href="/">${t('home')}</a><span aria-current="page">${t('track_' + track)}</span>`;
+    document.getElementById('heading').textContent = `${t('byDomain')} · ${t('track_' + track)}`;
+  }
+}
+
+function renderBoard() {
+  renderFigures(document.getElementById('figures'), state.board);
+  renderFunnel(document.getElementById('funnel-list'), funnelChart, state.board);
+}
+
+function renderChildren() {
+  if (!code || !state.locality.children.length) return;
+  const cols = ['projects_total', 'township_pairing_units', 'enterprise_pairing_enterprises', 'investment_signed_yuan', 'people_trained'];
+  document.getElementById('children').innerHTML =
+    `<thead><tr><th>${t('name')}</th>${cols.map(c => `<th>${escape(indicatorName(catalogue[c]))}</th>`).join('')}</tr></thead><tbody>` +
+    state.locality.children.map(c => {
+      const b = state.children[c.code];
+      return `<tr data-code="${c.code}"><th><a href="/locality.html?code=${c.code}">${escape(c.name)}</a></th>${cols.map(k =>
+        `<td data-indicator="${k}" data-value="${b?.indicators[k]?.value ?? 0}">${escape(figure(b?.indicators[k]?.value ?? 0, catalogue[k].unit))}</td>`).join('')}</tr>`;
+    }).join('') + '</tbody>';
+}
+
+function renderTicker() {
+  const list = document.getElementById('ticker');
+  list.innerHTML = state.ticker.length ? state.ticker.map(i => tickerLine(i, catalogue)).join('') : `<li class="empty">${t('none')}</li>`;
+}
+
+const places = new Map();
+async function placeName(localityCode) {
+  if (localityCode === code) return state.locality.name;
+  if (!places.has(localityCode)) places.set(localityCode, get(`/api/v1/localities/${localityCode}`).then(l => l.name, () => localityCode));
+  return places.get(localityCode);
+}
+
+async function renderLists() {
+  if (!code) return;
+  const pairingRows = await Promise.all(state.pairings.map(async p => {
+    const partner = p.enterpriseCode
+      ? `<a href="/enterprise.html?code=${p.enterpriseCode}">${escape(await nameOf('enterprise', p.enterpriseCode))}</a>`
+      : `<a href="/helper.html?id=${encodeURIComponent(p.helperId)}">${escape(await nameOf('helper', p.helperId))}</a>`;
+    return `<tr data-pairing="${escape(p.id)}"><th>${partner}</th><td>${t('kind_' + p.kind)}</td><td>${escape(await placeName(p.localityCode))}</td>
+      <td>${p.start}</td><td>${t('status_' + p.status)}</td></tr>`;
+  }));
+  document.getElementById('pairings').innerHTML =
+    `<thead><tr><th>${t('helper')} / ${t('enterprise')}</th><th>${t('kind')}</th><th>${t('locality')}</th><th>${t('start')}</th><th>${t('status')}</th></tr></thead><tbody>` +
+    (pairingRows.join('') || `<tr><td colspan="5">${t('none')}</td></tr>`) + '</tbody>';
+  const projectRows = await Promise.all(state.projects.map(async p =>
+    `<tr data-project="${escape(p.id)}"><th><a href="/project.html?id=${encodeURIComponent(p.id)}">${escape(p.title)}</a></th><td>${t('track_' + p.track.toLowerCase())}</td>
+      <td>${escape(await nameOf('helper', p.leadHelperId))}</td><td>${escape(await placeName(p.localityCode))}</td><td>${t('status_' + p.status)}</td></tr>`));
+  document.getElementById('projects').innerHTML =
+    `<thead><tr><th>${t('title_')}</th><th>${t('domain')}</th><th>${t('helper')}</th><th>${t('locality')}</th><th>${t('status')}</th></tr></thead><tbody>` +
+    (projectRows.join('') || `<tr><td colspan="5">${t('none')}</td></tr>`) + '</tbody>';
+}
+
+start().catch(e => {
+  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
+});

@@ -1,0 +1,103 @@
+using Bijie.Actors.Abstractions;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bijie.Actors.Web.Live;
+
+/// <summary>Options of the web host's live channel (configuration section <c>Bijie:Live</c>).</summary>
+public sealed class BoardHubOptions
+{
+    public const string Section = "Bijie:Live";
+
+    /// <summary>How often this web host renews its subscription to the silos' live updates.</summary>
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>
+/// This web host's one observer of every silo's live feed (GPSTracker's hub observer): it subscribes to the live
+/// directory, renews that subscription, and relays each update to the SignalR groups that watch its scopes.
+/// </summary>
+public sealed class BoardHubBridge(IGrainFactory grains, IHubContext<BoardHub> hub, IOptions<BoardHubOptions> options, ILogger<BoardHubBridge> logger)
+    : BackgroundService, IBoardObserver
+{
+    private IBoardObserver? reference;
+    private long updatesRelayed;
+
+    /// <summary>Updates relayed to browsers; tests read it.</summary>
+    public long UpdatesRelayed => Interlocked.Read(ref updatesRelayed);
+
+    public Task OnLiveAsync(LiveUpdate update)
+    {
+        Interlocked.Increment(ref updatesRelayed);
+        _ = RelayAsync(update);
+        return Task.CompletedTask;
+    }
+
+    private async Task RelayAsync(LiveUpdate update)
+    {
+        try
+        {
+            foreach (var change in update.Changes)
+            {
+                await hub.Clients.Group(change.Scope).SendAsync("changed", change);
+            }
+
+            foreach (var report in update.Reports)
+            {
+                var groups = report.Scopes.Where(s => s.StartsWith("L:", StringComparison.Ordinal)).ToArray();
+                await hub.Clients.Groups(groups).SendAsync("reported", report);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Live update not relayed to browsers: {Message}", e.Message);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = options.Value.RenewInterval;
+            try
+            {
+                reference ??= grains.CreateObjectReference<IBoardObserver>(this);
+                await grains.GetGrain<ILiveDirectoryGrain>(0).SubscribeAsync(reference).WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The silo may still be starting, or the directory moving to another silo: try again soon.
+                logger.LogDebug("Live subscription not renewed yet: {Message}", e.Message);
+                wait = TimeSpan.FromMilliseconds(500);
+            }
+
+            try
+            {
+                await Task.Delay(wait, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (reference is not null)
+        {
+            try
+            {
+                await grains.GetGrain<ILiveDirectoryGrain>(0).UnsubscribeAsync(reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug("Live subscription not withdrawn: {Message}", e.Message);
+            }
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+}
