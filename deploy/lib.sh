@@ -63,6 +63,26 @@ ensure_azurite() {
   fi
 }
 
+# ensure_debian PROGRAM PACKAGE...: installs the Debian packages with apt (once) when PROGRAM is missing.
+ensure_debian() {
+  local program="$1"; shift
+  [[ -e "$program" ]] || command -v "$program" >/dev/null 2>&1 && return 0
+  [[ "$(id -u)" == 0 ]] || die "$program is missing; install it (apt-get install $*) and run again"
+  say "installing $* with apt"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null) \
+    || die "apt-get install $* failed"
+}
+
+# Debian's headless Chromium for the browser tests (Playwright drives it; it never downloads a browser), with
+# CJK fonts so that pages and screenshots show Chinese.
+ensure_chromium() {
+  ensure_debian /usr/bin/chromium chromium
+  ensure_debian /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
+}
+
+# nginx, the reverse proxy in front of a local cluster (production has a load balancer there).
+ensure_nginx() { ensure_debian /usr/sbin/nginx nginx-light; }
+
 # Finds PostgreSQL's server programs; installs PostgreSQL with apt only where they are missing.
 pg_bindir() {
   local dir

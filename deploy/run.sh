@@ -44,13 +44,14 @@ dotnet build "$HOST_PROJECT" -c "$CONFIGURATION" -nologo -clp:NoSummary -v:q >"$
   || { cat "$dir/build.log" >&2; die "the build failed"; }
 
 say "starting the host (single node) at $url; a first start loads the demo programme (about half a minute)"
-(cd "$(dirname "$HOST_DLL")" && exec dotnet "$HOST_DLL" --urls "$url" --Bijie:Demo=OnEmptyStore --Bijie:AdminKeyFile="$LOCAL/admin-api-key" "$@") &
+(cd "$(dirname "$HOST_DLL")" && exec dotnet "$HOST_DLL" --urls "$url" --Bijie:Demo=OnEmptyStore --Bijie:AdminKeyFile="$LOCAL/admin-api-key" --Bijie:DemoAccountsFile="$LOCAL/demo-accounts" "$@") &
 echo $! >"$hostpid"
 
 if wait_until 120 "the host to become ready" bash -c "curl -fsS -o /dev/null '$url/health/ready' 2>/dev/null || { ! kill -0 $(cat "$hostpid") 2>/dev/null && exit 0; }"; then
   if pid_alive "$(cat "$hostpid")"; then
     say "ready: $url   (API reference: $url/api/reference; operations dashboard: $url/dashboard)"
     say "admin API key: .local/admin-api-key (send it as 'Authorization: Bearer <key>'); stop with Ctrl-C or deploy/run.sh stop"
+    [[ -f "$LOCAL/demo-accounts" ]] && say "demo sign-in accounts (office, helper, enterprise): .local/demo-accounts"
   fi
 fi
 wait "$(cat "$hostpid")" || true

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs every test. Starts its own Azurite and PostgreSQL (instance "test", free ports) and stops
-# them at the end. Ends with the line "N passed, N failed"; exits non-zero when anything failed.
+# them at the end; installs Debian's chromium (browser tests) and nginx (the cluster's proxy) when missing.
+# Ends with the line "N passed, N failed"; exits non-zero when anything failed. Arguments go to dotnet test
+# (e.g. --filter BoardBrowserTests). Screenshots the browser tests take are kept in .local/test/artifacts.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
@@ -13,6 +15,7 @@ finish() { # finish PASSED FAILED
   [[ "$2" == 0 && "$1" -gt 0 ]] && exit 0 || exit 1
 }
 
+(ensure_chromium && ensure_nginx) || { say "could not install chromium and nginx"; finish 0 1; }
 "$REPO/deploy/services.sh" start test || { say "could not start Azurite and PostgreSQL"; finish 0 1; }
 set -a; source "$LOCAL/test/services.env"; set +a
 # Every run starts from empty databases: what an earlier run left must not count in this one's figures.
@@ -23,6 +26,7 @@ done
 "$REPO/deploy/services.sh" start test >/dev/null || { say "could not recreate the test database"; finish 0 1; }
 export BIJIE_TEST_AZURE_TABLES="$ConnectionStrings__AzureTables"
 export BIJIE_TEST_POSTGRES="$ConnectionStrings__Clustering"
+export BIJIE_TEST_ARTIFACTS="$LOCAL/test/artifacts"
 unset ConnectionStrings__AzureTables ConnectionStrings__Clustering ConnectionStrings__Ledger
 
 say "building (Release)"
@@ -33,8 +37,9 @@ fi
 
 rm -rf "$results"
 dotnet test Bijie.Actors.sln -c Release --no-build -nologo \
-  --results-directory "$results" --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=normal"
+  --results-directory "$results" --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=normal" "$@"
 status=$?
+[[ -f "$BIJIE_TEST_ARTIFACTS/city-board.png" ]] && say "screenshot of the city board: ${BIJIE_TEST_ARTIFACTS#"$REPO/"}/city-board.png"
 
 projects=$(find "$REPO/tests" -name '*Tests.csproj' | wc -l)
 reports=$(find "$results" -name '*.trx' 2>/dev/null | wc -l)

@@ -85,6 +85,10 @@ public interface IPairingGrain : IGrainWithStringKey
     [Alias("End")]
     Task<PairingInfo> EndAsync(DateOnly end, string reason, ActorRef actor, int? expectedVersion = null);
 
+    /// <summary>Makes another person of the staff directory responsible for the pairing.</summary>
+    [Alias("AssignResponsible")]
+    Task<PairingInfo> AssignResponsibleAsync(string staffId, ActorRef actor, int? expectedVersion = null);
+
     /// <summary>The pairing; NotFound when it was never started.</summary>
     [Alias("Get")]
     Task<PairingInfo> GetAsync();

@@ -119,6 +119,10 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("UpdateProgress")]
     Task<ProjectInfo> UpdateProgressAsync(ProjectMoney money, IReadOnlyList<Milestone> milestones, ActorRef actor, int? expectedVersion = null);
 
+    /// <summary>Makes another person of the staff directory responsible for the project.</summary>
+    [Alias("AssignResponsible")]
+    Task<ProjectInfo> AssignResponsibleAsync(string staffId, ActorRef actor, int? expectedVersion = null);
+
     [Alias("Get")]
     Task<ProjectInfo> GetAsync();
 

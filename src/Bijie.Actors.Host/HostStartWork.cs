@@ -41,6 +41,7 @@ public sealed class HostStartWork(
                 if (options.Demo == DemoMode.OnEmptyStore)
                 {
                     await demo.LoadIfEmptyAsync(work.Report, stoppingToken);
+                    await EnsureDemoAccountsAsync();
                 }
 
                 await WaitForRollupsAsync(stoppingToken);
@@ -74,6 +75,62 @@ public sealed class HostStartWork(
 
         work.Report("creating the admin API key");
         var issued = await ApiKeyIssuer.IssueAsync(grains, "系统管理员", ActorRole.Admin, null, "first-start");
+        await WriteSecretAsync(path, issued.Token + "\n");
+        logger.LogWarning("Created an admin API key ({KeyId}) and wrote it to {Path}: keep it secret", issued.Key.Id, path);
+    }
+
+    /// <summary>
+    /// The demo's sign-in accounts, so that its office and reporting pages can be tried: an office account, a
+    /// helper's (民革中央, which leads the 同心家园 projects at 金山社区) and an enterprise's (paired with 金山社区).
+    /// Passwords are made up at first start and written where only this user can read them.
+    /// </summary>
+    private async Task EnsureDemoAccountsAsync()
+    {
+        if (string.IsNullOrWhiteSpace(options.DemoAccountsFile))
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(options.DemoAccountsFile);
+        var programme = new DemoProgramme();
+        (string User, string Name, ActorRole Role, string? Organization)[] accounts =
+        [
+            ("office", "市委统战部办公室", ActorRole.Office, null),
+            ("minge", "民革中央联络员", ActorRole.Helper, "minge-central"),
+            ("enterprise", programme.Enterprises[1].Name, ActorRole.Enterprise, programme.Enterprises[1].CreditCode),
+        ];
+        var lines = new List<string> { "# user name <TAB> password <TAB> role <TAB> name — the demo's accounts; sign in at /login.html" };
+        foreach (var (user, name, role, organization) in accounts)
+        {
+            var account = grains.GetGrain<IAccountGrain>(user);
+            try
+            {
+                await account.GetAsync();
+                continue; // made at an earlier start: its password is in the file written then
+            }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+            {
+            }
+
+            var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+            await account.CreateAsync(name, role, organization, password, "demo");
+            lines.Add($"{user}\t{password}\t{role}\t{name}");
+        }
+
+        if (lines.Count > 1 && File.Exists(path))
+        {
+            await File.AppendAllLinesAsync(path, lines.Skip(1)); // the file is already this user's only
+            logger.LogWarning("Created more of the demo's sign-in accounts and added them to {Path}", path);
+        }
+        else if (lines.Count > 1)
+        {
+            await WriteSecretAsync(path, string.Join('\n', lines) + "\n");
+            logger.LogWarning("Created the demo's sign-in accounts and wrote them to {Path}", path);
+        }
+    }
+
+    private static async Task WriteSecretAsync(string path, string text)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Delete(path);
         var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -82,13 +139,9 @@ public sealed class HostStartWork(
             create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using (var file = new FileStream(path, create))
-        await using (var writer = new StreamWriter(file))
-        {
-            await writer.WriteLineAsync(issued.Token);
-        }
-
-        logger.LogWarning("Created an admin API key ({KeyId}) and wrote it to {Path}: keep it secret", issued.Key.Id, path);
+        await using var file = new FileStream(path, create);
+        await using var writer = new StreamWriter(file);
+        await writer.WriteAsync(text);
     }
 
     /// <summary>Waits until every batch committed so far reached its roll-ups, then builds the city's.</summary>

@@ -81,6 +81,22 @@ public sealed class PairingGrain(
         return await CommitAsync(next, actor, end);
     }
 
+    public async Task<PairingInfo> AssignResponsibleAsync(string staffId, ActorRef actor, int? expectedVersion = null)
+    {
+        CheckVersion(expectedVersion);
+        var current = Info is { Status: PairingStatus.Active } active
+            ? active
+            : throw DomainException.Conflict("pairing.not_active", $"'{this.GetPrimaryKeyString()}' is not active.");
+        StaffDirectory.Require(staffId);
+        if (current.ResponsibleStaffId == staffId)
+        {
+            return current;
+        }
+
+        var next = current with { ResponsibleStaffId = staffId, Version = current.Version + 1, ChangedBy = actor.Id, ChangedAt = Time.GetUtcNow() };
+        return await CommitAsync(next, actor, Today);
+    }
+
     public Task<PairingInfo> GetAsync() => Task.FromResult(Info
         ?? throw DomainException.NotFound("pairing.unknown", $"No pairing '{this.GetPrimaryKeyString()}'.", "pairingId"));
 

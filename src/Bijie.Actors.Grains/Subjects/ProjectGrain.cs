@@ -128,6 +128,25 @@ public sealed class ProjectGrain(
         return await CommitAsync(next, actor, Today);
     }
 
+    public async Task<ProjectInfo> AssignResponsibleAsync(string staffId, ActorRef actor, int? expectedVersion = null)
+    {
+        var current = Require();
+        CheckVersion(expectedVersion);
+        if (current.Status is ProjectStatus.Cancelled or ProjectStatus.Accepted)
+        {
+            throw DomainException.Conflict("project.closed", $"Project '{current.Id}' is {current.Status}; it needs no one responsible any more.");
+        }
+
+        StaffDirectory.Require(staffId);
+        if (current.ResponsibleStaffId == staffId)
+        {
+            return current;
+        }
+
+        var next = current with { ResponsibleStaffId = staffId, Version = current.Version + 1, ChangedBy = actor.Id, ChangedAt = Time.GetUtcNow() };
+        return await CommitAsync(next, actor, Today);
+    }
+
     public Task<ProjectInfo> GetAsync() => Task.FromResult(Require());
 
     public async Task<IReadOnlyList<ProjectHistoryItem>> GetHistoryAsync()

@@ -38,6 +38,9 @@ public sealed class BijieHostOptions
     /// <summary>Where the first start writes the admin API key it creates (mode 600); none is created when unset.</summary>
     public string? AdminKeyFile { get; set; }
 
+    /// <summary>With the demo: where the first start writes the demo's sign-in accounts (office, helper, enterprise) and their passwords (mode 600).</summary>
+    public string? DemoAccountsFile { get; set; }
+
     /// <summary>The section <c>Bijie</c> of the configuration, validated; a bad value stops the host with the reason.</summary>
     public static BijieHostOptions Read(IConfiguration configuration)
     {

@@ -20,6 +20,8 @@ public static class PairingsApi
             .WithSummary("A pairing");
         api.MapPost("/", StartAsync).WithName("StartPairing").RequireAuthorization(Policies.Office)
             .WithSummary("Starts a pairing; a pairing of the same sides that is active already is a 409");
+        api.MapPut("/{id}/responsible", AssignAsync).WithName("AssignPairingResponsible").RequireAuthorization(Policies.Office)
+            .WithSummary("Makes another person of the staff directory responsible for the pairing");
         api.MapPost("/{id}/end", EndAsync).WithName("EndPairing").RequireAuthorization(Policies.Office)
             .WithSummary("Ends a pairing on a date, with a reason");
         return api;
@@ -67,6 +69,14 @@ public static class PairingsApi
         var id = PairingIds.For(request);
         var pairing = await Listing.InBody(() => grains.GetGrain<IPairingGrain>(id).StartAsync(request, user.ToActor()));
         return TypedResults.Created($"/api/v1/pairings/{Uri.EscapeDataString(id)}", PairingDto.From(pairing));
+    }
+
+    public static async Task<Ok<PairingDto>> AssignAsync(string id, AssignResponsibleRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var pairing = await grains.GetGrain<IPairingGrain>(id).AssignResponsibleAsync(
+            body.StaffId ?? throw DomainException.Invalid("staff.unknown", "staffId is required.", "staffId"), user.ToActor(), ETags.Expected(context.Request));
+        ETags.Set(context.Response, pairing.Version);
+        return TypedResults.Ok(PairingDto.From(pairing));
     }
 
     public static async Task<Ok<PairingDto>> EndAsync(string id, EndPairingRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)

@@ -24,6 +24,8 @@ public static class ProjectsApi
             .WithSummary("Moves a project to another status; an illegal move is a 409 naming the allowed ones");
         api.MapPut("/{id}/progress", ProgressAsync).WithName("UpdateProjectProgress").RequireAuthorization(Policies.Office)
             .WithSummary("Updates a project's money and milestones");
+        api.MapPut("/{id}/responsible", AssignAsync).WithName("AssignProjectResponsible").RequireAuthorization(Policies.Office)
+            .WithSummary("Makes another person of the staff directory responsible for the project");
         return api;
     }
 
@@ -66,6 +68,14 @@ public static class ProjectsApi
         return TypedResults.Ok(project);
     }
 
+    public static async Task<Ok<ProjectInfo>> AssignAsync(string id, AssignResponsibleRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
+    {
+        var project = await grains.GetGrain<IProjectGrain>(id).AssignResponsibleAsync(
+            body.StaffId ?? throw DomainException.Invalid("staff.unknown", "staffId is required.", "staffId"), user.ToActor(), ETags.Expected(context.Request));
+        ETags.Set(context.Response, project.Version);
+        return TypedResults.Ok(project);
+    }
+
     public static async Task<Ok<ProjectInfo>> ProgressAsync(string id, ProjectProgressRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
         var project = await grains.GetGrain<IProjectGrain>(id).UpdateProgressAsync(
@@ -74,6 +84,9 @@ public static class ProjectsApi
         return TypedResults.Ok(project);
     }
 }
+
+/// <summary>The body of <c>PUT /api/v1/projects/{id}/responsible</c> and <c>PUT /api/v1/pairings/{id}/responsible</c>.</summary>
+public sealed record AssignResponsibleRequest(string? StaffId);
 
 /// <summary>The body of <c>POST /api/v1/projects</c>; the id is the caller's or made up.</summary>
 public sealed record ProposeProjectRequest(

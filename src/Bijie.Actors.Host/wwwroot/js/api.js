@@ -31,7 +31,7 @@ export async function send(method, path, body, { idempotencyKey, headers = {} } 
   const s = await currentSession();
   if (!s) throw new ApiError(401, { detail: t('mustSignIn') });
   const init = { method, headers: { Accept: 'application/json', 'X-CSRF-TOKEN': s.antiforgeryToken ?? '', ...headers } };
-  if (body instanceof FormData) {
+  if (body instanceof FormData || body instanceof Blob) {
     init.body = body;
   } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';

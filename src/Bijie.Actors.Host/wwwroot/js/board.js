@@ -27,8 +27,13 @@ export function indicatorName(f) {
  * The figures of a board as text: name, value with its unit, year-over-year change. Each figure carries its
  * indicator, scope and raw value as data attributes (for tests and assistive tools).
  */
-export function renderFigures(container, board, codes = null) {
-  const entries = Object.entries(board.indicators).filter(([code]) => !codes || codes.includes(code));
+export function renderFigures(container, board, codes = null, { nonZero = false } = {}) {
+  const entries = Object.entries(board.indicators).filter(([code, f]) =>
+    (!codes || codes.includes(code)) && (!nonZero || Number(f.value) !== 0 || (f.previousValue ?? 0) !== 0));
+  if (!entries.length) {
+    container.innerHTML = `<p class="muted">${t('none')}</p>`;
+    return;
+  }
   container.innerHTML = entries.map(([code, f]) => {
     const change = yoy(f.yoyPercent);
     const trend = f.yoyPercent > 0 ? 'up' : f.yoyPercent < 0 ? 'down' : 'flat';

@@ -1,0 +1,235 @@
+import { t, translate } from './i18n.js';
+import { get, all, send, currentSession, nameOf } from './api.js';
+import { layout, alertIn } from './layout.js';
+import { escape } from './format.js';
+import { pickStaff } from './staff-picker.js';
+import { localityPicker } from './locality-picker.js';
+
+// The programme office: pairings and projects (create, end, move, assign the responsible person with the staff
+// picker) and the import and export of ledgers. Office and admin accounts only; the API checks it again.
+const TRACKS = ['regional', 'technology', 'industry', 'education', 'health', 'talent'];
+const MOVES = {
+  Proposed: ['InLibrary', 'Cancelled'], InLibrary: ['Planned', 'Cancelled'], Planned: ['InProgress', 'Suspended', 'Cancelled'],
+  InProgress: ['Completed', 'Suspended', 'Cancelled'], Suspended: ['InProgress', 'Cancelled'], Completed: ['Accepted'], Accepted: [], Cancelled: [],
+};
+const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // Asia/Shanghai
+let staff = [];
+let helpers = [];
+let pairingPlace;
+let projectPlace;
+
+async function start() {
+  await layout({ titleKey: 'office', rerender: () => translate() });
+  const session = await currentSession();
+  const gate = document.getElementById('gate');
+  if (!session) {
+    gate.innerHTML = `<a href="/login.html?ReturnUrl=/office.html">${t('mustSignIn')}</a>`;
+    return;
+  }
+  if (!['Office', 'Admin'].includes(session.role)) {
+    gate.textContent = t('forbidden');
+    return;
+  }
+  [staff, helpers] = await Promise.all([get('/api/v1/staff'), all('/api/v1/helpers')]);
+  document.getElementById('tabs').hidden = false;
+  document.getElementById('tabs').addEventListener('click', e => { if (e.target.dataset.tab) showTab(e.target.dataset.tab); });
+  await setUpPairings();
+  await setUpProjects();
+  setUpLedgers();
+  translate();
+  showTab(location.hash.slice(1) || 'pairings');
+  document.body.dataset.ready = 'true';
+}
+
+function showTab(name) {
+  for (const b of document.querySelectorAll('#tabs [data-tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
+  for (const p of document.querySelectorAll('[data-panel]')) p.hidden = p.dataset.panel !== name;
+  history.replaceState(null, '', `#${name}`);
+}
+
+const helperOptions = () => helpers.map(h => `<option value="${escape(h.id)}">${escape(h.nameZh)}</option>`).join('');
+const staffName = id => staff.find(s => s.id === id)?.name ?? id;
+
+/** A "choose the responsible person" button that opens the staff picker. */
+function responsibleButton(button, label) {
+  button.addEventListener('click', async () => {
+    const chosen = await pickStaff({ staff, selected: label.dataset.staff ? [label.dataset.staff] : [], single: true });
+    if (chosen) { label.dataset.staff = chosen[0]; label.textContent = staffName(chosen[0]); }
+  });
+}
+
+async function setUpPairings() {
+  const form = document.getElementById('pairing-form');
+  form.helperId.innerHTML = helperOptions();
+  form.domain.innerHTML = `<option value="">—</option>` + TRACKS.slice(1).map(tr => `<option value="${tr}" data-i18n="track_${tr}"></option>`).join('');
+  form.start.value = today();
+  pairingPlace = await localityPicker(document.getElementById('pairing-locality'));
+  const enterprises = await all('/api/v1/enterprises', 5000);
+  document.getElementById('enterprise-list').innerHTML = enterprises.map(e => `<option value="${e.creditCode}">${escape(e.name)}</option>`).join('');
+  const showFields = () => {
+    const kind = form.kind.value;
+    form.querySelector('[data-for=helper]').hidden = kind === 'EnterpriseVillage';
+    form.querySelector('[data-for=enterprise]').hidden = kind !== 'EnterpriseVillage';
+    form.querySelector('[data-for=partner]').hidden = kind !== 'Institution';
+    form.querySelector('[data-for=locality]').hidden = kind === 'Institution';
+  };
+  form.kind.addEventListener('change', showFields);
+  showFields();
+  responsibleButton(document.getElementById('pairing-pick'), document.getElementById('pairing-responsible'));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const message = document.getElementById('pairing-message');
+    const kind = form.kind.value;
+    const body = {
+      kind,
+      helperId: kind === 'EnterpriseVillage' ? null : form.helperId.value,
+      enterpriseCode: kind === 'EnterpriseVillage' ? form.enterpriseCode.value.trim().toUpperCase() : null,
+      localityCode: kind === 'Institution' ? null : (pairingPlace.value() || null),
+      partnerId: kind === 'Institution' ? form.partnerId.value.trim() : null,
+      domain: form.domain.value || null,
+      start: form.start.value,
+      responsibleStaffId: document.getElementById('pairing-responsible').dataset.staff || null,
+      note: form.note.value || null,
+    };
+    try {
+      const created = await send('POST', '/api/v1/pairings', body);
+      message.className = 'notice';
+      message.innerHTML = `${t('saved')} <span data-created-pairing="${escape(created.id)}">${escape(created.id)}</span>`;
+      if (body.localityCode) { await listPairings(body.localityCode); }
+    } catch (error) {
+      alertIn(message, error);
+    }
+  });
+  const filter = await localityPicker(document.getElementById('pairing-filter'));
+  document.getElementById('pairing-filter').addEventListener('change', () => listPairings(filter.value()));
+}
+
+async function listPairings(code) {
+  const table = document.getElementById('pairing-table');
+  if (!code) { table.innerHTML = ''; return; }
+  const items = await all(`/api/v1/pairings?locality=${code}&status=active`, 400);
+  const rows = await Promise.all(items.map(async p => `<tr data-pairing="${escape(p.id)}">
+    <th>${escape(p.enterpriseCode ? await nameOf('enterprise', p.enterpriseCode) : await nameOf('helper', p.helperId))}</th>
+    <td>${t('kind_' + p.kind)}</td><td>${p.start}</td><td data-role="responsible">${escape(staffName(p.responsibleStaffId))}</td>
+    <td><button type="button" data-act="assign" data-i18n="responsible"></button> <button type="button" data-act="end" data-i18n="endPairing"></button></td></tr>`));
+  table.innerHTML = `<thead><tr><th>${t('helper')} / ${t('enterprise')}</th><th>${t('kind')}</th><th>${t('start')}</th><th>${t('responsible')}</th><th></th></tr></thead><tbody>${rows.join('') || `<tr><td colspan="5">${t('none')}</td></tr>`}</tbody>`;
+  translate(table);
+  table.onclick = async e => {
+    const row = e.target.closest('tr[data-pairing]');
+    if (!row) return;
+    const id = row.dataset.pairing;
+    try {
+      if (e.target.dataset.act === 'assign') {
+        const current = items.find(p => p.id === id).responsibleStaffId;
+        const chosen = await pickStaff({ staff, selected: [current], single: true });
+        if (chosen) await send('PUT', `/api/v1/pairings/${encodeURIComponent(id)}/responsible`, { staffId: chosen[0] });
+      } else if (e.target.dataset.act === 'end') {
+        const reason = prompt(t('reason'));
+        if (!reason) return;
+        await send('POST', `/api/v1/pairings/${encodeURIComponent(id)}/end`, { end: today(), reason });
+      } else {
+        return;
+      }
+      await listPairings(code);
+    } catch (error) {
+      alert(error.message);
+    }
+  };
+}
+
+async function setUpProjects() {
+  const form = document.getElementById('project-form');
+  form.track.innerHTML = TRACKS.map(tr => `<option value="${tr}" data-i18n="track_${tr}"></option>`).join('');
+  form.leadHelperId.innerHTML = helperOptions();
+  form.coHelperIds.innerHTML = helperOptions();
+  form.proposedOn.value = today();
+  projectPlace = await localityPicker(document.getElementById('project-locality'));
+  responsibleButton(document.getElementById('project-pick'), document.getElementById('project-responsible'));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const message = document.getElementById('project-message');
+    const planned = Number(form.plannedYuan.value.replace(/,/g, ''));
+    if (!Number.isFinite(planned) || planned < 0) { alertIn(message, new Error('预算须为非负数 · The budget must be a number of yuan, not negative.')); return; }
+    const body = {
+      title: form.title.value.trim(), track: form.track.value, localityCode: projectPlace.value() || null,
+      leadHelperId: form.leadHelperId.value, coHelperIds: [...form.coHelperIds.selectedOptions].map(o => o.value),
+      responsibleStaffId: document.getElementById('project-responsible').dataset.staff || null,
+      money: { plannedYuan: planned, signedYuan: 0, landedYuan: 0 }, milestones: [], proposedOn: form.proposedOn.value,
+    };
+    try {
+      const created = await send('POST', '/api/v1/projects', body);
+      message.className = 'notice';
+      message.innerHTML = `${t('saved')} <a href="/project.html?id=${encodeURIComponent(created.id)}">${escape(created.title)}</a>`;
+      if (body.localityCode) await listProjects(body.localityCode);
+    } catch (error) {
+      alertIn(message, error);
+    }
+  });
+  const filter = await localityPicker(document.getElementById('project-filter'));
+  document.getElementById('project-filter').addEventListener('change', () => listProjects(filter.value()));
+}
+
+async function listProjects(code) {
+  const table = document.getElementById('project-table');
+  if (!code) { table.innerHTML = ''; return; }
+  const items = await all(`/api/v1/projects?locality=${code}`, 400);
+  table.innerHTML = `<thead><tr><th>${t('title_')}</th><th>${t('status')}</th><th>${t('responsible')}</th><th>${t('move')}</th></tr></thead><tbody>` +
+    (items.map(p => `<tr data-project="${escape(p.id)}"><th><a href="/project.html?id=${encodeURIComponent(p.id)}">${escape(p.title)}</a></th>
+      <td>${t('status_' + p.status)}</td><td>${escape(staffName(p.responsibleStaffId))}</td>
+      <td>${MOVES[p.status].length ? `<select data-act="to"><option value="">—</option>${MOVES[p.status].map(s => `<option value="${s}">${t('status_' + s)}</option>`).join('')}</select>
+        <button type="button" data-act="move" data-i18n="move"></button>` : ''}
+        ${['Cancelled', 'Accepted'].includes(p.status) ? '' : '<button type="button" data-act="assign" data-i18n="responsible"></button>'}</td></tr>`).join('')
+      || `<tr><td colspan="4">${t('none')}</td></tr>`) + '</tbody>';
+  translate(table);
+  table.onclick = async e => {
+    const row = e.target.closest('tr[data-project]');
+    if (!row) return;
+    const id = row.dataset.project;
+    try {
+      if (e.target.dataset.act === 'move') {
+        const to = row.querySelector('[data-act=to]').value;
+        if (!to) return;
+        const body = { to, on: today() };
+        if (to === 'Planned') body.plannedYear = Number(prompt(t('plannedYear'), String(new Date().getFullYear() + 1)));
+        if (to === 'Cancelled' || to === 'Suspended') body.reason = prompt(t('reason')) || null;
+        await send('POST', `/api/v1/projects/${encodeURIComponent(id)}/transitions`, body);
+      } else if (e.target.dataset.act === 'assign') {
+        const current = items.find(p => p.id === id).responsibleStaffId;
+        const chosen = await pickStaff({ staff, selected: [current], single: true });
+        if (!chosen) return;
+        await send('PUT', `/api/v1/projects/${encodeURIComponent(id)}/responsible`, { staffId: chosen[0] });
+      } else {
+        return;
+      }
+      await listProjects(code);
+    } catch (error) {
+      alert(error.message);
+    }
+  };
+}
+
+function setUpLedgers() {
+  const year = new Date().getFullYear();
+  const kinds = [['helpers', ''], ['enterprises', ''], ['pairings', ''], ['projects', ''], ['reports', `?year=${year}`], ['boards/5205', `?year=${year}`]];
+  document.getElementById('exports').innerHTML = kinds.map(([k, q]) =>
+    `<li>${k}: <a href="/api/v1/exports/${k}.csv${q}" download>CSV</a> · <a href="/api/v1/exports/${k}.xlsx${q}" download>XLSX</a></li>`).join('');
+  const form = document.getElementById('import-form');
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const message = document.getElementById('import-message');
+    const file = form.file.files[0];
+    const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+    try {
+      const result = await send('POST', `/api/v1/imports/${form.kind.value}?format=${format}`, file, { headers: { 'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' } });
+      message.className = 'notice';
+      message.textContent = `${result.applied} / ${result.rows}`;
+    } catch (error) {
+      const errors = error.problem?.errors ?? error.problem?.Errors;
+      alertIn(message, Array.isArray(errors) ? new Error(errors.map(x => `#${x.row} ${x.field ?? ''}: ${x.message}`).join('；')) : error);
+    }
+  });
+}
+
+start().catch(e => {
+  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
+});

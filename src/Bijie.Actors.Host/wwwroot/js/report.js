@@ -1,0 +1,149 @@
+import { t, translate, lang } from './i18n.js';
+import { get, all, send, currentSession } from './api.js';
+import { layout, alertIn } from './layout.js';
+import { escape, figure } from './format.js';
+
+// 填报: a helper or an enterprise reports progress on its pairings and projects, and sees, corrects (a reversal
+// and a new report) or withdraws (a reversal) its own reports. Office staff may report on anyone's behalf.
+const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // Asia/Shanghai
+let subjects = [];
+let catalogue = [];
+let correcting = null;
+
+async function start() {
+  await layout({ titleKey: 'report', rerender: () => { translate(); drawValues(); listMine(); } });
+  const session = await currentSession();
+  const gate = document.getElementById('gate');
+  if (!session) {
+    gate.innerHTML = `<a href="/login.html?ReturnUrl=/report.html">${t('mustSignIn')}</a>`;
+    return;
+  }
+  const org = session.organizationId;
+  const filter = session.role === 'Helper' ? `helper=${encodeURIComponent(org)}` : session.role === 'Enterprise' ? `enterprise=${encodeURIComponent(org)}` : null;
+  if (!filter && !['Office', 'Admin'].includes(session.role)) { gate.textContent = t('forbidden'); return; }
+  const year = new Date().getFullYear();
+  const [pairings, projects, indicators] = await Promise.all([
+    filter ? all(`/api/v1/pairings?${filter}&status=active`, 500) : Promise.resolve([]),
+    session.role === 'Helper' ? all(`/api/v1/projects?${filter}`, 500) : Promise.resolve([]),
+    get('/api/v1/indicators'),
+  ]);
+  catalogue = indicators.filter(i => i.aggregation === 'Sum' || i.aggregation === 0);
+  const places = new Map();
+  const place = async c => { if (!places.has(c)) places.set(c, get(`/api/v1/localities/${c}`).then(l => l.name, () => c)); return places.get(c); };
+  subjects = [
+    ...await Promise.all(pairings.map(async p => ({ kind: 'pairing', id: p.id, label: `${t('kind_' + p.kind)} · ${await place(p.localityCode)}` }))),
+    ...projects.filter(p => p.status === 'InProgress').map(p => ({ kind: 'project', id: p.id, label: p.title })),
+  ];
+  const form = document.getElementById('report-form');
+  form.subject.innerHTML = subjects.map(s => `<option value="${s.kind}:${escape(s.id)}">${escape(s.label)}</option>`).join('')
+    || `<option value="" disabled selected>${t('none')}</option>`;
+  if (!filter) {
+    form.subject.outerHTML = `<input name="subject" placeholder="pairing:… / project:…" required>`;
+  }
+  form.date.value = today();
+  form.date.max = today();
+  document.getElementById('report-panel').hidden = false;
+  document.getElementById('mine-panel').hidden = false;
+  drawValues();
+  form.addEventListener('submit', submit);
+  form.subject.addEventListener?.('change', listMine);
+  document.getElementById('cancel-correction').addEventListener('click', () => endCorrection());
+  translate();
+  await listMine();
+  document.body.dataset.ready = 'true';
+}
+
+function drawValues(values = {}) {
+  document.getElementById('values').innerHTML = catalogue.map(i => `<label>${escape(lang() === 'en' ? i.nameEn : i.nameZh)} (${escape(i.unit)})
+    <input name="v:${i.code}" data-indicator="${i.code}" inputmode="decimal" value="${values[i.code] ?? ''}"></label>`).join('');
+}
+
+function chosenSubject() {
+  const value = document.getElementById('report-form').subject.value;
+  const [kind, ...rest] = value.split(':');
+  return { kind, id: rest.join(':') };
+}
+
+async function submit(e) {
+  e.preventDefault();
+  const form = e.target;
+  const message = document.getElementById('report-message');
+  const values = {};
+  for (const input of form.querySelectorAll('[data-indicator]')) {
+    const raw = input.value.replace(/,/g, '').trim();
+    if (!raw) continue;
+    const n = Number(raw);
+    if (!Number.isFinite(n)) { alertIn(message, new Error(`${input.parentElement.textContent.trim()}: 须为数字 · must be a number`)); return; }
+    values[input.dataset.indicator] = n;
+  }
+  const { kind, id } = chosenSubject();
+  const body = { pairingId: kind === 'pairing' ? id : null, projectId: kind === 'project' ? id : null, date: form.date.value, values, note: form.note.value || null };
+  try {
+    // A correction withdraws the old report and files the new one; each write carries its own idempotency key,
+    // so a retry after a lost answer files nothing twice.
+    if (correcting) {
+      await send('POST', `/api/v1/reports/${correcting}/reversal`, { reason: '更正 · correction' }, { idempotencyKey: crypto.randomUUID() });
+    }
+    const receipt = await send('POST', '/api/v1/reports', body, { idempotencyKey: crypto.randomUUID() });
+    message.className = 'notice';
+    message.innerHTML = `${t('accepted')} <span data-report-id="${receipt.id}"></span>`;
+    endCorrection();
+    await listMine();
+  } catch (error) {
+    alertIn(message, error);
+  }
+}
+
+function endCorrection() {
+  correcting = null;
+  document.getElementById('cancel-correction').hidden = true;
+  drawValues();
+}
+
+async function listMine() {
+  const table = document.getElementById('mine');
+  const { kind, id } = chosenSubject();
+  if (!id) { table.innerHTML = ''; return; }
+  const year = Number(document.getElementById('report-form').date.value.slice(0, 4)) || new Date().getFullYear();
+  let reports = [];
+  try {
+    reports = await all(`/api/v1/reports?${kind}=${encodeURIComponent(id)}&year=${year}`, 500);
+  } catch (error) {
+    table.innerHTML = `<tbody><tr><td class="error">${escape(error.message)}</td></tr></tbody>`;
+    return;
+  }
+  const byCode = Object.fromEntries(catalogue.map(i => [i.code, i]));
+  table.innerHTML = `<thead><tr><th>${t('date')}</th><th>${t('values')}</th><th>${t('note')}</th><th></th></tr></thead><tbody>` +
+    (reports.map(r => `<tr data-report="${r.id}"><th>${r.date}</th>
+      <td>${escape(Object.entries(r.values).map(([k, v]) => `${lang() === 'en' ? byCode[k]?.nameEn : byCode[k]?.nameZh} ${figure(v, byCode[k]?.unit)}`).join('，'))}</td>
+      <td>${escape(r.note ?? '')}</td>
+      <td><button type="button" data-act="correct" data-i18n="correct"></button> <button type="button" data-act="withdraw" data-i18n="withdraw"></button></td></tr>`).join('')
+      || `<tr><td colspan="4">${t('none')}</td></tr>`) + '</tbody>';
+  translate(table);
+  table.onclick = async e => {
+    const row = e.target.closest('tr[data-report]');
+    if (!row) return;
+    const report = reports.find(r => r.id === row.dataset.report);
+    if (e.target.dataset.act === 'withdraw') {
+      const reason = prompt(t('reason'));
+      if (!reason) return;
+      try {
+        await send('POST', `/api/v1/reports/${report.id}/reversal`, { reason }, { idempotencyKey: crypto.randomUUID() });
+        await listMine();
+      } catch (error) {
+        alert(error.message);
+      }
+    } else if (e.target.dataset.act === 'correct') {
+      correcting = report.id;
+      const form = document.getElementById('report-form');
+      form.date.value = report.date;
+      drawValues(report.values);
+      document.getElementById('cancel-correction').hidden = false;
+      form.scrollIntoView();
+    }
+  };
+}
+
+start().catch(e => {
+  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
+});

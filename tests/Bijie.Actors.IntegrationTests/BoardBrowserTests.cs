@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>The boards and pages in a real browser, against a real host with the demo programme.</summary>
+public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Jinshan = "520527004002";
+
+    private static async Task OpenCityBoardAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.WaitForSelectorAsync("#live-state[data-state=connected]");
+    }
+
+    private async Task<string> ActivePairingAtJinshanAsync()
+    {
+        var pairings = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/pairings?locality={Jinshan}&status=active");
+        return pairings.GetProperty("items")[0].GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task A_report_posted_through_the_API_shows_on_the_open_city_board_within_one_second()
+    {
+        var page = await fixture.NewPageAsync();
+        await OpenCityBoardAsync(page);
+        Assert.Equal("2023", await page.InputValueAsync("#year-select")); // the latest year with reports
+        var figure = page.Locator("#city-figures [data-indicator=clinic_person_times]");
+        var before = decimal.Parse((await figure.GetAttributeAsync("data-value"))!);
+        Assert.Contains("人次", await figure.Locator(".value").InnerTextAsync());
+        Assert.Equal("180.92 亿元", await page.Locator("#city-figures [data-indicator=investment_signed_yuan] .value").InnerTextAsync());
+
+        Directory.CreateDirectory(BrowserFixture.Artifacts);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "city-board.png") });
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            Content = JsonContent.Create(new { pairingId = await ActivePairingAtJinshanAsync(), date = "2023-12-15", values = new Dictionary<string, decimal> { ["clinic_person_times"] = 1234 } }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await fixture.Admin.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var acknowledged = Stopwatch.StartNew();
+        var reportId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        await page.WaitForFunctionAsync(
+            "expected => Number(document.querySelector('#city-figures [data-indicator=clinic_person_times]').dataset.value) === expected",
+            (double)(before + 1234), new PageWaitForFunctionOptions { Timeout = 10_000, PollingInterval = 10 });
+        var shownAfter = acknowledged.Elapsed;
+        Assert.True(shownAfter < TimeSpan.FromSeconds(1), $"the board showed the report {shownAfter.TotalMilliseconds:F0} ms after it was acknowledged");
+        Assert.Equal($"{before + 1234:#,0} 人次", await figure.Locator(".value").InnerTextAsync());
+        await page.WaitForSelectorAsync($"#ticker li[data-report='{reportId}']", new PageWaitForSelectorOptions { Timeout = 5_000 });
+        Assert.Contains("金山社区", await page.Locator($"#ticker li[data-report='{reportId}']").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Drilling_down_from_the_city_board_reaches_Jinshan_community_and_its_pairings()
+    {
+        var page = await fixture.NewPageAsync(1400, 1000);
+        await OpenCityBoardAsync(page);
+        await page.Locator("#county-table a", new PageLocatorOptions { HasTextString = "赫章县" }).ClickAsync();
+        await page.WaitForURLAsync("**/locality.html?code=520527");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.Locator("#children a", new PageLocatorOptions { HasTextString = "金银山街道" }).ClickAsync();
+        await page.WaitForURLAsync("**/locality.html?code=520527004");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.Locator("#children a", new PageLocatorOptions { HasTextString = "金山社区" }).ClickAsync();
+        await page.WaitForURLAsync($"**/locality.html?code={Jinshan}");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+
+        Assert.Equal("金山社区", await page.InnerTextAsync("h1"));
+        Assert.Contains("金银山街道", await page.InnerTextAsync("#breadcrumb"));
+        var expected = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/pairings?locality={Jinshan}&year=2023");
+        var rows = page.Locator("#pairings tr[data-pairing]");
+        Assert.Equal(expected.GetProperty("total").GetInt32(), await rows.CountAsync());
+        Assert.True(await rows.CountAsync() >= 2);
+        foreach (var pairing in expected.GetProperty("items").EnumerateArray())
+        {
+            var enterprise = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/enterprises/{pairing.GetProperty("enterpriseCode").GetString()}");
+            Assert.Contains(enterprise.GetProperty("name").GetString()!, await page.Locator($"#pairings tr[data-pairing='{pairing.GetProperty("id").GetString()}']").InnerTextAsync());
+        }
+
+        // The same figures at this level as the API's board of the village.
+        var board = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/boards/{Jinshan}?year=2023");
+        var villages = board.GetProperty("indicators").GetProperty("enterprise_pairing_enterprises").GetProperty("value").GetDecimal();
+        Assert.Equal(villages, decimal.Parse((await page.GetAttributeAsync("#figures [data-indicator=enterprise_pairing_enterprises]", "data-value"))!));
+    }
+
+    [Fact]
+    public async Task Office_staff_sign_in_and_create_a_pairing_choosing_the_responsible_person_with_the_staff_picker()
+    {
+        var helperId = $"test-helper-{Guid.NewGuid():N}"[..24];
+        using (var registered = await fixture.Admin.PutAsJsonAsync($"/api/v1/helpers/{helperId}",
+                   new { nameZh = "测试帮扶单位" + helperId[^6..], nameEn = "Test helper", kind = "PartyProvincialCommittee", strengths = new[] { "Health" } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        }
+
+        var page = await fixture.NewPageAsync(1280, 900);
+        await page.GotoAsync("/office.html");
+        await page.WaitForSelectorAsync("#gate a"); // not signed in: a link to sign in, no forms
+        Assert.True(await page.Locator("#pairing-form").IsHiddenAsync());
+        await page.ClickAsync("#gate a");
+        await page.FillAsync("input[name=userName]", "office");
+        await page.FillAsync("input[name=password]", fixture.Accounts["office"]);
+        await page.ClickAsync("#signin button[type=submit]");
+        await page.WaitForURLAsync("**/office.html**");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+
+        await page.SelectOptionAsync("#pairing-form select[name=kind]", "Township");
+        await page.SelectOptionAsync("#pairing-form select[name=helperId]", helperId);
+        await page.SelectOptionAsync("#pairing-locality select[data-level=county]", new SelectOptionValue { Label = "赫章县" });
+        await page.SelectOptionAsync("#pairing-locality select[data-level=township]", new SelectOptionValue { Label = "金银山街道" });
+
+        // 选择用户: search, select all, undo, then one person.
+        await page.ClickAsync("#pairing-pick");
+        var dialog = page.Locator("dialog.picker");
+        await dialog.WaitForAsync();
+        Assert.Equal("选择用户", await dialog.Locator("header").InnerTextAsync());
+        var staff = await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/staff");
+        var person = staff.EnumerateArray().First(s => s.GetProperty("role").GetString() == "staff");
+        var (staffId, staffName) = (person.GetProperty("id").GetString()!, person.GetProperty("name").GetString()!);
+        Assert.Equal(staff.GetArrayLength(), await dialog.Locator("li").CountAsync()); // 全部人员
+        await dialog.Locator("#picker-search").FillAsync(staffName);
+        Assert.True(await dialog.Locator("li").CountAsync() < staff.GetArrayLength());
+        await dialog.Locator($"input[value='{staffId}']").CheckAsync();
+        await dialog.Locator("#picker-search").FillAsync("");
+        await dialog.Locator($"input[value='{staffId}']").WaitForAsync();
+        // The pairing wants one person: 全选 is for choosing many; 撤消 takes back the last choice.
+        Assert.True(await dialog.Locator("#picker-all").IsDisabledAsync());
+        var other = staff.EnumerateArray().Select(s => s.GetProperty("id").GetString()!).First(id => id != staffId);
+        await dialog.Locator($"input[value='{other}']").CheckAsync();
+        Assert.False(await dialog.Locator($"input[value='{staffId}']").IsCheckedAsync());
+        await dialog.Locator("#picker-undo").ClickAsync();
+        Assert.True(await dialog.Locator($"input[value='{staffId}']").IsCheckedAsync());
+        Assert.False(await dialog.Locator($"input[value='{other}']").IsCheckedAsync());
+        await dialog.Locator("#picker-ok").ClickAsync();
+        Assert.Equal(staffName, await page.InnerTextAsync("#pairing-responsible"));
+
+        await page.ClickAsync("#pairing-form button[type=submit]");
+        var created = page.Locator("#pairing-message [data-created-pairing]");
+        await created.WaitForAsync();
+        var id = await created.GetAttributeAsync("data-created-pairing");
+        var pairing = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/pairings/{Uri.EscapeDataString(id!)}");
+        Assert.Equal(staffId, pairing.GetProperty("responsibleStaffId").GetString());
+        Assert.Equal("520527004", pairing.GetProperty("localityCode").GetString());
+        Assert.Equal(helperId, pairing.GetProperty("helperId").GetString());
+
+        // The same sides again with another start is refused with a readable reason, and nothing changes.
+        await page.FillAsync("#pairing-form input[name=start]", "2024-01-02");
+        await page.ClickAsync("#pairing-form button[type=submit]");
+        await page.WaitForSelectorAsync("#pairing-message.error");
+        Assert.Contains("already active", await page.InnerTextAsync("#pairing-message"));
+        var after = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/pairings/{Uri.EscapeDataString(id!)}");
+        Assert.Equal(pairing.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_language_switch_shows_the_city_board_in_English_and_back_in_Chinese()
+    {
+        var page = await fixture.NewPageAsync();
+        await OpenCityBoardAsync(page);
+        Assert.Equal("毕节市组团式帮扶实时看板", await page.InnerTextAsync("h1"));
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        Assert.Equal("Bijie live assistance board", await page.InnerTextAsync("h1"));
+        Assert.Equal("Free clinics", await page.InnerTextAsync("#city-figures [data-indicator=clinic_person_times] .name"));
+        Assert.Contains("100 M yuan", await page.InnerTextAsync("#city-figures [data-indicator=investment_signed_yuan] .value"));
+        Assert.Equal("中文", await page.InnerTextAsync("#lang-switch"));
+
+        await page.ReloadAsync(); // the choice is kept
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.Equal("Bijie live assistance board", await page.InnerTextAsync("h1"));
+        await page.ClickAsync("#lang-switch");
+        Assert.Equal("义诊", await page.InnerTextAsync("#city-figures [data-indicator=clinic_person_times] .name"));
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_city_board_stacks_into_one_column_and_shows_every_figure_as_text()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await OpenCityBoardAsync(page);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the page is {width} px wide on a 390 px screen");
+        var indicators = await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/indicators");
+        Assert.Equal(indicators.GetArrayLength(), await page.Locator("#city-figures .figure").CountAsync());
+    }
+}

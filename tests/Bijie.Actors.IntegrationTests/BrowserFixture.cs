@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using Microsoft.Playwright;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>
+/// A single-node host with the demo programme and its sign-in accounts, and Debian's headless Chromium driven by
+/// Playwright through its executable path (no browser is ever downloaded). Shared by the browser tests of a class.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Where the suite keeps screenshots (a test artefact; deploy/test.sh names the folder).</summary>
+    public static string Artifacts => Environment.GetEnvironmentVariable("BIJIE_TEST_ARTIFACTS") is { Length: > 0 } dir
+        ? dir
+        : Path.Combine(TestEnvironment.RepositoryRoot, ".local", "test", "artifacts");
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"bijie-browser-{Guid.NewGuid():N}");
+    private IPlaywright? playwright;
+
+    public HostProcess Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    /// <summary>The demo's accounts: user name → password.</summary>
+    public IReadOnlyDictionary<string, string> Accounts { get; private set; } = new Dictionary<string, string>();
+
+    public string BaseUrl => Host.Http.BaseAddress!.ToString().TrimEnd('/');
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        var serviceId = $"web{Guid.NewGuid():N}";
+        Host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Bijie:Mode"] = "SingleNode",
+            ["Bijie:ServiceId"] = serviceId,
+            ["Bijie:ClusterId"] = serviceId,
+            ["Bijie:Demo"] = "OnEmptyStore",
+            ["Bijie:AdminKeyFile"] = Path.Combine(folder, "admin-key"),
+            ["Bijie:DemoAccountsFile"] = Path.Combine(folder, "demo-accounts"),
+            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
+            ["ConnectionStrings:Ledger"] = await TestEnvironment.NewDatabaseAsync("web"),
+        });
+        var launching = LaunchAsync();
+        await Host.WaitReadyAsync(TimeSpan.FromSeconds(180));
+        Admin = new HttpClient { BaseAddress = Host.Http.BaseAddress };
+        Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(Path.Combine(folder, "admin-key"))).Trim());
+        Accounts = (await File.ReadAllLinesAsync(Path.Combine(folder, "demo-accounts")))
+            .Where(l => !l.StartsWith('#') && l.Contains('\t'))
+            .Select(l => l.Split('\t'))
+            .ToDictionary(p => p[0], p => p[1]);
+        Browser = await launching;
+    }
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("BIJIE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    private async Task<IBrowser> LaunchAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // This machine's network is closed: without these, Chromium keeps dialling out and failing.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies and language choice) and a page at the given size.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        Admin?.Dispose();
+        await Host.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+}
