@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs a cluster of N hosts (default 3) on this machine: membership in PostgreSQL, grain state in Azurite.
 #
-#   deploy/cluster.sh start [N]   start Azurite, PostgreSQL and N hosts; prints their URLs
-#   deploy/cluster.sh stop        stop the hosts and the services this script started
+#   deploy/cluster.sh start [N]   start Azurite, PostgreSQL, N hosts and the proxy in front; prints the URLs
+#   deploy/cluster.sh stop        stop the proxy, the hosts and the services this script started
 #   deploy/cluster.sh status      show the members as the membership table has them
 #
-# Host i (1..N) listens on HTTP 5080+i, silo port 11110+i, gateway 30000+i (BIJIE_CLUSTER_HTTP_BASE,
-# BIJIE_CLUSTER_SILO_BASE, BIJIE_CLUSTER_GATEWAY_BASE change the bases).
+# The cluster's address is the proxy (nginx, deploy/proxy.sh) on http://127.0.0.1:5080, which spreads requests
+# and the boards' WebSockets over the hosts. Host i (1..N) listens on HTTP 5080+i, silo port 11110+i, gateway
+# 30000+i (BIJIE_CLUSTER_HTTP_BASE, BIJIE_CLUSTER_SILO_BASE, BIJIE_CLUSTER_GATEWAY_BASE change the bases;
+# BIJIE_CLUSTER_PROXY_PORT the proxy's port, by default the HTTP base).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
@@ -15,6 +17,7 @@ dir="$LOCAL/cluster"
 http_base="${BIJIE_CLUSTER_HTTP_BASE:-5080}"
 silo_base="${BIJIE_CLUSTER_SILO_BASE:-11110}"
 gateway_base="${BIJIE_CLUSTER_GATEWAY_BASE:-30000}"
+proxy_port="${BIJIE_CLUSTER_PROXY_PORT:-$http_base}"
 cluster_id="${BIJIE_CLUSTER_ID:-bijie-cluster}"
 
 stop_hosts() {
@@ -49,8 +52,13 @@ case "${1:-}" in
         || { tail -20 "$dir/host-$i.log" >&2; die "host $i did not become ready; logs in ${dir#"$REPO/"}"; }
       say "host $i ready: http://127.0.0.1:$((http_base + i))  (silo port $((silo_base + i)))"
     done
+    upstreams=()
+    for i in $(seq 1 "$n"); do upstreams+=("127.0.0.1:$((http_base + i))"); done
+    "$REPO/deploy/proxy.sh" start "$dir/proxy" "$proxy_port" "${upstreams[@]}"
+    say "the cluster: http://127.0.0.1:$proxy_port  (boards, pages and API through the proxy)"
     ;;
   stop)
+    "$REPO/deploy/proxy.sh" stop "$dir/proxy"
     stop_hosts
     "$REPO/deploy/services.sh" stop cluster
     ;;

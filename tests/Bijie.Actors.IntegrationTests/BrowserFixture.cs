@@ -59,7 +59,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     private async Task<IBrowser> LaunchAsync()
     {
         playwright = await Playwright.CreateAsync();
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await LaunchChromiumAsync(playwright);
+    }
+
+    /// <summary>Debian's chromium, headless, through its executable path.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -67,7 +72,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
-    }
 
     /// <summary>A fresh browser context (own cookies and language choice) and a page at the given size.</summary>
     public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080)

@@ -28,6 +28,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int ProcessId => process.Id;
+
     public string Output
     {
         get { lock (output) { return output.ToString(); } }

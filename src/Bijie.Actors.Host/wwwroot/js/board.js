@@ -79,7 +79,8 @@ export async function indicatorCatalogue() {
 
 export function chart(element) {
   const instance = window.echarts.init(element, 'dark', { renderer: 'canvas' });
-  window.addEventListener('resize', () => instance.resize());
+  // The panels settle their sizes after their tables fill in: follow the element, not only the window.
+  new ResizeObserver(() => instance.resize()).observe(element);
   return instance;
 }
 
