@@ -26,6 +26,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.RecoveryInterval = TimeSpan.FromMilliseconds(200);
                 o.RecoveryAge = TimeSpan.FromSeconds(1);
             });
+            silo.Services.Configure<Grains.Live.LiveOptions>(o => o.DirectoryRefresh = TimeSpan.FromMilliseconds(200));
             silo.Services.AddSingleton<ILedger>(_ => new InMemoryLedger(Store));
             ConfigureSilo(silo);
         });
