@@ -16,14 +16,11 @@ finish() { # finish PASSED FAILED
 }
 
 (ensure_chromium && ensure_nginx) || { say "could not install chromium and nginx"; finish 0 1; }
+# Every run starts from empty stores: what an earlier run left must not count in this one's figures, and
+# Azurite slows down as its one data file grows.
+"$REPO/deploy/services.sh" reset test >/dev/null 2>&1 || true
 "$REPO/deploy/services.sh" start test || { say "could not start Azurite and PostgreSQL"; finish 0 1; }
 set -a; source "$LOCAL/test/services.env"; set +a
-# Every run starts from empty databases: what an earlier run left must not count in this one's figures.
-for db in $(psql -h 127.0.0.1 -p "$BIJIE_PG_PORT" -U postgres -d postgres -tAc \
-    "SELECT datname FROM pg_database WHERE NOT datistemplate AND datname <> 'postgres'"); do
-  psql -h 127.0.0.1 -p "$BIJIE_PG_PORT" -U postgres -d postgres -qc "DROP DATABASE \"$db\" WITH (FORCE)" >/dev/null
-done
-"$REPO/deploy/services.sh" start test >/dev/null || { say "could not recreate the test database"; finish 0 1; }
 export BIJIE_TEST_AZURE_TABLES="$ConnectionStrings__AzureTables"
 export BIJIE_TEST_POSTGRES="$ConnectionStrings__Clustering"
 export BIJIE_TEST_ARTIFACTS="$LOCAL/test/artifacts"

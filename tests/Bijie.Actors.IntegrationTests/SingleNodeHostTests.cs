@@ -30,8 +30,19 @@ public sealed class SingleNodeHostTests
         }
 
         var page = await host.Http.GetStringAsync("/");
-        Assert.Contains("毕节组团式帮扶平台", page);
-        Assert.Contains("Bijie Pairing Assistance", page);
+        Assert.Contains("毕节市组团式帮扶实时看板", page);
+        Assert.Contains("Bijie live assistance board", page);
+
+        // The boards' libraries come with the host (copied from npm by the build), not from a CDN.
+        Assert.DoesNotContain("src=\"http", page);
+        Assert.DoesNotContain("src=\"//", page);
+        foreach (var library in new[] { "/lib/echarts.min.js", "/lib/signalr.min.js", "/lib/bijie-map.js" })
+        {
+            using var response = await host.Http.GetAsync(library);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Contains("registerMap('毕节'", await host.Http.GetStringAsync("/lib/bijie-map.js"));
     }
 
     [Fact]

@@ -40,6 +40,10 @@ public sealed class ScopeGrain(
     private readonly Dictionary<(string Indicator, short Year, short Month), decimal> sums = [];
     private readonly Dictionary<(string Indicator, string Member, short Year, short? YearTo), int> members = [];
     private readonly HashSet<long> applied = [];
+
+    // Boards as last computed, per year, until the next batch: every open board re-reads after a change, and
+    // all of them but the first get this copy instead of a walk over every total.
+    private readonly Dictionary<int, Board> boards = [];
     private long head;
     private bool dirty;
     private long applyCalls;
@@ -124,6 +128,7 @@ public sealed class ScopeGrain(
 
         if (from is not null)
         {
+            boards.Clear();
             live.ScopeChanged(this.GetPrimaryKeyString(), from.Value, open ? null : to);
         }
 
@@ -131,6 +136,16 @@ public sealed class ScopeGrain(
     }
 
     public Task<Board> GetBoardAsync(int year)
+    {
+        if (!boards.TryGetValue(year, out var board))
+        {
+            boards[year] = board = ComputeBoard(year);
+        }
+
+        return Task.FromResult(board);
+    }
+
+    private Board ComputeBoard(int year)
     {
         var figures = new List<BoardFigure>();
         var months = new Dictionary<string, IReadOnlyList<decimal>>();
@@ -151,7 +166,7 @@ public sealed class ScopeGrain(
         var funnel = Scopes.FunnelStages.ToDictionary(
             stage => stage.ToString(),
             stage => CountMembers(Scopes.Stage(stage), year));
-        return Task.FromResult(new Board(this.GetPrimaryKeyString(), year, figures, months, funnel));
+        return new Board(this.GetPrimaryKeyString(), year, figures, months, funnel);
     }
 
     public Task<IReadOnlyList<string>> GetMembersAsync(string indicator, int? year) =>
