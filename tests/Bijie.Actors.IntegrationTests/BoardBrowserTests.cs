@@ -89,6 +89,12 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         var board = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/boards/{Jinshan}?year=2023");
         var villages = board.GetProperty("indicators").GetProperty("enterprise_pairing_enterprises").GetProperty("value").GetDecimal();
         Assert.Equal(villages, decimal.Parse((await page.GetAttributeAsync("#figures [data-indicator=enterprise_pairing_enterprises]", "data-value"))!));
+
+        // On to an enterprise paired here: its page lists 金山社区 among its pairings.
+        await page.Locator("#pairings tr[data-pairing] a").First.ClickAsync();
+        await page.WaitForURLAsync("**/organization.html?enterprise=*");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.Contains("金山社区", await page.InnerTextAsync("#pairings"));
     }
 
     [Fact]
@@ -158,6 +164,44 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Contains("already active", await page.InnerTextAsync("#pairing-message"));
         var after = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/pairings/{Uri.EscapeDataString(id!)}");
         Assert.Equal(pairing.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_helper_reports_progress_sees_the_report_among_its_own_and_withdraws_it()
+    {
+        var page = await fixture.NewPageAsync(1280, 900);
+        await page.GotoAsync("/login.html?ReturnUrl=/report.html");
+        await page.FillAsync("input[name=userName]", "minge");
+        await page.FillAsync("input[name=password]", fixture.Accounts["minge"]);
+        await page.ClickAsync("#signin button[type=submit]");
+        await page.WaitForURLAsync("**/report.html");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.True(await page.Locator("#report-form select[name=subject] option").CountAsync() > 0);
+
+        // A value that is not a number is refused on the page, and nothing is filed.
+        var mine = page.Locator("#mine tr[data-report]");
+        var before = await mine.CountAsync();
+        await page.FillAsync("input[data-indicator=clinic_person_times]", "十二");
+        await page.ClickAsync("#report-form button[type=submit]");
+        await page.WaitForSelectorAsync("#report-message.error");
+        Assert.Equal(before, await mine.CountAsync());
+
+        await page.FillAsync("input[data-indicator=clinic_person_times]", "12");
+        await page.ClickAsync("#report-form button[type=submit]");
+        var receipt = page.Locator("#report-message [data-report-id]");
+        await receipt.WaitForAsync();
+        var id = await receipt.GetAttributeAsync("data-report-id");
+        var row = page.Locator($"#mine tr[data-report='{id}']");
+        await row.WaitForAsync();
+        Assert.Contains("12", await row.InnerTextAsync());
+
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync("填错了");
+        await row.Locator("button[data-act=withdraw]").ClickAsync();
+        await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        var subject = (await page.InputValueAsync("#report-form select[name=subject]")).Split(':', 2);
+        var year = (await page.InputValueAsync("#report-form input[name=date]"))[..4];
+        var standing = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/reports?{subject[0]}={Uri.EscapeDataString(subject[1])}&year={year}&size=200");
+        Assert.DoesNotContain(standing.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetString() == id);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 import { t, translate, lang } from './i18n.js';
 import { get } from './api.js';
-import { layout } from './layout.js';
+import { layout, failed } from './layout.js';
 import { escape } from './format.js';
 import { connectLive, touches, coalesce } from './live.js';
 import { yearsUpTo, loadBoard, renderFigures, renderFunnel, tickerLine, indicatorCatalogue, chart, money, count, figure, indicatorName } from './board.js';
@@ -213,10 +213,8 @@ function renderTop() {
   const table = document.getElementById('top-table');
   const yi = lang() === 'en' ? '100 M yuan' : '亿元';
   table.innerHTML = `<thead><tr><th>${t('enterprise')}</th><th>${t('villages')}</th><th>${t('signed')} (${yi})</th><th>${t('landed')} (${yi})</th></tr></thead><tbody>` +
-    (state.top.length ? state.top.map(e => `<tr data-code="${e.creditCode}"><th><a href="/enterprise.html?code=${e.creditCode}">${escape(e.name)}</a></th><td>${count(e.villages)}</td><td>${cell(e.signedYuan, '元')}</td><td>${cell(e.landedYuan, '元')}</td></tr>`).join('')
+    (state.top.length ? state.top.map(e => `<tr data-code="${e.creditCode}"><th><a href="/organization.html?enterprise=${e.creditCode}">${escape(e.name)}</a></th><td>${count(e.villages)}</td><td>${cell(e.signedYuan, '元')}</td><td>${cell(e.landedYuan, '元')}</td></tr>`).join('')
       : `<tr><td colspan="4">${t('none')}</td></tr>`) + '</tbody>';
 }
 
-start().catch(e => {
-  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
-});
+start().catch(failed);

@@ -59,6 +59,15 @@ export function alertIn(element, error) {
   element.classList.toggle('error', !!error);
 }
 
+/** What a page does when it cannot start: sign in when the boards are private, else say why. */
+export function failed(error) {
+  if (error?.status === 401) {
+    location.href = `/login.html?ReturnUrl=${encodeURIComponent(location.pathname + location.search)}`;
+    return;
+  }
+  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(error?.message ?? String(error))}</p>`);
+}
+
 export function params() {
   return new URLSearchParams(location.search);
 }

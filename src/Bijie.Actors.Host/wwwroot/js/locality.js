@@ -1,6 +1,6 @@
 import { t, translate, lang } from './i18n.js';
 import { get, all, nameOf } from './api.js';
-import { layout, params } from './layout.js';
+import { layout, params, failed } from './layout.js';
 import { escape, count } from './format.js';
 import { connectLive, touches, coalesce } from './live.js';
 import { yearsUpTo, loadBoard, renderFigures, renderFunnel, tickerLine, indicatorCatalogue, chart, figure, indicatorName } from './board.js';
@@ -133,8 +133,8 @@ async function renderLists() {
   if (!code) return;
   const pairingRows = await Promise.all(state.pairings.map(async p => {
     const partner = p.enterpriseCode
-      ? `<a href="/enterprise.html?code=${p.enterpriseCode}">${escape(await nameOf('enterprise', p.enterpriseCode))}</a>`
-      : `<a href="/helper.html?id=${encodeURIComponent(p.helperId)}">${escape(await nameOf('helper', p.helperId))}</a>`;
+      ? `<a href="/organization.html?enterprise=${p.enterpriseCode}">${escape(await nameOf('enterprise', p.enterpriseCode))}</a>`
+      : `<a href="/organization.html?helper=${encodeURIComponent(p.helperId)}">${escape(await nameOf('helper', p.helperId))}</a>`;
     return `<tr data-pairing="${escape(p.id)}"><th>${partner}</th><td>${t('kind_' + p.kind)}</td><td>${escape(await placeName(p.localityCode))}</td>
       <td>${p.start}</td><td>${t('status_' + p.status)}</td></tr>`;
   }));
@@ -149,6 +149,4 @@ async function renderLists() {
     (projectRows.join('') || `<tr><td colspan="5">${t('none')}</td></tr>`) + '</tbody>';
 }
 
-start().catch(e => {
-  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
-});
+start().catch(failed);

@@ -1,6 +1,6 @@
 import { t, translate } from './i18n.js';
 import { get, all, send, currentSession, nameOf } from './api.js';
-import { layout, alertIn } from './layout.js';
+import { layout, alertIn, failed } from './layout.js';
 import { escape } from './format.js';
 import { pickStaff } from './staff-picker.js';
 import { localityPicker } from './locality-picker.js';
@@ -230,6 +230,4 @@ function setUpLedgers() {
   });
 }
 
-start().catch(e => {
-  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
-});
+start().catch(failed);

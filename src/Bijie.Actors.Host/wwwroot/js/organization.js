@@ -1,13 +1,14 @@
 import { t, translate } from './i18n.js';
 import { get, all } from './api.js';
-import { layout, params } from './layout.js';
+import { layout, params, failed } from './layout.js';
 import { escape } from './format.js';
 import { connectLive, touches, coalesce } from './live.js';
 import { yearsUpTo, loadBoard, renderFigures } from './board.js';
 
-// A helper organisation (?id=) or an enterprise (?code=): who it is, its live figures, its pairings and projects.
-const kind = document.body.dataset.kind;
-const key = kind === 'helper' ? params().get('id') : params().get('code');
+// A helper organisation (?helper=id) or an enterprise (?enterprise=credit code): who it is, its live figures,
+// its pairings and its projects.
+const kind = params().has('enterprise') ? 'enterprise' : 'helper';
+const key = params().get(kind);
 const boardKind = kind === 'helper' ? 'helpers' : 'enterprises';
 const state = { year: null, org: null, board: null, pairings: [], projects: [] };
 
@@ -69,6 +70,4 @@ async function render() {
     (projects.join('') || `<tr><td colspan="4">${t('none')}</td></tr>`) + '</tbody>';
 }
 
-start().catch(e => {
-  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
-});
+start().catch(failed);

@@ -1,6 +1,6 @@
 import { t, translate, lang } from './i18n.js';
-import { get, all, nameOf, currentSession } from './api.js';
-import { layout, params } from './layout.js';
+import { get, all, nameOf, currentSession, send } from './api.js';
+import { layout, params, alertIn, failed } from './layout.js';
 import { escape, money, figure } from './format.js';
 import { connectLive, touches, coalesce } from './live.js';
 import { yearsUpTo, loadBoard, renderFigures, indicatorCatalogue } from './board.js';
@@ -20,6 +20,8 @@ async function start() {
     onYear: async y => { state.year = y; await loadAll(); render(); }, rerender: render });
   await loadAll();
   await render();
+  const session = await currentSession();
+  if (session && ['Office', 'Admin'].includes(session.role)) setUpEditor();
   document.body.dataset.ready = 'true';
   connectLive({
     scopes: () => [state.board.scope],
@@ -50,7 +52,7 @@ async function render() {
   document.getElementById('overview').innerHTML = `
     <div><dt>${t('status')}</dt><dd data-status="${p.status}">${t('status_' + p.status)}</dd></div>
     <div><dt>${t('domain')}</dt><dd>${t('track_' + p.track.toLowerCase())}</dd></div>
-    <div><dt>${t('helper')}</dt><dd><a href="/helper.html?id=${encodeURIComponent(p.leadHelperId)}">${escape(await nameOf('helper', p.leadHelperId))}</a></dd></div>
+    <div><dt>${t('helper')}</dt><dd><a href="/organization.html?helper=${encodeURIComponent(p.leadHelperId)}">${escape(await nameOf('helper', p.leadHelperId))}</a></dd></div>
     <div><dt>${t('coHelpers')}</dt><dd>${co.length ? co.map(escape).join('、') : '—'}</dd></div>
     <div><dt>${t('budget')}</dt><dd>${money(p.money.plannedYuan)}</dd></div>
     <div><dt>${t('signed')} / ${t('landed')}</dt><dd>${money(p.money.signedYuan)} / ${money(p.money.landedYuan)}</dd></div>
@@ -73,6 +75,46 @@ async function render() {
   }
 }
 
-start().catch(e => {
-  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
-});
+/** The office edits money and milestones; the write names the version it saw (If-Match), so no edit is lost unseen. */
+function setUpEditor() {
+  const panel = document.getElementById('edit-panel');
+  const form = document.getElementById('progress-form');
+  const editor = document.getElementById('milestone-editor');
+  const row = (m = { id: '', title: '', due: '', percentComplete: 0 }) => `<tr data-id="${escape(m.id)}">
+    <td><input name="title" value="${escape(m.title)}" aria-label="${t('milestones')}" required></td>
+    <td><input name="due" type="date" value="${m.due}" required></td>
+    <td><input name="percent" type="number" min="0" max="100" value="${m.percentComplete}" required></td></tr>`;
+  const fill = () => {
+    const p = state.project;
+    if (['Cancelled', 'Accepted'].includes(p.status)) { panel.hidden = true; return; }
+    panel.hidden = false;
+    form.plannedYuan.value = p.money.plannedYuan;
+    form.signedYuan.value = p.money.signedYuan;
+    form.landedYuan.value = p.money.landedYuan;
+    editor.innerHTML = `<thead><tr><th>${t('milestones')}</th><th>${t('dueOn')}</th><th>%</th></tr></thead><tbody>${p.milestones.map(row).join('')}</tbody>`;
+  };
+  fill();
+  document.getElementById('add-milestone').addEventListener('click', () => editor.querySelector('tbody').insertAdjacentHTML('beforeend', row()));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const message = document.getElementById('progress-message');
+    const yuan = name => Number(String(form[name].value).replace(/,/g, ''));
+    const money = { plannedYuan: yuan('plannedYuan'), signedYuan: yuan('signedYuan'), landedYuan: yuan('landedYuan') };
+    if (Object.values(money).some(v => !Number.isFinite(v) || v < 0)) { alertIn(message, new Error('金额须为非负数 · Amounts are yuan, not negative.')); return; }
+    const milestones = [...editor.querySelectorAll('tbody tr')].map((tr, i) => ({
+      id: tr.dataset.id || `m${Date.now().toString(36)}${i}`, title: tr.querySelector('[name=title]').value.trim(),
+      due: tr.querySelector('[name=due]').value, percentComplete: Number(tr.querySelector('[name=percent]').value),
+    }));
+    try {
+      state.project = await send('PUT', `/api/v1/projects/${encodeURIComponent(id)}/progress`, { money, milestones }, { headers: { 'If-Match': `"${state.project.version}"` } });
+      message.className = 'notice';
+      message.textContent = t('saved');
+      await render();
+      fill();
+    } catch (error) {
+      alertIn(message, error.status === 412 ? new Error(t('stale')) : error);
+    }
+  });
+}
+
+start().catch(failed);

@@ -1,6 +1,6 @@
 import { t, translate, lang } from './i18n.js';
 import { get, all, send, currentSession } from './api.js';
-import { layout, alertIn } from './layout.js';
+import { layout, alertIn, failed } from './layout.js';
 import { escape, figure } from './format.js';
 
 // 填报: a helper or an enterprise reports progress on its pairings and projects, and sees, corrects (a reversal
@@ -144,6 +144,4 @@ async function listMine() {
   };
 }
 
-start().catch(e => {
-  document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(e.message)}</p>`);
-});
+start().catch(failed);
