@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a cluster of N hosts (default 3) on this machine: membership in PostgreSQL, grain state in Azurite.
 #
-#   deploy/cluster.sh start [N]   start Azurite, PostgreSQL, N hosts and the proxy in front; prints the URLs
+#   deploy/cluster.sh start [N] [--Key=value…]   start Azurite, PostgreSQL, N hosts (with those settings) and the
+#                                 proxy in front; prints the URLs
 #   deploy/cluster.sh stop        stop the proxy, the hosts and the services this script started
 #   deploy/cluster.sh status      show the members as the membership table has them
 #
@@ -32,6 +33,7 @@ case "${1:-}" in
   start)
     n="${2:-3}"
     [[ "$n" =~ ^[1-9][0-9]?$ ]] || die "N must be a number from 1 to 99"
+    shift $(($# >= 2 ? 2 : 1))
     ensure_dotnet
     mkdir -p "$dir"
     "$REPO/deploy/services.sh" start cluster
@@ -44,7 +46,8 @@ case "${1:-}" in
       (cd "$(dirname "$HOST_DLL")" && exec nohup dotnet "$HOST_DLL" --urls "http://127.0.0.1:$((http_base + i))" \
         --Bijie:Mode=Cluster --Bijie:ClusterId="$cluster_id" --Bijie:SiloName="silo-$i" \
         --Bijie:SiloPort=$((silo_base + i)) --Bijie:GatewayPort=$((gateway_base + i)) \
-        --Bijie:Demo=$([[ $i == 1 ]] && echo OnEmptyStore || echo Off)) >"$dir/host-$i.log" 2>&1 &
+        --Bijie:AdminKeyFile="$dir/admin-api-key" --Bijie:DemoAccountsFile="$dir/demo-accounts" \
+        --Bijie:Demo=$([[ $i == 1 ]] && echo OnEmptyStore || echo Off) "$@") >"$dir/host-$i.log" 2>&1 &
       echo $! >"$dir/host-$i.pid"
     done
     for i in $(seq 1 "$n"); do
@@ -56,6 +59,7 @@ case "${1:-}" in
     for i in $(seq 1 "$n"); do upstreams+=("127.0.0.1:$((http_base + i))"); done
     "$REPO/deploy/proxy.sh" start "$dir/proxy" "$proxy_port" "${upstreams[@]}"
     say "the cluster: http://127.0.0.1:$proxy_port  (boards, pages and API through the proxy)"
+    say "admin API key: ${dir#"$REPO/"}/admin-api-key; demo sign-in accounts: ${dir#"$REPO/"}/demo-accounts"
     ;;
   stop)
     "$REPO/deploy/proxy.sh" stop "$dir/proxy"

@@ -112,7 +112,8 @@ latencies.Sort();
 double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p / 100 * latencies.Count) - 1)];
 Console.WriteLine($"report → board latency over {latencies.Count} (board, report) pairs: p50 {Percentile(50):F0} ms, p90 {Percentile(90):F0} ms, " +
     $"p99 {Percentile(99):F0} ms, max {latencies.LastOrDefault():F0} ms; not shown within 10 s: {missed}");
-Console.WriteLine($"board reads: {boards.Sum(b => b.Reads)} ({boards.Sum(b => b.Reads) / Math.Max(1, boards.Count)} per board for {options.Reports} reports); 'changed' messages: {boards.Sum(b => b.Changes)}");
+Console.WriteLine($"board reads: {boards.Sum(b => b.Reads)} ({boards.Sum(b => b.Reads) / Math.Max(1, boards.Count)} per board for {options.Reports} reports); " +
+    $"'changed' messages: {boards.Sum(b => b.Changes)}; reads refused or failed: {boards.Sum(b => b.Failures)}");
 foreach (var board in boards)
 {
     await board.DisposeAsync();
@@ -132,6 +133,9 @@ internal sealed class Board(string url, int year, Stopwatch clock) : IAsyncDispo
     private bool again;
     private long reads;
     private long changes;
+    private long failures;
+
+    public long Failures => Interlocked.Read(ref failures);
 
     public ConcurrentQueue<(long At, decimal Value)> Observations { get; } = new();
 
@@ -183,7 +187,25 @@ internal sealed class Board(string url, int year, Stopwatch clock) : IAsyncDispo
                 again = false;
             }
 
-            var board = await http.GetFromJsonAsync<JsonElement>($"/api/v1/boards/5205?year={year}");
+            JsonElement board;
+            try
+            {
+                board = await http.GetFromJsonAsync<JsonElement>($"/api/v1/boards/5205?year={year}");
+            }
+            catch (HttpRequestException)
+            {
+                // Refused (429 when the host's per-address limit is lower than this many boards need) or lost:
+                // counted, and read again shortly, as the pages do.
+                Interlocked.Increment(ref failures);
+                await Task.Delay(200);
+                lock (sync)
+                {
+                    again = true;
+                }
+
+                continue;
+            }
+
             Interlocked.Increment(ref reads);
             Latest = board.GetProperty("indicators").GetProperty("clinic_person_times").GetProperty("value").GetDecimal();
             Observations.Enqueue((clock.ElapsedTicks, Latest));

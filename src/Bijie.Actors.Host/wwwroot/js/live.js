@@ -79,6 +79,8 @@ export function coalesce(loader) {
     running = (async () => {
       try {
         do { again = false; await loader(); } while (again);
+      } catch {
+        setTimeout(run, 1000); // refused (429) or lost: read again shortly, the next change would be too late
       } finally {
         running = null;
       }
