@@ -10,14 +10,25 @@ dir="$LOCAL/run"
 hostpid="$dir/host.pid"
 url="${BIJIE_URL:-http://127.0.0.1:5080}"
 
-if [[ "${1:-}" == stop ]]; then
+# stop (and reset): ask the run.sh in the foreground to stop what it started, and wait until it has.
+stop_all() {
+  local runner
+  runner="$(cat "$dir/run.pid" 2>/dev/null || true)"
+  if pid_alive "$runner" && tr '\0' ' ' <"/proc/$runner/cmdline" 2>/dev/null | grep -q 'deploy/run.sh'; then
+    kill -TERM "$runner" 2>/dev/null || true
+    wait_until 60 "run.sh to stop" bash -c "! kill -0 $runner 2>/dev/null" || true
+  fi
   stop_pidfile "$hostpid" Bijie.Actors.Host.dll
   "$REPO/deploy/services.sh" stop run
+}
+
+if [[ "${1:-}" == stop ]]; then
+  stop_all
   exit 0
 fi
 
 if [[ "${1:-}" == reset ]]; then
-  stop_pidfile "$hostpid" Bijie.Actors.Host.dll
+  stop_all
   "$REPO/deploy/services.sh" reset run
   exit 0
 fi
@@ -32,9 +43,11 @@ cleanup() {
   trap - INT TERM EXIT
   stop_pidfile "$hostpid" Bijie.Actors.Host.dll
   "$REPO/deploy/services.sh" stop run || true
+  rm -f "$dir/run.pid"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+echo $$ >"$dir/run.pid"
 
 "$REPO/deploy/services.sh" start run
 set -a; source "$dir/services.env"; set +a
