@@ -12,10 +12,12 @@ public static class GrainsComposition
     {
         var rollups = services.AddOptions<RollupOptions>();
         var live = services.AddOptions<Live.LiveOptions>();
+        var matters = services.AddOptions<Matters.MatterOptions>();
         if (configuration is not null)
         {
             rollups.Bind(configuration.GetSection(RollupOptions.Section));
             live.Bind(configuration.GetSection(Live.LiveOptions.Section));
+            matters.Bind(configuration.GetSection(Matters.MatterOptions.Section));
         }
 
         services.AddSingleton<Demo.DemoLoader>();

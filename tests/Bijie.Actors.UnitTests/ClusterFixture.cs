@@ -19,7 +19,10 @@ public class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.UseInMemoryReminderService();
+            silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddBijieGrains();
+            silo.Services.Configure<Grains.Matters.MatterOptions>(o => o.EscalationInterval = TimeSpan.FromSeconds(1));
             silo.Services.Configure<RollupOptions>(o =>
             {
                 o.FlushInterval = TimeSpan.FromMilliseconds(20);

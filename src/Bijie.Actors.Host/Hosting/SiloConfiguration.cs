@@ -33,6 +33,7 @@ public static class SiloConfiguration
             // Failure-detection timings are ordinary Orleans options, bound from configuration.
             silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             silo.Services.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
+            silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Orleans:Reminders"));
 
             if (options.Mode == HostMode.Cluster)
             {
@@ -55,10 +56,17 @@ public static class SiloConfiguration
                     o.TableServiceClient = new TableServiceClient(tables);
                     o.TableName = "BijieGrainState";
                 });
+                // Reminders (support matters' due dates) outlive restarts and silos in the same Table storage.
+                silo.UseAzureTableReminderService(o =>
+                {
+                    o.TableServiceClient = new TableServiceClient(tables);
+                    o.TableName = "BijieReminders";
+                });
             }
             else
             {
                 silo.AddMemoryGrainStorage(StorageNames.Default);
+                silo.UseInMemoryReminderService();
             }
 
             silo.Services.AddSingleton<SiloActiveSignal>();

@@ -1,0 +1,195 @@
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Reference;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bijie.Actors.Grains.Matters;
+
+/// <summary>Options of support matters (configuration section <c>Bijie:Matters</c>).</summary>
+public sealed class MatterOptions
+{
+    public const string Section = "Bijie:Matters";
+
+    /// <summary>How often an overdue matter escalates again while it stays open.</summary>
+    public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromDays(1);
+}
+
+/// <summary>The persisted state of a support matter.</summary>
+[GenerateSerializer, Alias("Bijie.Actors.MatterState")]
+public sealed class MatterState
+{
+    [Id(0)] public MatterInfo? Info { get; set; }
+}
+
+/// <summary>
+/// A support matter raised with a helper (争取支持事项), handled step by step (交办 → 承办 → 办结 → 反馈). Its due
+/// date is watched by an Orleans reminder kept in the reminder table, not in memory: past the due date an open
+/// matter escalates, then again every escalation interval, on whichever silo holds the reminder, across restarts
+/// and the loss of silos, until it is concluded.
+/// </summary>
+public sealed class MatterGrain(
+    [PersistentState("matter", StorageNames.Default)] IPersistentState<MatterState> state,
+    IOptions<MatterOptions> options,
+    TimeProvider time,
+    ILogger<MatterGrain> logger) : Grain, IMatterGrain, IRemindable
+{
+    private const string Watch = "overdue";
+
+    public async Task<MatterInfo> RaiseAsync(RaiseMatter request, ActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.ManagesEverything)
+        {
+            throw DomainException.Forbidden("matter.raise", "Only the programme office raises support matters.");
+        }
+
+        if (state.State.Info is { } existing)
+        {
+            return existing.Title == request.Title.Trim() && existing.HelperId == request.HelperId && existing.Due == request.Due
+                ? existing // a retry of the request that raised it
+                : throw DomainException.Conflict("matter.exists", $"Matter '{existing.Id}' exists already.");
+        }
+
+        await ValidateAsync(request);
+        var now = time.GetUtcNow();
+        var info = new MatterInfo(this.GetPrimaryKeyString(), request.Title.Trim(), request.Description?.Trim(), request.HelperId, request.LocalityCode,
+            request.Domain, request.ResponsibleStaffId, request.Due, [new MatterStepRecord(MatterStep.Assigned, actor.Id, now, null)], 0, null, 1);
+
+        // The reminder first: should the state write then fail, the reminder finds no matter and removes itself.
+        var first = MatterRules.DueEnd(request.Due) - now;
+        await this.RegisterOrUpdateReminder(Watch, first < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : first, options.Value.EscalationInterval);
+        state.State.Info = info;
+        await state.WriteStateAsync();
+        await ListAsync(info);
+        return info;
+    }
+
+    public async Task<MatterInfo> AdvanceAsync(MatterStep step, string? note, ActorRef actor, int? expectedVersion = null)
+    {
+        var info = Require();
+        if (expectedVersion is { } version && version != info.Version)
+        {
+            throw DomainException.Stale($"Matter '{info.Id}'", info.Version, version);
+        }
+
+        var next = MatterRules.Next(info.Step);
+        if (step != next)
+        {
+            throw DomainException.Conflict("matter.step", next is null
+                ? $"Matter '{info.Id}' is fed back: it takes no more steps."
+                : $"Matter '{info.Id}' is at {info.Step}; its next step is {next}, not {step}.");
+        }
+
+        var allowed = actor.ManagesEverything || (actor.Role == ActorRole.Helper && actor.OrganizationId == info.HelperId
+            && step is MatterStep.Undertaken or MatterStep.Concluded);
+        if (!allowed)
+        {
+            throw DomainException.Forbidden("matter.step", "The helper it was assigned to undertakes and concludes a matter; the office feeds back.");
+        }
+
+        if (note is { Length: > 1000 })
+        {
+            throw DomainException.Invalid("matter.note", "A note has at most 1000 characters.", "note");
+        }
+
+        var advanced = info with
+        {
+            Steps = [.. info.Steps, new MatterStepRecord(step, actor.Id, time.GetUtcNow(), string.IsNullOrWhiteSpace(note) ? null : note.Trim())],
+            Version = info.Version + 1,
+        };
+        state.State.Info = advanced;
+        await state.WriteStateAsync();
+        if (advanced.Closed && await this.GetReminder(Watch) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await ListAsync(advanced);
+        return advanced;
+    }
+
+    public Task<MatterInfo> GetAsync() => Task.FromResult(Require());
+
+    public Task<string> ServedByAsync() => Task.FromResult(RuntimeIdentity);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var info = state.State.Info;
+        var now = time.GetUtcNow();
+        if (info is null || info.Closed)
+        {
+            if (await this.GetReminder(reminderName) is { } stale)
+            {
+                await this.UnregisterReminder(stale);
+            }
+
+            return;
+        }
+
+        if (!info.IsOverdue(now))
+        {
+            return;
+        }
+
+        var escalated = info with { Escalations = info.Escalations + 1, LastEscalatedAt = now };
+        state.State.Info = escalated;
+        await state.WriteStateAsync();
+        await ListAsync(escalated);
+        logger.LogWarning("Support matter {Matter} ({Title}) is overdue since {Due}: escalation {Count} to {Staff}",
+            info.Id, info.Title, info.Due, escalated.Escalations, info.ResponsibleStaffId);
+    }
+
+    private MatterInfo Require() => state.State.Info
+        ?? throw DomainException.NotFound("matter.unknown", $"No support matter '{this.GetPrimaryKeyString()}'.", "matterId");
+
+    private Task ListAsync(MatterInfo info) =>
+        GrainFactory.GetGrain<IMatterListGrain>(0).PutAsync(new MatterSummary(info.Id, info.Title, info.HelperId, info.ResponsibleStaffId, info.Due, info.Step, info.Escalations));
+
+    private async Task ValidateAsync(RaiseMatter request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > 200)
+        {
+            throw DomainException.Invalid("matter.title", "A matter needs a title of at most 200 characters.", "title");
+        }
+
+        if (request.Description is { Length: > 2000 })
+        {
+            throw DomainException.Invalid("matter.description", "A description has at most 2000 characters.", "description");
+        }
+
+        var today = ProgrammeClock.Today(time);
+        if (request.Due < new DateOnly(2000, 1, 1) || request.Due > today.AddYears(5))
+        {
+            throw DomainException.Invalid("matter.due", "The due date lies between 2000 and five years from today.", "due");
+        }
+
+        StaffDirectory.Require(request.ResponsibleStaffId);
+        try
+        {
+            await GrainFactory.GetGrain<IHelperGrain>(request.HelperId).GetAsync();
+            if (request.LocalityCode is { } code)
+            {
+                await GrainFactory.GetLocality(code).GetAsync();
+            }
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            throw DomainException.Invalid(e.Code, e.Message, e.Field);
+        }
+    }
+}
+
+/// <summary>Every matter's summary, for the office's list; a few hundred a year.</summary>
+public sealed class MatterListGrain(
+    [PersistentState("matters", StorageNames.Default)] IPersistentState<Dictionary<string, MatterSummary>> list) : Grain, IMatterListGrain
+{
+    public async Task PutAsync(MatterSummary summary)
+    {
+        list.State[summary.Id] = summary;
+        await list.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<MatterSummary>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<MatterSummary>>(list.State.Values.OrderBy(m => m.Due).ThenBy(m => m.Id, StringComparer.Ordinal).ToArray());
+}

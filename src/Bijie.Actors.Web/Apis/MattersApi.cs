@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>Support matters (争取支持事项): raised by the office with a helper, handled 交办 → 承办 → 办结 → 反馈, escalated when overdue.</summary>
+public static class MattersApi
+{
+    public static RouteGroupBuilder MapMattersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/matters").WithTags("Support matters");
+        api.MapGet("/", ListAsync).WithName("ListMatters").RequireAuthorization(Policies.Read)
+            .WithSummary("Support matters; status=open|overdue|closed filters, helper= names the helper");
+        api.MapGet("/{id}", GetAsync).WithName("GetMatter").RequireAuthorization(Policies.Read).WithSummary("A support matter with its steps");
+        api.MapPost("/", RaiseAsync).WithName("RaiseMatter").RequireAuthorization(Policies.Office)
+            .WithSummary("Raises a matter with a helper: responsible person, due date (交办)");
+        api.MapPost("/{id}/steps", AdvanceAsync).WithName("AdvanceMatter").RequireAuthorization(Policies.Report)
+            .WithSummary("Takes the next step: Undertaken (承办) and Concluded (办结) by the helper or the office, FedBack (反馈) by the office");
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<MatterListItem>>> ListAsync(IGrainFactory grains, TimeProvider time, string? status, string? helper)
+    {
+        var now = time.GetUtcNow();
+        Func<MatterSummary, bool> wanted = status switch
+        {
+            null => _ => true,
+            "open" => m => m.Step < MatterStep.Concluded,
+            "overdue" => m => m.Step < MatterStep.Concluded && now >= MatterRules.DueEnd(m.Due),
+            "closed" => m => m.Step >= MatterStep.Concluded,
+            _ => throw DomainException.Invalid("matter.status", "status is open, overdue or closed.", "status"),
+        };
+        var all = await grains.GetGrain<IMatterListGrain>(0).ListAsync();
+        return TypedResults.Ok<IReadOnlyList<MatterListItem>>(all.Where(wanted).Where(m => helper is null || m.HelperId == helper)
+            .Select(m => new MatterListItem(m.Id, m.Title, m.HelperId, m.ResponsibleStaffId, m.Due, m.Step.ToString(),
+                m.Step < MatterStep.Concluded && now >= MatterRules.DueEnd(m.Due), m.Escalations)).ToArray());
+    }
+
+    public static async Task<Ok<MatterView>> GetAsync(string id, IGrainFactory grains, TimeProvider time, HttpResponse response)
+    {
+        var grain = grains.GetGrain<IMatterGrain>(id);
+        var info = await grain.GetAsync();
+        ETags.Set(response, info.Version);
+        return TypedResults.Ok(MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
+    }
+
+    public static async Task<Created<MatterView>> RaiseAsync(RaiseMatterRequest body, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user)
+    {
+        var id = body.Id ?? $"m{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw DomainException.Invalid("matter.id", "A matter id has at most 64 letters, digits, '-' or '_'.", "id");
+        }
+
+        var request = new RaiseMatter(body.Title ?? "", body.Description, body.HelperId ?? throw DomainException.Invalid("helper.unknown", "helperId is required.", "helperId"),
+            body.LocalityCode, body.Domain, body.ResponsibleStaffId ?? throw DomainException.Invalid("staff.unknown", "responsibleStaffId is required.", "responsibleStaffId"),
+            body.Due ?? throw DomainException.Invalid("matter.due", "due is required.", "due"));
+        var grain = grains.GetGrain<IMatterGrain>(id);
+        var info = await grain.RaiseAsync(request, user.ToActor());
+        return TypedResults.Created($"/api/v1/matters/{id}", MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
+    }
+
+    public static async Task<Ok<MatterView>> AdvanceAsync(string id, MatterStepRequest body, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, HttpContext context)
+    {
+        var step = Enum.TryParse<MatterStep>(body.Step, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(body.Step, out _)
+            ? parsed
+            : throw DomainException.Invalid("matter.step", "step is Undertaken, Concluded or FedBack.", "step");
+        var grain = grains.GetGrain<IMatterGrain>(id);
+        var info = await grain.AdvanceAsync(step, body.Note, user.ToActor(), ETags.Expected(context.Request));
+        ETags.Set(context.Response, info.Version);
+        return TypedResults.Ok(MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
+    }
+}
+
+/// <summary>The body of <c>POST /api/v1/matters</c>; the id is the caller's or made up.</summary>
+public sealed record RaiseMatterRequest(string? Id, string? Title, string? Description, string? HelperId, string? LocalityCode, Track? Domain, string? ResponsibleStaffId, DateOnly? Due);
+
+/// <summary>The body of <c>POST /api/v1/matters/{id}/steps</c>.</summary>
+public sealed record MatterStepRequest(string? Step, string? Note);
+
+/// <summary>A matter in a listing.</summary>
+public sealed record MatterListItem(string Id, string Title, string HelperId, string ResponsibleStaffId, DateOnly Due, string Step, bool Overdue, int Escalations);
+
+/// <summary>A support matter as the API writes it.</summary>
+public sealed record MatterView(
+    string Id, string Title, string? Description, string HelperId, string? LocalityCode, string? Domain, string ResponsibleStaffId, DateOnly Due,
+    string Step, bool Overdue, int Escalations, DateTimeOffset? LastEscalatedAt, IReadOnlyList<MatterStepRecord> Steps, int Version, string ServedBy)
+{
+    public static MatterView From(MatterInfo m, DateTimeOffset now, string servedBy) => new(
+        m.Id, m.Title, m.Description, m.HelperId, m.LocalityCode, m.Domain?.Code(), m.ResponsibleStaffId, m.Due, m.Step.ToString(), m.IsOverdue(now),
+        m.Escalations, m.LastEscalatedAt, m.Steps, m.Version, servedBy);
+}
