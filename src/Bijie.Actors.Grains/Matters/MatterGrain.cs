@@ -54,7 +54,9 @@ public sealed class MatterGrain(
         await ValidateAsync(request);
         var now = time.GetUtcNow();
         var info = new MatterInfo(this.GetPrimaryKeyString(), request.Title.Trim(), request.Description?.Trim(), request.HelperId, request.LocalityCode,
-            request.Domain, request.ResponsibleStaffId, request.Due, [new MatterStepRecord(MatterStep.Assigned, actor.Id, now, null)], 0, null, 1);
+            request.Domain, request.ResponsibleStaffId, request.Due, new[] { new MatterStepRecord(MatterStep.Assigned, actor.Id, now, null) }, 0, null, 1);
+        // (Arrays, not collection expressions: the state is stored as JSON naming its types, and the compiler's
+        // own list types cannot be read back.)
 
         // The reminder first: should the state write then fail, the reminder finds no matter and removes itself.
         var first = MatterRules.DueEnd(request.Due) - now;
@@ -95,7 +97,7 @@ public sealed class MatterGrain(
 
         var advanced = info with
         {
-            Steps = [.. info.Steps, new MatterStepRecord(step, actor.Id, time.GetUtcNow(), string.IsNullOrWhiteSpace(note) ? null : note.Trim())],
+            Steps = info.Steps.Append(new MatterStepRecord(step, actor.Id, time.GetUtcNow(), string.IsNullOrWhiteSpace(note) ? null : note.Trim())).ToArray(),
             Version = info.Version + 1,
         };
         state.State.Info = advanced;

@@ -33,7 +33,8 @@ public static class SiloConfiguration
             // Failure-detection timings are ordinary Orleans options, bound from configuration.
             silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             silo.Services.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
-            silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Orleans:Reminders"));
+            // Not "Orleans:Reminders": Orleans reads that section as the reminder provider's own configuration.
+            silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Bijie:Reminders"));
 
             if (options.Mode == HostMode.Cluster)
             {
