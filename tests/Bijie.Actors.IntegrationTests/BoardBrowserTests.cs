@@ -210,6 +210,56 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_office_raises_an_overdue_support_matter_and_the_helper_undertakes_and_concludes_it()
+    {
+        var office = await fixture.NewPageAsync(1280, 900);
+        await SignInAsync(office, "office", "/office.html");
+        await office.ClickAsync("#tabs [data-tab=matters]");
+        var title = $"争取中药材种植专家支持 {Guid.NewGuid():N}"[..24];
+        await office.FillAsync("#matter-form input[name=title]", title);
+        await office.SelectOptionAsync("#matter-form select[name=helperId]", "minge-central");
+        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime).AddDays(-1);
+        await office.FillAsync("#matter-form input[name=due]", yesterday.ToString("yyyy-MM-dd"));
+        await office.ClickAsync("#matter-pick");
+        await office.Locator("dialog.picker input[value='staff-012']").CheckAsync();
+        await office.ClickAsync("dialog.picker #picker-ok");
+        await office.ClickAsync("#matter-form button[type=submit]");
+        var created = office.Locator("#matter-message [data-created-matter]");
+        await created.WaitForAsync();
+        var id = await created.GetAttributeAsync("data-created-matter");
+        var row = office.Locator($"#matter-table tr[data-matter='{id}']");
+        await row.WaitForAsync();
+        Assert.Contains("已逾期", await row.InnerTextAsync());
+        Assert.Contains("交办", await row.InnerTextAsync());
+        var matter = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/matters/{id}");
+        Assert.Equal("staff-012", matter.GetProperty("responsibleStaffId").GetString());
+        Assert.True(matter.GetProperty("overdue").GetBoolean());
+
+        // The helper it was assigned to takes it on and concludes it from its reporting page.
+        var helper = await fixture.NewPageAsync(1280, 900);
+        await SignInAsync(helper, "minge", "/report.html");
+        var own = helper.Locator($"#matters tr[data-matter='{id}']");
+        await own.WaitForAsync();
+        await own.Locator("button[data-step=Undertaken]").ClickAsync();
+        await helper.Locator($"#matters tr[data-matter='{id}'] button[data-step=Concluded]").ClickAsync();
+        await helper.Locator($"#matters tr[data-matter='{id}'] td", new PageLocatorOptions { HasTextString = "办结" }).WaitForAsync();
+        matter = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/matters/{id}");
+        Assert.Equal("Concluded", matter.GetProperty("step").GetString());
+        Assert.False(matter.GetProperty("overdue").GetBoolean());
+        Assert.Equal(["Assigned", "Undertaken", "Concluded"], matter.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+    }
+
+    private async Task SignInAsync(IPage page, string user, string then)
+    {
+        await page.GotoAsync($"/login.html?ReturnUrl={Uri.EscapeDataString(then)}");
+        await page.FillAsync("input[name=userName]", user);
+        await page.FillAsync("input[name=password]", fixture.Accounts[user]);
+        await page.ClickAsync("#signin button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == then);
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+    }
+
+    [Fact]
     public async Task The_language_switch_shows_the_city_board_in_English_and_back_in_Chinese()
     {
         var page = await fixture.NewPageAsync();

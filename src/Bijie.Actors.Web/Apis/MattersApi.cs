@@ -24,8 +24,14 @@ public static class MattersApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<MatterListItem>>> ListAsync(IGrainFactory grains, TimeProvider time, string? status, string? helper)
+    public static async Task<Ok<IReadOnlyList<MatterListItem>>> ListAsync(IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, string? status, string? helper)
     {
+        var actor = user.ToActor();
+        if (!actor.ManagesEverything)
+        {
+            helper = actor.Role == ActorRole.Helper ? actor.OrganizationId : "-"; // a helper sees its own matters; others none
+        }
+
         var now = time.GetUtcNow();
         Func<MatterSummary, bool> wanted = status switch
         {
@@ -41,10 +47,16 @@ public static class MattersApi
                 m.Step < MatterStep.Concluded && now >= MatterRules.DueEnd(m.Due), m.Escalations)).ToArray());
     }
 
-    public static async Task<Ok<MatterView>> GetAsync(string id, IGrainFactory grains, TimeProvider time, HttpResponse response)
+    public static async Task<Ok<MatterView>> GetAsync(string id, IGrainFactory grains, TimeProvider time, HttpResponse response, ClaimsPrincipal user)
     {
         var grain = grains.GetGrain<IMatterGrain>(id);
         var info = await grain.GetAsync();
+        var actor = user.ToActor();
+        if (!actor.ManagesEverything && !(actor.Role == ActorRole.Helper && actor.OrganizationId == info.HelperId))
+        {
+            throw DomainException.NotFound("matter.unknown", $"No support matter '{id}'.", "matterId");
+        }
+
         ETags.Set(response, info.Version);
         return TypedResults.Ok(MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
     }

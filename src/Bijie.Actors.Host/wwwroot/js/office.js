@@ -35,6 +35,7 @@ async function start() {
   document.getElementById('tabs').addEventListener('click', e => { if (e.target.dataset.tab) showTab(e.target.dataset.tab); });
   await setUpPairings();
   await setUpProjects();
+  await setUpMatters();
   setUpLedgers();
   translate();
   showTab(location.hash.slice(1) || 'pairings');
@@ -202,6 +203,56 @@ async function listProjects(code) {
         return;
       }
       await listProjects(code);
+    } catch (error) {
+      alert(error.message);
+    }
+  };
+}
+
+const NEXT = { Assigned: 'Undertaken', Undertaken: 'Concluded', Concluded: 'FedBack', FedBack: null };
+
+async function setUpMatters() {
+  const form = document.getElementById('matter-form');
+  form.helperId.innerHTML = helperOptions();
+  form.due.value = today();
+  const place = await localityPicker(document.getElementById('matter-locality'), { depth: 'township' });
+  responsibleButton(document.getElementById('matter-pick'), document.getElementById('matter-responsible'));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const message = document.getElementById('matter-message');
+    try {
+      const raised = await send('POST', '/api/v1/matters', {
+        title: form.title.value.trim(), description: form.description.value || null, helperId: form.helperId.value,
+        localityCode: place.value() || null, responsibleStaffId: document.getElementById('matter-responsible').dataset.staff || null, due: form.due.value,
+      });
+      message.className = 'notice';
+      message.innerHTML = `${t('saved')} <span data-created-matter="${escape(raised.id)}">${escape(raised.id)}</span>`;
+      await listMatters();
+    } catch (error) {
+      alertIn(message, error);
+    }
+  });
+  document.getElementById('matter-filter').addEventListener('change', listMatters);
+  await listMatters();
+}
+
+async function listMatters() {
+  const table = document.getElementById('matter-table');
+  const status = document.getElementById('matter-filter').value;
+  const items = await get(`/api/v1/matters${status ? `?status=${status}` : ''}`);
+  const rows = await Promise.all(items.map(async m => `<tr data-matter="${escape(m.id)}" class="${m.overdue ? 'overdue' : ''}">
+    <th>${escape(m.title)}</th><td>${escape(await nameOf('helper', m.helperId))}</td><td>${escape(staffName(m.responsibleStaffId))}</td>
+    <td>${m.due}${m.overdue ? ` <b class="error">${t('overdue')}</b>` : ''}</td><td data-role="step">${t('step_' + m.step)}</td><td>${m.escalations}</td>
+    <td>${NEXT[m.step] ? `<button type="button" data-act="step" data-step="${NEXT[m.step]}">${t('step_' + NEXT[m.step])}</button>` : ''}</td></tr>`));
+  table.innerHTML = `<thead><tr><th>${t('title_')}</th><th>${t('helper')}</th><th>${t('responsible')}</th><th>${t('dueOn')}</th><th>${t('status')}</th><th>${t('escalations')}</th><th>${t('nextStep')}</th></tr></thead>
+    <tbody>${rows.join('') || `<tr><td colspan="7">${t('none')}</td></tr>`}</tbody>`;
+  table.onclick = async e => {
+    const row = e.target.closest('tr[data-matter]');
+    if (!row || e.target.dataset.act !== 'step') return;
+    const note = prompt(t('note')) ?? '';
+    try {
+      await send('POST', `/api/v1/matters/${encodeURIComponent(row.dataset.matter)}/steps`, { step: e.target.dataset.step, note: note || null });
+      await listMatters();
     } catch (error) {
       alert(error.message);
     }

@@ -50,6 +50,7 @@ async function start() {
   document.getElementById('cancel-correction').addEventListener('click', () => endCorrection());
   translate();
   await listMine();
+  if (session.role === 'Helper') await listMatters();
   document.body.dataset.ready = 'true';
 }
 
@@ -140,6 +141,30 @@ async function listMine() {
       drawValues(report.values);
       document.getElementById('cancel-correction').hidden = false;
       form.scrollIntoView();
+    }
+  };
+}
+
+/** The support matters assigned to this helper: it undertakes (承办) and concludes (办结) them. */
+async function listMatters() {
+  const panel = document.getElementById('matters-panel');
+  const table = document.getElementById('matters');
+  const items = await get('/api/v1/matters');
+  panel.hidden = false;
+  const next = { Assigned: 'Undertaken', Undertaken: 'Concluded' };
+  table.innerHTML = `<thead><tr><th>${t('title_')}</th><th>${t('dueOn')}</th><th>${t('status')}</th><th>${t('nextStep')}</th></tr></thead><tbody>` +
+    (items.map(m => `<tr data-matter="${escape(m.id)}" class="${m.overdue ? 'overdue' : ''}"><th>${escape(m.title)}</th>
+      <td>${m.due}${m.overdue ? ` <b class="error">${t('overdue')}</b>` : ''}</td><td>${t('step_' + m.step)}</td>
+      <td>${next[m.step] ? `<button type="button" data-step="${next[m.step]}">${t('step_' + next[m.step])}</button>` : ''}</td></tr>`).join('')
+      || `<tr><td colspan="4">${t('none')}</td></tr>`) + '</tbody>';
+  table.onclick = async e => {
+    const row = e.target.closest('tr[data-matter]');
+    if (!row || !e.target.dataset.step) return;
+    try {
+      await send('POST', `/api/v1/matters/${encodeURIComponent(row.dataset.matter)}/steps`, { step: e.target.dataset.step, note: null });
+      await listMatters();
+    } catch (error) {
+      alert(error.message);
     }
   };
 }
