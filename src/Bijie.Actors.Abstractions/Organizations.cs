@@ -167,6 +167,9 @@ public enum ActorRole
     Admin = 4,
     /// <summary>The system itself (demo loader, start-up work).</summary>
     System = 5,
+
+    /// <summary>A county's, township's or village's office (its division code is the organisation): posts needs there.</summary>
+    Locality = 6,
 }
 
 /// <summary>Who acts: an id (staff id, key id), a role, and the organisation a helper or enterprise acts for.</summary>

@@ -101,6 +101,7 @@ public static class WebComposition
             .AddPolicy(Policies.PublicRead, p => { if (api.PublicBoards) { p.RequireAssertion(_ => true); } else { p.RequireAuthenticatedUser(); } })
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Report, p => p.RequireRole(nameof(ActorRole.Helper), nameof(ActorRole.Enterprise), nameof(ActorRole.Office), nameof(ActorRole.Admin)))
+            .AddPolicy(Policies.PostNeed, p => p.RequireRole(nameof(ActorRole.Locality), nameof(ActorRole.Office), nameof(ActorRole.Admin)))
             .AddPolicy(Policies.Office, p => p.RequireRole(nameof(ActorRole.Office), nameof(ActorRole.Admin)))
             .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(ActorRole.Admin)));
         return services;
@@ -152,6 +153,7 @@ public static class WebComposition
         app.MapApiKeysApi();
         app.MapLedgersApi();
         app.MapMattersApi();
+        app.MapNeedsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("毕节组团式帮扶平台 API · Bijie Pairing Assistance API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;

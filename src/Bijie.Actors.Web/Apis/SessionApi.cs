@@ -91,6 +91,11 @@ public static class SessionApi
             await Listing.InBody(() => grains.GetGrain<IEnterpriseGrain>(body.OrganizationId!).GetAsync());
         }
 
+        else if (body.Role == ActorRole.Locality)
+        {
+            await Listing.InBody(() => grains.GetLocality(body.OrganizationId ?? "").GetAsync());
+        }
+
         var account = await grains.GetGrain<IAccountGrain>(name).CreateAsync(body.DisplayName ?? "", body.Role, body.OrganizationId, body.Password ?? "", user.ToActor().Id);
         return TypedResults.Created($"/api/v1/accounts/{name}", account);
     }

@@ -80,6 +80,9 @@ public static class Policies
     /// <summary>Reporting progress: helpers, enterprises, office, admin.</summary>
     public const string Report = "report";
 
+    /// <summary>Posting needs: localities' offices, office, admin.</summary>
+    public const string PostNeed = "post-need";
+
     /// <summary>Managing the programme: office and admin.</summary>
     public const string Office = "office";
 

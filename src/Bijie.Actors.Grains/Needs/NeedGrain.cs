@@ -1,0 +1,237 @@
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Reference;
+
+namespace Bijie.Actors.Grains.Needs;
+
+/// <summary>The persisted state of a need.</summary>
+[GenerateSerializer, Alias("Bijie.Actors.NeedState")]
+public sealed class NeedState
+{
+    [Id(0)] public NeedInfo? Info { get; set; }
+}
+
+/// <summary>
+/// A need Bijie posts (毕节所需), matched to a helper's strengths (统战所长). The ranking is explained: every
+/// candidate carries the reasons of its score, so the office sees why a helper comes first before it confirms.
+/// </summary>
+public sealed class NeedGrain(
+    [PersistentState("need", StorageNames.Default)] IPersistentState<NeedState> state,
+    TimeProvider time) : Grain, INeedGrain
+{
+    /// <summary>Points for each reason; a need's domain among a helper's strengths weighs most.</summary>
+    public const int DomainFitPoints = 50, SameLocalityPoints = 30, SameCountyPoints = 20, RegionServedPoints = 10, PointsPerProject = 2, MaxLoadPenalty = 30;
+
+    public async Task<NeedInfo> PostAsync(PostNeed request, ActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (state.State.Info is { } existing)
+        {
+            return existing.Title == request.Title.Trim() && existing.LocalityCode == request.LocalityCode
+                ? existing
+                : throw DomainException.Conflict("need.exists", $"Need '{existing.Id}' exists already.");
+        }
+
+        if (!Enum.IsDefined(request.Domain) || request.Domain == Track.Regional)
+        {
+            throw DomainException.Invalid("need.domain", "A need names one of the five domains: technology, industry, education, health, talent.", "domain");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > 200)
+        {
+            throw DomainException.Invalid("need.title", "A need needs a title of at most 200 characters.", "title");
+        }
+
+        if (request.Description is { Length: > 2000 })
+        {
+            throw DomainException.Invalid("need.description", "A description has at most 2000 characters.", "description");
+        }
+
+        if (request.BudgetYuan < 0 || request.BudgetYuan > 10_000_000_000m || decimal.Round(request.BudgetYuan, 2) != request.BudgetYuan)
+        {
+            throw DomainException.Invalid("need.budget", "The budget is in yuan with at most two decimals, from 0 to 100 亿元.", "budgetYuan");
+        }
+
+        if (!Enum.IsDefined(request.Urgency))
+        {
+            throw DomainException.Invalid("need.urgency", "urgency is Low, Normal or High.", "urgency");
+        }
+
+        var today = ProgrammeClock.Today(time);
+        if (request.Deadline < today || request.Deadline > today.AddYears(5))
+        {
+            throw DomainException.Invalid("need.deadline", "The deadline lies between today and five years on.", "deadline");
+        }
+
+        LocalityInfo place;
+        try
+        {
+            place = await GrainFactory.GetLocality(request.LocalityCode).GetAsync();
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            throw DomainException.Invalid(e.Code, e.Message, "localityCode");
+        }
+
+        var allowed = actor.ManagesEverything || (actor.Role == ActorRole.Locality && actor.OrganizationId is { } own && place.Code.StartsWith(own, StringComparison.Ordinal));
+        if (!allowed)
+        {
+            throw DomainException.Forbidden("need.post", "A locality's office posts needs in its own locality; the programme office anywhere.");
+        }
+
+        var info = new NeedInfo(this.GetPrimaryKeyString(), request.Domain, place.Code, request.Title.Trim(), request.Description?.Trim(), request.BudgetYuan,
+            request.Urgency, request.Deadline, NeedStatus.Open, actor.Id, time.GetUtcNow(), null, null, null, null, 1);
+        return await SaveAsync(info);
+    }
+
+    public Task<NeedInfo> GetAsync() => Task.FromResult(Require());
+
+    public async Task<IReadOnlyList<MatchCandidate>> CandidatesAsync()
+    {
+        var need = Require();
+        var county = need.LocalityCode.Length >= 6 ? need.LocalityCode[..6] : need.LocalityCode;
+        var year = ProgrammeClock.Today(time).Year;
+        var helperIds = await GrainFactory.GetGrain<IRegistryGrain>("helpers").ListAsync();
+        var scored = await Task.WhenAll(helperIds.Select(async id =>
+        {
+            var helper = await GrainFactory.GetGrain<IHelperGrain>(id).GetAsync();
+            var helperScope = GrainFactory.GetGrain<IScopeGrain>(Scopes.Helper(id));
+            var pairingIds = await helperScope.GetMembersAsync(Scopes.ActivePairings, year);
+            var places = await Task.WhenAll(pairingIds.Select(async p => (await GrainFactory.GetGrain<IPairingGrain>(p).GetAsync()).LocalityCode));
+            var load = (int)((await helperScope.GetBoardAsync(year)).Figures.FirstOrDefault(f => f.Indicator == Indicators.ProjectsTotal)?.Value ?? 0);
+
+            var reasons = new List<string>();
+            var score = 0;
+            var fit = helper.Strengths.Contains(need.Domain);
+            if (fit)
+            {
+                score += DomainFitPoints;
+                reasons.Add($"擅长{need.Domain.NameZh()} · strong in {need.Domain.Code()} (+{DomainFitPoints})");
+            }
+
+            var here = places.Count(p => need.LocalityCode.StartsWith(p, StringComparison.Ordinal) || p.StartsWith(need.LocalityCode, StringComparison.Ordinal));
+            var inCounty = places.Count(p => p.StartsWith(county, StringComparison.Ordinal));
+            if (here > 0)
+            {
+                score += SameLocalityPoints;
+                reasons.Add($"在当地已有结对 {here} 个 · {here} pairing(s) at this place (+{SameLocalityPoints})");
+            }
+            else if (inCounty > 0)
+            {
+                score += SameCountyPoints;
+                reasons.Add($"在本县已有结对 {inCounty} 个 · {inCounty} pairing(s) in this county (+{SameCountyPoints})");
+            }
+
+            if (helper.LocalityCode is { } served && (county.StartsWith(served, StringComparison.Ordinal) || served.StartsWith(county, StringComparison.Ordinal)))
+            {
+                score += RegionServedPoints;
+                reasons.Add($"服务本地区 · serves this region (+{RegionServedPoints})");
+            }
+
+            var penalty = Math.Min(MaxLoadPenalty, load * PointsPerProject);
+            if (penalty > 0)
+            {
+                score -= penalty;
+            }
+
+            reasons.Add($"在施项目 {load} 个 · {load} project(s) under way (−{penalty})");
+            return (helper, score, fit, inCounty, load, reasons);
+        }));
+
+        return scored
+            .OrderByDescending(c => c.score).ThenBy(c => c.load).ThenBy(c => c.helper.Id, StringComparer.Ordinal)
+            .Select((c, i) => new MatchCandidate(i + 1, c.helper.Id, c.helper.NameZh, c.score, c.fit, c.inCounty, c.load, c.reasons))
+            .ToArray();
+    }
+
+    public async Task<NeedInfo> MatchAsync(string helperId, string responsibleStaffId, ActorRef actor)
+    {
+        var need = Require();
+        if (!actor.ManagesEverything)
+        {
+            throw DomainException.Forbidden("need.match", "The programme office confirms matches.");
+        }
+
+        if (need.Status == NeedStatus.Matched && need.MatchedHelperId == helperId)
+        {
+            return need; // a retry of the confirmation
+        }
+
+        if (need.Status != NeedStatus.Open)
+        {
+            throw DomainException.Conflict("need.not_open", $"Need '{need.Id}' is {need.Status}.");
+        }
+
+        StaffDirectory.Require(responsibleStaffId);
+        var today = ProgrammeClock.Today(time);
+        var projectId = $"need-{need.Id}";
+        var project = GrainFactory.GetGrain<IProjectGrain>(projectId);
+        try
+        {
+            await project.ProposeAsync(new ProposeProject(need.Title, need.Domain, need.LocalityCode, helperId, [], responsibleStaffId,
+                new ProjectMoney(need.BudgetYuan, 0, 0), [], today), actor);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            throw DomainException.Invalid(e.Code, e.Message, "helperId");
+        }
+
+        if ((await project.GetAsync()).Status == ProjectStatus.Proposed)
+        {
+            await project.TransitionAsync(new ProjectTransition(ProjectStatus.InLibrary, today), actor); // 入库
+        }
+
+        return await SaveAsync(need with
+        {
+            Status = NeedStatus.Matched, MatchedHelperId = helperId, MatchedAt = time.GetUtcNow(), ProjectId = projectId, Version = need.Version + 1,
+        });
+    }
+
+    public async Task<NeedInfo> CloseAsync(NeedStatus status, ActorRef actor)
+    {
+        var need = Require();
+        if (need.Status == status)
+        {
+            return need;
+        }
+
+        var allowed = status switch
+        {
+            NeedStatus.Fulfilled => actor.ManagesEverything && need.Status == NeedStatus.Matched,
+            NeedStatus.Withdrawn => need.Status == NeedStatus.Open && (actor.ManagesEverything || actor.Id == need.PostedBy),
+            _ => false,
+        };
+        if (!allowed)
+        {
+            throw DomainException.Conflict("need.close", $"Need '{need.Id}' is {need.Status}: it cannot become {status} by this account.");
+        }
+
+        return await SaveAsync(need with { Status = status, ClosedAt = time.GetUtcNow(), Version = need.Version + 1 });
+    }
+
+    private NeedInfo Require() => state.State.Info
+        ?? throw DomainException.NotFound("need.unknown", $"No need '{this.GetPrimaryKeyString()}'.", "needId");
+
+    private async Task<NeedInfo> SaveAsync(NeedInfo info)
+    {
+        state.State.Info = info;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<INeedListGrain>(0).PutAsync(new NeedSummary(info.Id, info.Title, info.Domain, info.LocalityCode, info.Status, info.Urgency,
+            info.Deadline, info.PostedAt, info.MatchedAt, info.MatchedHelperId));
+        return info;
+    }
+}
+
+/// <summary>Every need's summary, for the lists and the boards' counts.</summary>
+public sealed class NeedListGrain(
+    [PersistentState("needs", StorageNames.Default)] IPersistentState<Dictionary<string, NeedSummary>> list) : Grain, INeedListGrain
+{
+    public async Task PutAsync(NeedSummary summary)
+    {
+        list.State[summary.Id] = summary;
+        await list.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<NeedSummary>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<NeedSummary>>(list.State.Values.OrderByDescending(n => n.PostedAt).ToArray());
+}

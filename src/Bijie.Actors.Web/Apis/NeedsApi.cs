@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>Needs ↔ strengths (毕节所需 ↔ 统战所长): localities post needs, the office confirms a ranked helper, the need becomes a project.</summary>
+public static class NeedsApi
+{
+    public static RouteGroupBuilder MapNeedsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/needs").WithTags("Needs and strengths");
+        api.MapGet("/", ListAsync).WithName("ListNeeds").RequireAuthorization(Policies.Read)
+            .WithSummary("Needs, newest first; status=, domain=, locality= (a code: that place and below) filter");
+        api.MapGet("/summary", SummaryAsync).WithName("GetNeedsSummary").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("For the boards: needs open, matched and fulfilled by domain and by county, and the days from need to match");
+        api.MapGet("/{id}", GetAsync).WithName("GetNeed").RequireAuthorization(Policies.Read).WithSummary("A need");
+        api.MapPost("/", PostAsync).WithName("PostNeed").RequireAuthorization(Policies.PostNeed)
+            .WithSummary("Posts a need: domain, place, title, budget, urgency, deadline (a locality's office in its own place, the office anywhere)");
+        api.MapGet("/{id}/candidates", CandidatesAsync).WithName("GetNeedCandidates").RequireAuthorization(Policies.Office)
+            .WithSummary("Helpers ranked for the need, with the reasons of each rank");
+        api.MapPost("/{id}/match", MatchAsync).WithName("MatchNeed").RequireAuthorization(Policies.Office)
+            .WithSummary("Confirms a helper: the need becomes a project in the library (入库) led by it");
+        api.MapPost("/{id}/status", CloseAsync).WithName("CloseNeed").RequireAuthorization(Policies.PostNeed)
+            .WithSummary("Fulfilled (office, once matched) or Withdrawn (while open)");
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<NeedSummary>>> ListAsync(IGrainFactory grains, string? status, Track? domain, string? locality)
+    {
+        NeedStatus? wanted = status is null ? null
+            : Enum.TryParse<NeedStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s
+            : throw DomainException.Invalid("need.status", "status is Open, Matched, Fulfilled or Withdrawn.", "status");
+        var all = await grains.GetGrain<INeedListGrain>(0).ListAsync();
+        return TypedResults.Ok<IReadOnlyList<NeedSummary>>(all
+            .Where(n => wanted is null || n.Status == wanted)
+            .Where(n => domain is null || n.Domain == domain)
+            .Where(n => locality is null || n.LocalityCode.StartsWith(locality, StringComparison.Ordinal))
+            .ToArray());
+    }
+
+    public static async Task<Ok<NeedsSummaryDto>> SummaryAsync(IGrainFactory grains)
+    {
+        var all = (await grains.GetGrain<INeedListGrain>(0).ListAsync()).Where(n => n.Status != NeedStatus.Withdrawn).ToArray();
+        static Dictionary<string, int> Count(IEnumerable<NeedSummary> needs) =>
+            new[] { NeedStatus.Open, NeedStatus.Matched, NeedStatus.Fulfilled }.ToDictionary(s => s.ToString(), s => needs.Count(n => n.Status == s));
+        var matched = all.Where(n => n.MatchedAt is not null).Select(n => (n.MatchedAt!.Value - n.PostedAt).TotalDays).ToArray();
+        return TypedResults.Ok(new NeedsSummaryDto(
+            Count(all),
+            all.GroupBy(n => n.Domain.Code()).ToDictionary(g => g.Key, g => Count(g)),
+            all.GroupBy(n => n.LocalityCode[..Math.Min(6, n.LocalityCode.Length)]).ToDictionary(g => g.Key, g => Count(g)),
+            matched.Length == 0 ? null : Math.Round(matched.Average(), 1)));
+    }
+
+    public static async Task<Ok<NeedInfo>> GetAsync(string id, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<INeedGrain>(id).GetAsync());
+
+    public static async Task<Created<NeedInfo>> PostAsync(PostNeedRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var id = body.Id ?? $"n{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw DomainException.Invalid("need.id", "A need id has at most 64 letters, digits, '-' or '_'.", "id");
+        }
+
+        var request = new PostNeed(
+            body.Domain ?? throw DomainException.Invalid("need.domain", "domain is required.", "domain"),
+            body.LocalityCode ?? throw DomainException.Invalid("locality.unknown", "localityCode is required.", "localityCode"),
+            body.Title ?? "", body.Description, body.BudgetYuan ?? 0, body.Urgency ?? NeedUrgency.Normal,
+            body.Deadline ?? throw DomainException.Invalid("need.deadline", "deadline is required.", "deadline"));
+        var need = await grains.GetGrain<INeedGrain>(id).PostAsync(request, user.ToActor());
+        return TypedResults.Created($"/api/v1/needs/{id}", need);
+    }
+
+    public static async Task<Ok<IReadOnlyList<MatchCandidate>>> CandidatesAsync(string id, IGrainFactory grains, int? count)
+    {
+        var candidates = await grains.GetGrain<INeedGrain>(id).CandidatesAsync();
+        return TypedResults.Ok<IReadOnlyList<MatchCandidate>>(candidates.Take(Math.Clamp(count ?? 10, 1, 200)).ToArray());
+    }
+
+    public static async Task<Ok<NeedInfo>> MatchAsync(string id, MatchNeedRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<INeedGrain>(id).MatchAsync(
+            body.HelperId ?? throw DomainException.Invalid("helper.unknown", "helperId is required.", "helperId"),
+            body.ResponsibleStaffId ?? throw DomainException.Invalid("staff.unknown", "responsibleStaffId is required.", "responsibleStaffId"),
+            user.ToActor()));
+
+    public static async Task<Ok<NeedInfo>> CloseAsync(string id, CloseNeedRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var status = body.Status is NeedStatus.Fulfilled or NeedStatus.Withdrawn
+            ? body.Status.Value
+            : throw DomainException.Invalid("need.status", "status is Fulfilled or Withdrawn.", "status");
+        return TypedResults.Ok(await grains.GetGrain<INeedGrain>(id).CloseAsync(status, user.ToActor()));
+    }
+}
+
+/// <summary>The body of <c>POST /api/v1/needs</c>.</summary>
+public sealed record PostNeedRequest(string? Id, Track? Domain, string? LocalityCode, string? Title, string? Description, decimal? BudgetYuan, NeedUrgency? Urgency, DateOnly? Deadline);
+
+/// <summary>The body of <c>POST /api/v1/needs/{id}/match</c>.</summary>
+public sealed record MatchNeedRequest(string? HelperId, string? ResponsibleStaffId);
+
+/// <summary>The body of <c>POST /api/v1/needs/{id}/status</c>.</summary>
+public sealed record CloseNeedRequest(NeedStatus? Status);
+
+/// <summary>The needs on a board: counts by status, by domain and by county, and the mean days from need to match.</summary>
+public sealed record NeedsSummaryDto(
+    IReadOnlyDictionary<string, int> Total,
+    IReadOnlyDictionary<string, Dictionary<string, int>> ByDomain,
+    IReadOnlyDictionary<string, Dictionary<string, int>> ByCounty,
+    double? MeanDaysToMatch);
