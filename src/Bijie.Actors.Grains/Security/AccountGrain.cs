@@ -43,9 +43,9 @@ public sealed class AccountGrain(
             throw DomainException.Invalid("account.display_name", "A display name of at most 100 characters is required.", "displayName");
         }
 
-        if (role == ActorRole.System || (role is ActorRole.Helper or ActorRole.Enterprise) != (organizationId is not null))
+        if (role == ActorRole.System || (role is ActorRole.Helper or ActorRole.Enterprise or ActorRole.Locality) != (organizationId is not null))
         {
-            throw DomainException.Invalid("account.role", "Helper and enterprise accounts name their organisation; other roles do not.", "organizationId");
+            throw DomainException.Invalid("account.role", "Helper, enterprise and locality accounts name their organisation (a locality: its division code); other roles do not.", "organizationId");
         }
 
         state.State.Info = new AccountInfo(name, displayName.Trim(), role, organizationId, null, false);

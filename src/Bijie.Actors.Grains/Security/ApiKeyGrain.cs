@@ -38,9 +38,13 @@ public sealed class ApiKeyGrain(
 
             await GrainFactory.GetGrain<IEnterpriseGrain>(organizationId!).GetAsync();
         }
+        else if (role == ActorRole.Locality)
+        {
+            await GrainFactory.GetLocality(organizationId ?? "").GetAsync(); // a locality's key names its division code
+        }
         else if (organizationId is not null)
         {
-            throw DomainException.Invalid("apikey.organization", "Only helper and enterprise keys are bound to an organisation.", "organizationId");
+            throw DomainException.Invalid("apikey.organization", "Only helper, enterprise and locality keys are bound to an organisation.", "organizationId");
         }
 
         state.State.Info = new ApiKeyInfo(this.GetPrimaryKeyString(), owner.Trim(), role, organizationId, time.GetUtcNow(), createdBy, null);

@@ -17,7 +17,7 @@ public static class NeedsApi
         api.MapGet("/", ListAsync).WithName("ListNeeds").RequireAuthorization(Policies.Read)
             .WithSummary("Needs, newest first; status=, domain=, locality= (a code: that place and below) filter");
         api.MapGet("/summary", SummaryAsync).WithName("GetNeedsSummary").RequireAuthorization(Policies.PublicRead)
-            .WithSummary("For the boards: needs open, matched and fulfilled by domain and by county, and the days from need to match");
+            .WithSummary("For the boards: needs open, matched and fulfilled by domain and by county, and the days from need to match; locality= narrows to a place");
         api.MapGet("/{id}", GetAsync).WithName("GetNeed").RequireAuthorization(Policies.Read).WithSummary("A need");
         api.MapPost("/", PostAsync).WithName("PostNeed").RequireAuthorization(Policies.PostNeed)
             .WithSummary("Posts a need: domain, place, title, budget, urgency, deadline (a locality's office in its own place, the office anywhere)");
@@ -43,9 +43,10 @@ public static class NeedsApi
             .ToArray());
     }
 
-    public static async Task<Ok<NeedsSummaryDto>> SummaryAsync(IGrainFactory grains)
+    public static async Task<Ok<NeedsSummaryDto>> SummaryAsync(IGrainFactory grains, string? locality)
     {
-        var all = (await grains.GetGrain<INeedListGrain>(0).ListAsync()).Where(n => n.Status != NeedStatus.Withdrawn).ToArray();
+        var all = (await grains.GetGrain<INeedListGrain>(0).ListAsync())
+            .Where(n => n.Status != NeedStatus.Withdrawn && (locality is null || n.LocalityCode.StartsWith(locality, StringComparison.Ordinal))).ToArray();
         static Dictionary<string, int> Count(IEnumerable<NeedSummary> needs) =>
             new[] { NeedStatus.Open, NeedStatus.Matched, NeedStatus.Fulfilled }.ToDictionary(s => s.ToString(), s => needs.Count(n => n.Status == s));
         var matched = all.Where(n => n.MatchedAt is not null).Select(n => (n.MatchedAt!.Value - n.PostedAt).TotalDays).ToArray();

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>The working mechanisms end to end over HTTP: needs matched to strengths, support matters.</summary>
+public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+{
+    private HttpClient Admin => fixture.Client(fixture.AdminKey);
+
+    private async Task<HttpClient> KeyAsync(string role, string? organizationId = null)
+    {
+        using var response = await Admin.PostAsJsonAsync("/api/v1/api-keys", new { owner = $"test {role}", role, organizationId });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return fixture.Client(JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
+    }
+
+    private static string Deadline => DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd");
+
+    [Fact]
+    public async Task A_county_posts_a_need_the_office_matches_the_first_candidate_and_the_boards_count_it()
+    {
+        var office = await KeyAsync("Office");
+        var helper = $"hn{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "需求测试单位", kind = "PartyCentralCommittee", strengths = new[] { "Education" } })).EnsureSuccessStatusCode();
+        (await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId = helper, localityCode = "520523001", start = "2024-03-01", responsibleStaffId = "staff-003" }))
+            .EnsureSuccessStatusCode();
+
+        var county = await KeyAsync("Locality", "520523");
+        using (var elsewhere = await county.PostAsJsonAsync("/api/v1/needs", new { domain = "Education", localityCode = "520524001", title = "别处的需求", budgetYuan = 1000, deadline = Deadline }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        }
+
+        using (var bad = await county.PostAsJsonAsync("/api/v1/needs", new { domain = "Education", localityCode = "520523001", title = "", budgetYuan = -5, deadline = Deadline }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var posted = await county.PostAsJsonAsync("/api/v1/needs", new
+        {
+            domain = "Education", localityCode = "520523001001", title = "乡村学校师资培训", description = "两期骨干教师培训", budgetYuan = 350000.50m, urgency = "High", deadline = Deadline,
+        });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/needs/{id}/candidates")).StatusCode);
+
+        JsonElement first = default;
+        await fixture.Host.PollAsync(async () =>
+        {
+            first = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/needs/{id}/candidates?count=5"))[0];
+            return first.GetProperty("helperId").GetString() == helper;
+        }, TimeSpan.FromSeconds(20), "the helper that fits to come first");
+        Assert.True(first.GetProperty("domainFit").GetBoolean());
+        Assert.True(first.GetProperty("reasons").GetArrayLength() >= 2);
+
+        using var matched = await office.PostAsJsonAsync($"/api/v1/needs/{id}/match", new { helperId = helper, responsibleStaffId = "staff-009" });
+        Assert.Equal(HttpStatusCode.OK, matched.StatusCode);
+        var projectId = (await matched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("projectId").GetString();
+        var project = await office.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}");
+        Assert.Equal("InLibrary", project.GetProperty("status").GetString());
+        Assert.Equal(helper, project.GetProperty("leadHelperId").GetString());
+        Assert.Equal(350000.50m, project.GetProperty("money").GetProperty("plannedYuan").GetDecimal());
+
+        var summary = await fixture.Client().GetFromJsonAsync<JsonElement>("/api/v1/needs/summary?locality=520523"); // public, as boards are
+        Assert.Equal(1, summary.GetProperty("byDomain").GetProperty("education").GetProperty("Matched").GetInt32());
+        Assert.Equal(1, summary.GetProperty("byCounty").GetProperty("520523").GetProperty("Matched").GetInt32());
+        Assert.True(summary.GetProperty("meanDaysToMatch").GetDouble() >= 0);
+    }
+
+    [Fact]
+    public async Task A_support_matter_refuses_a_skipped_step_and_only_its_helper_undertakes_it()
+    {
+        var office = await KeyAsync("Office");
+        var helper = $"hm{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "事项测试单位", kind = "PartyCentralCommittee", strengths = Array.Empty<string>() })).EnsureSuccessStatusCode();
+        using var raised = await office.PostAsJsonAsync("/api/v1/matters", new { title = "协调电商培训", helperId = helper, responsibleStaffId = "staff-004", due = Deadline });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var id = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        using (var skipped = await office.PostAsJsonAsync($"/api/v1/matters/{id}/steps", new { step = "FedBack" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, skipped.StatusCode);
+            Assert.Contains("Undertaken", (await skipped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        }
+
+        var stranger = await KeyAsync("Helper", await OtherHelperAsync(office));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/matters/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync($"/api/v1/matters/{id}/steps", new { step = "Undertaken" })).StatusCode);
+
+        var own = await KeyAsync("Helper", helper);
+        Assert.Single((await own.GetFromJsonAsync<JsonElement>("/api/v1/matters")).EnumerateArray());
+        using var undertaken = await own.PostAsJsonAsync($"/api/v1/matters/{id}/steps", new { step = "Undertaken", note = "已对接" });
+        Assert.Equal(HttpStatusCode.OK, undertaken.StatusCode);
+        Assert.Equal("\"2\"", undertaken.Headers.ETag?.Tag);
+        var matter = await office.GetFromJsonAsync<JsonElement>($"/api/v1/matters/{id}");
+        Assert.Equal("Undertaken", matter.GetProperty("step").GetString());
+        Assert.False(matter.GetProperty("overdue").GetBoolean());
+    }
+
+    private static async Task<string> OtherHelperAsync(HttpClient office)
+    {
+        var other = $"ho{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{other}", new { nameZh = "旁观单位", kind = "Unit", strengths = Array.Empty<string>() })).EnsureSuccessStatusCode();
+        return other;
+    }
+}
