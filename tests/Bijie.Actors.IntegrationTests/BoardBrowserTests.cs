@@ -249,6 +249,50 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal(["Assigned", "Undertaken", "Concluded"], matter.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
     }
 
+    [Fact]
+    public async Task The_office_posts_a_need_confirms_the_first_ranked_helper_and_the_county_board_counts_it()
+    {
+        const string township = "520502003";
+        var helper = $"need-helper-{Guid.NewGuid():N}"[..24];
+        (await fixture.Admin.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "订单培训测试单位", kind = "PartyProvincialCommittee", strengths = new[] { "Talent" } })).EnsureSuccessStatusCode();
+        (await fixture.Admin.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId = helper, localityCode = township, start = "2024-05-01", responsibleStaffId = "staff-006" }))
+            .EnsureSuccessStatusCode();
+
+        var page = await fixture.NewPageAsync(1400, 1000);
+        await SignInAsync(page, "office", "/office.html");
+        await page.ClickAsync("#tabs [data-tab=needs]");
+        await page.FillAsync("#need-form input[name=title]", "订单式职业技能培训");
+        await page.SelectOptionAsync("#need-form select[name=domain]", "talent");
+        await page.SelectOptionAsync("#need-locality select[data-level=county]", "520502");
+        await page.SelectOptionAsync("#need-locality select[data-level=township]", township);
+        await page.FillAsync("#need-form input[name=budgetYuan]", "120000");
+        await page.ClickAsync("#need-form button[type=submit]");
+        var created = page.Locator("#need-message [data-created-need]");
+        await created.WaitForAsync();
+        var id = await created.GetAttributeAsync("data-created-need");
+
+        await page.ClickAsync($"#need-table tr[data-need='{id}'] button[data-act=candidates]");
+        var first = page.Locator($"#need-table tr.candidates[data-for='{id}'] tr[data-candidate]").First;
+        await first.WaitForAsync();
+        Assert.Equal(helper, await first.GetAttributeAsync("data-candidate"));
+        Assert.Contains("擅长人才", await first.InnerTextAsync());
+        await first.Locator("button[data-act=match]").ClickAsync();
+        await page.Locator("dialog.picker input[value='staff-015']").CheckAsync();
+        await page.ClickAsync("dialog.picker #picker-ok");
+        await page.Locator($"#need-table tr[data-need='{id}'] td[data-role=status]", new PageLocatorOptions { HasTextString = "已对接" }).WaitForAsync();
+
+        var need = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/needs/{id}");
+        Assert.Equal("Matched", need.GetProperty("status").GetString());
+        Assert.Equal(helper, need.GetProperty("matchedHelperId").GetString());
+        var project = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{need.GetProperty("projectId").GetString()}");
+        Assert.Equal("staff-015", project.GetProperty("responsibleStaffId").GetString());
+
+        var board = await fixture.NewPageAsync(1400, 1000);
+        await board.GotoAsync("/locality.html?code=520502");
+        await board.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.True(int.Parse(await board.InnerTextAsync("#needs td[data-need-status=Matched]")) >= 1);
+    }
+
     private async Task SignInAsync(IPage page, string user, string then)
     {
         await page.GotoAsync($"/login.html?ReturnUrl={Uri.EscapeDataString(then)}");

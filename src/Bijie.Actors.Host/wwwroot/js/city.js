@@ -45,12 +45,14 @@ async function start() {
 
 async function loadAll() {
   const y = state.year;
-  const [city, counties, tracks, ticker] = await Promise.all([
+  const [city, counties, tracks, ticker, needs] = await Promise.all([
     loadBoard('locality', CITY, y),
     Promise.all(state.counties.map(c => loadBoard('locality', c.code, y))),
     Promise.all(TRACKS.map(tr => loadBoard('domains', tr, y))),
     get(`/api/v1/boards/${CITY}/latest-reports?year=${y}&count=12`),
+    get('/api/v1/needs/summary').catch(() => null),
   ]);
+  state.needs = needs;
   state.city = city;
   state.countyBoards = Object.fromEntries(counties.map(b => [b.code, b]));
   state.trackBoards = Object.fromEntries(tracks.map(b => [b.code, b]));
@@ -200,7 +202,10 @@ function renderPairings() {
     pair('township_pairing_units', 'township_pairing_townships', 'unitsTownships') +
     pair('enterprise_pairing_enterprises', 'enterprise_pairing_villages', 'enterprisesVillages') +
     `<div class="wide"><dt>${t('townshipCoverage')}</dt><dd>${count(paired)} / ${count(townships)} (${townships ? (paired / townships * 100).toFixed(2) : '0.00'}%)</dd>
-      <meter min="0" max="${townships}" value="${paired}"></meter></div>`;
+      <meter min="0" max="${townships}" value="${paired}"></meter></div>` +
+    (state.needs ? `<div class="wide" id="needs-summary"><dt>${t('needs')}</dt><dd>${['Open', 'Matched', 'Fulfilled'].map(st =>
+      `<span data-need-status="${st}" data-value="${state.needs.total[st] ?? 0}">${t('need_' + st)} ${count(state.needs.total[st] ?? 0)}</span>`).join(' · ')}${
+      state.needs.meanDaysToMatch !== null ? ` · ${t('meanDays')} ${state.needs.meanDaysToMatch}` : ''}</dd></div>` : '');
 }
 
 function renderTicker() {

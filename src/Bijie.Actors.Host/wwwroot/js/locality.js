@@ -53,6 +53,7 @@ async function loadAll() {
   const children = await Promise.all(state.locality.children.map(c => loadBoard('locality', c.code, state.year)));
   state.children = Object.fromEntries(children.map(b => [b.code, b]));
   state.ticker = await get(`/api/v1/boards/${code}/latest-reports?year=${state.year}&count=8`);
+  state.needs = await get(`/api/v1/needs/summary?locality=${code}`).catch(() => null);
   await loadLists();
 }
 
@@ -85,7 +86,22 @@ async function render() {
   renderBoard();
   renderChildren();
   renderTicker();
+  renderNeeds();
   await renderLists();
+}
+
+/** Needs posted here and below: open, matched, fulfilled, by domain. */
+function renderNeeds() {
+  const panel = document.getElementById('needs-panel');
+  const needs = state.needs;
+  panel.hidden = !code || !needs;
+  if (panel.hidden) return;
+  const statuses = ['Open', 'Matched', 'Fulfilled'];
+  const domains = ['technology', 'industry', 'education', 'health', 'talent'];
+  document.getElementById('needs').innerHTML = `<thead><tr><th>${t('domain')}</th>${statuses.map(st => `<th>${t('need_' + st)}</th>`).join('')}</tr></thead><tbody>` +
+    domains.map(d => `<tr data-domain="${d}"><th>${t('track_' + d)}</th>${statuses.map(st => `<td>${count(needs.byDomain[d]?.[st] ?? 0)}</td>`).join('')}</tr>`).join('') +
+    `<tr><th>${t('total')}</th>${statuses.map(st => `<td data-need-status="${st}">${count(needs.total[st] ?? 0)}</td>`).join('')}</tr></tbody>` +
+    (needs.meanDaysToMatch !== null ? `<caption>${t('meanDays')}: ${needs.meanDaysToMatch}</caption>` : '');
 }
 
 function renderHeading() {

@@ -35,6 +35,7 @@ async function start() {
   document.getElementById('tabs').addEventListener('click', e => { if (e.target.dataset.tab) showTab(e.target.dataset.tab); });
   await setUpPairings();
   await setUpProjects();
+  await setUpNeeds();
   await setUpMatters();
   setUpLedgers();
   translate();
@@ -203,6 +204,77 @@ async function listProjects(code) {
         return;
       }
       await listProjects(code);
+    } catch (error) {
+      alert(error.message);
+    }
+  };
+}
+
+async function setUpNeeds() {
+  const form = document.getElementById('need-form');
+  form.domain.innerHTML = TRACKS.slice(1).map(tr => `<option value="${tr}" data-i18n="track_${tr}"></option>`).join('');
+  form.deadline.value = new Date(Date.now() + 90 * 86400e3).toISOString().slice(0, 10);
+  const place = await localityPicker(document.getElementById('need-locality'));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const message = document.getElementById('need-message');
+    const budget = Number(form.budgetYuan.value.replace(/,/g, ''));
+    if (!Number.isFinite(budget) || budget < 0) { alertIn(message, new Error('预算须为非负数 · The budget is yuan, not negative.')); return; }
+    try {
+      const need = await send('POST', '/api/v1/needs', {
+        title: form.title.value.trim(), description: form.description.value || null, domain: form.domain.value, localityCode: place.value() || null,
+        budgetYuan: budget, urgency: form.urgency.value, deadline: form.deadline.value,
+      });
+      message.className = 'notice';
+      message.innerHTML = `${t('saved')} <span data-created-need="${escape(need.id)}">${escape(need.id)}</span>`;
+      await listNeeds();
+    } catch (error) {
+      alertIn(message, error);
+    }
+  });
+  document.getElementById('need-filter').addEventListener('change', listNeeds);
+  await listNeeds();
+}
+
+async function listNeeds() {
+  const table = document.getElementById('need-table');
+  const status = document.getElementById('need-filter').value;
+  const items = await get(`/api/v1/needs${status ? `?status=${status}` : ''}`);
+  const places = new Map();
+  const place = c => { if (!places.has(c)) places.set(c, get(`/api/v1/localities/${c}`).then(l => l.name, () => c)); return places.get(c); };
+  const rows = await Promise.all(items.map(async n => `<tr data-need="${escape(n.id)}"><th>${escape(n.title)}</th><td>${t('track_' + n.domain.toLowerCase())}</td>
+    <td>${escape(await place(n.localityCode))}</td><td>${t('urgency_' + n.urgency)}</td><td>${n.deadline}</td>
+    <td data-role="status">${t('need_' + n.status)}${n.matchedHelperId ? ` · ${escape(await nameOf('helper', n.matchedHelperId))}` : ''}</td>
+    <td>${n.status === 'Open' ? `<button type="button" data-act="candidates" data-i18n="candidates"></button>` : ''}
+      ${n.status === 'Matched' ? `<a href="/project.html?id=need-${encodeURIComponent(n.id)}">${t('projects')}</a> <button type="button" data-act="fulfil" data-i18n="fulfil"></button>` : ''}</td></tr>
+    <tr class="candidates" data-for="${escape(n.id)}" hidden><td colspan="7"></td></tr>`));
+  table.innerHTML = `<thead><tr><th>${t('title_')}</th><th>${t('domain')}</th><th>${t('locality')}</th><th>${t('urgency')}</th><th>${t('deadline')}</th><th>${t('status')}</th><th></th></tr></thead>
+    <tbody>${rows.join('') || `<tr><td colspan="7">${t('none')}</td></tr>`}</tbody>`;
+  translate(table);
+  table.onclick = async e => {
+    const act = e.target.dataset.act;
+    const row = e.target.closest('tr[data-need], tr.candidates');
+    if (!act || !row) return;
+    const id = row.dataset.need ?? row.dataset.for;
+    try {
+      if (act === 'candidates') {
+        const cell = table.querySelector(`tr.candidates[data-for="${CSS.escape(id)}"]`);
+        const candidates = await get(`/api/v1/needs/${encodeURIComponent(id)}/candidates?count=5`);
+        cell.hidden = false;
+        cell.firstElementChild.innerHTML = `<table class="data"><thead><tr><th>#</th><th>${t('helper')}</th><th>${t('score')}</th><th>${t('reasons')}</th><th></th></tr></thead><tbody>` +
+          candidates.map(c => `<tr data-candidate="${escape(c.helperId)}"><td>${c.rank}</td><th>${escape(c.name)}</th><td>${c.score}</td>
+            <td>${c.reasons.map(escape).join('<br>')}</td><td><button type="button" data-act="match" data-helper="${escape(c.helperId)}" data-i18n="confirmMatch"></button></td></tr>`).join('') +
+          '</tbody></table>';
+        translate(cell);
+      } else if (act === 'match') {
+        const chosen = await pickStaff({ staff, single: true });
+        if (!chosen) return;
+        await send('POST', `/api/v1/needs/${encodeURIComponent(id)}/match`, { helperId: e.target.dataset.helper, responsibleStaffId: chosen[0] });
+        await listNeeds();
+      } else if (act === 'fulfil') {
+        await send('POST', `/api/v1/needs/${encodeURIComponent(id)}/status`, { status: 'Fulfilled' });
+        await listNeeds();
+      }
     } catch (error) {
       alert(error.message);
     }
