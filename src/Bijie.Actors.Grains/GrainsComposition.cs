@@ -13,16 +13,20 @@ public static class GrainsComposition
         var rollups = services.AddOptions<RollupOptions>();
         var live = services.AddOptions<Live.LiveOptions>();
         var matters = services.AddOptions<Matters.MatterOptions>();
+        var webhooks = services.AddOptions<Webhooks.WebhookOptions>();
         if (configuration is not null)
         {
             rollups.Bind(configuration.GetSection(RollupOptions.Section));
             live.Bind(configuration.GetSection(Live.LiveOptions.Section));
             matters.Bind(configuration.GetSection(Matters.MatterOptions.Section));
+            webhooks.Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
         }
 
         services.AddSingleton<Demo.DemoLoader>();
         services.AddSingleton<RollupDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
+        services.AddSingleton<Webhooks.WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookDispatcher>());
         services.AddSingleton<Live.LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.LiveFeed>());
         services.TryAddSingleton(TimeProvider.System);

@@ -30,6 +30,7 @@ public sealed class MatterState
 public sealed class MatterGrain(
     [PersistentState("matter", StorageNames.Default)] IPersistentState<MatterState> state,
     IOptions<MatterOptions> options,
+    Webhooks.WebhookDispatcher webhooks,
     TimeProvider time,
     ILogger<MatterGrain> logger) : Grain, IMatterGrain, IRemindable
 {
@@ -138,6 +139,10 @@ public sealed class MatterGrain(
         state.State.Info = escalated;
         await state.WriteStateAsync();
         await ListAsync(escalated);
+        webhooks.Publish(WebhookEvents.MatterOverdue, new
+        {
+            matterId = info.Id, info.Title, info.HelperId, info.ResponsibleStaffId, due = info.Due, escalations = escalated.Escalations,
+        });
         logger.LogWarning("Support matter {Matter} ({Title}) is overdue since {Due}: escalation {Count} to {Staff}",
             info.Id, info.Title, info.Due, escalated.Escalations, info.ResponsibleStaffId);
     }

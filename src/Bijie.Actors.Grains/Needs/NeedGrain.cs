@@ -16,6 +16,7 @@ public sealed class NeedState
 /// </summary>
 public sealed class NeedGrain(
     [PersistentState("need", StorageNames.Default)] IPersistentState<NeedState> state,
+    Webhooks.WebhookDispatcher webhooks,
     TimeProvider time) : Grain, INeedGrain
 {
     /// <summary>Points for each reason; a need's domain among a helper's strengths weighs most.</summary>
@@ -181,10 +182,12 @@ public sealed class NeedGrain(
             await project.TransitionAsync(new ProjectTransition(ProjectStatus.InLibrary, today), actor); // 入库
         }
 
-        return await SaveAsync(need with
+        var matched = await SaveAsync(need with
         {
             Status = NeedStatus.Matched, MatchedHelperId = helperId, MatchedAt = time.GetUtcNow(), ProjectId = projectId, Version = need.Version + 1,
         });
+        webhooks.Publish(WebhookEvents.NeedMatched, new { needId = need.Id, need.Title, helperId, projectId, localityCode = need.LocalityCode, domain = need.Domain.Code() });
+        return matched;
     }
 
     public async Task<NeedInfo> CloseAsync(NeedStatus status, ActorRef actor)

@@ -13,6 +13,7 @@ namespace Bijie.Actors.Grains.Subjects;
 public sealed class ProjectGrain(
     [PersistentState("project", StorageNames.Default)] IPersistentState<SubjectState<ProjectInfo>> state,
     ILedger ledger,
+    Webhooks.WebhookDispatcher webhooks,
     TimeProvider time) : SubjectGrain<ProjectInfo>(state, ledger, time), IProjectGrain
 {
     private const decimal MaxYuan = 1_000_000_000_000m; // 1 万亿元: beyond any project of the programme
@@ -111,7 +112,12 @@ public sealed class ProjectGrain(
             ChangedBy = actor.Id,
             ChangedAt = Time.GetUtcNow(),
         };
-        return await CommitAsync(next, actor, transition.On);
+        var committed = await CommitAsync(next, actor, transition.On);
+        webhooks.Publish(WebhookEvents.ProjectStatusChanged, new
+        {
+            projectId = committed.Id, from = current.Status.ToString(), to = committed.Status.ToString(), on = transition.On, committed.Version, by = actor.Id,
+        });
+        return committed;
     }
 
     public async Task<ProjectInfo> UpdateProgressAsync(ProjectMoney money, IReadOnlyList<Milestone> milestones, ActorRef actor, int? expectedVersion = null)

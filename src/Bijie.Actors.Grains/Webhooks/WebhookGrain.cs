@@ -1,0 +1,89 @@
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains.Webhooks;
+
+/// <summary>The persisted state of a subscription: itself and its latest delivery attempts.</summary>
+[GenerateSerializer, Alias("Bijie.Actors.WebhookState")]
+public sealed class WebhookState
+{
+    [Id(0)] public WebhookSubscription? Subscription { get; set; }
+
+    [Id(1)] public List<WebhookAttempt> Attempts { get; set; } = [];
+}
+
+/// <summary>A webhook subscription and its delivery log: the latest <see cref="LogSize"/> attempts.</summary>
+public sealed class WebhookGrain(
+    [PersistentState("webhook", StorageNames.Default)] IPersistentState<WebhookState> state,
+    TimeProvider time) : Grain, IWebhookGrain
+{
+    public const int LogSize = 200;
+
+    public async Task<WebhookSubscription> CreateAsync(string url, IReadOnlyList<string> events, string secret, ActorRef actor)
+    {
+        if (state.State.Subscription is { } existing)
+        {
+            throw DomainException.Conflict("webhook.exists", $"Subscription '{existing.Id}' exists already.");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > 500)
+        {
+            throw DomainException.Invalid("webhook.url", "The URL is an absolute http or https address of at most 500 characters.", "url");
+        }
+
+        var unknown = events.Where(e => !WebhookEvents.All.Contains(e)).ToArray();
+        if (events.Count == 0 || unknown.Length > 0)
+        {
+            throw DomainException.Invalid("webhook.events", $"Name one or more events of: {string.Join(", ", WebhookEvents.All)}.", "events");
+        }
+
+        if (secret.Length is < 16 or > 200)
+        {
+            throw DomainException.Invalid("webhook.secret", "The secret has 16 to 200 characters.", "secret");
+        }
+
+        var subscription = new WebhookSubscription(this.GetPrimaryKeyString(), url, events.Distinct().ToArray(), secret, actor.Id, time.GetUtcNow(), true);
+        state.State.Subscription = subscription;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IWebhookDirectoryGrain>(0).PutAsync(subscription);
+        return subscription;
+    }
+
+    public Task<WebhookSubscription> GetAsync() => Task.FromResult(state.State.Subscription
+        ?? throw DomainException.NotFound("webhook.unknown", $"No webhook subscription '{this.GetPrimaryKeyString()}'.", "id"));
+
+    public async Task DeactivateAsync(ActorRef actor)
+    {
+        var subscription = await GetAsync();
+        state.State.Subscription = subscription with { Active = false };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IWebhookDirectoryGrain>(0).PutAsync(state.State.Subscription);
+    }
+
+    public async Task LogAsync(WebhookAttempt attempt)
+    {
+        state.State.Attempts.Add(attempt);
+        if (state.State.Attempts.Count > LogSize)
+        {
+            state.State.Attempts.RemoveRange(0, state.State.Attempts.Count - LogSize);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<WebhookAttempt>> DeliveriesAsync() =>
+        Task.FromResult<IReadOnlyList<WebhookAttempt>>(state.State.Attempts.AsEnumerable().Reverse().ToArray());
+}
+
+/// <summary>The subscriptions, active or not, for every silo's dispatcher and the listing.</summary>
+public sealed class WebhookDirectoryGrain(
+    [PersistentState("webhooks", StorageNames.Default)] IPersistentState<Dictionary<string, WebhookSubscription>> list) : Grain, IWebhookDirectoryGrain
+{
+    public async Task PutAsync(WebhookSubscription subscription)
+    {
+        list.State[subscription.Id] = subscription;
+        await list.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<WebhookSubscription>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<WebhookSubscription>>(list.State.Values.OrderBy(s => s.CreatedAt).ToArray());
+}
