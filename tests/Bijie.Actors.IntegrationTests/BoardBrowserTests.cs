@@ -235,9 +235,22 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal("staff-012", matter.GetProperty("responsibleStaffId").GetString());
         Assert.True(matter.GetProperty("overdue").GetBoolean());
 
-        // The helper it was assigned to takes it on and concludes it from its reporting page.
+        // The helper it was assigned to hears of the escalation in its inbox, then takes it on and concludes it.
         var helper = await fixture.NewPageAsync(1280, 900);
-        await SignInAsync(helper, "minge", "/report.html");
+        await SignInAsync(helper, "minge", "/inbox.html");
+        var notice = helper.Locator("#notifications li.unread", new PageLocatorOptions { HasTextString = title });
+        for (var tries = 0; await notice.CountAsync() == 0; tries++)
+        {
+            Assert.True(tries < 60, "the escalation did not reach the helper's inbox");
+            await helper.ReloadAsync(); // the first escalation comes a second after raising; poll the page
+            await helper.WaitForSelectorAsync("body[data-ready=true]");
+        }
+
+        Assert.True(int.Parse(await helper.InnerTextAsync("#inbox-link b")) >= 1);
+        await notice.First.Locator("button[data-act=read]").ClickAsync();
+        await helper.Locator("#notifications li.read", new PageLocatorOptions { HasTextString = title }).First.WaitForAsync();
+        await helper.GotoAsync("/report.html");
+        await helper.WaitForSelectorAsync("body[data-ready=true]");
         var own = helper.Locator($"#matters tr[data-matter='{id}']");
         await own.WaitForAsync();
         await own.Locator("button[data-step=Undertaken]").ClickAsync();

@@ -51,6 +51,15 @@ public sealed class MatterTests(ClusterFixture fixture)
 
         await TestData.EventuallyAsync(async () => (await grain.GetAsync()).Escalations >= 2, "two escalations");
         var escalated = await grain.GetAsync();
+
+        // Each escalation reaches the helper's inbox and the office's, once.
+        var helperInbox = await fixture.Grains.GetGrain<IInboxGrain>(Inboxes.Helper(helper)).ListAsync();
+        Assert.True(helperInbox.Count >= 2);
+        Assert.All(helperInbox, n => Assert.Equal("matter.overdue", n.Kind));
+        Assert.Equal(helperInbox.Count, helperInbox.Select(n => n.Id).Distinct().Count());
+        Assert.Contains(await fixture.Grains.GetGrain<IInboxGrain>(Inboxes.Office).ListAsync(), n => n.Id == helperInbox[^1].Id);
+        await fixture.Grains.GetGrain<IInboxGrain>(Inboxes.Helper(helper)).MarkReadAsync(helperInbox[0].Id);
+        Assert.True((await fixture.Grains.GetGrain<IInboxGrain>(Inboxes.Helper(helper)).ListAsync()).Single(n => n.Id == helperInbox[0].Id).Read);
         Assert.True(escalated.IsOverdue(DateTimeOffset.UtcNow));
         Assert.NotNull(escalated.LastEscalatedAt);
 

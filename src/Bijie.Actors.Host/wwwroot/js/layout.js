@@ -1,5 +1,5 @@
 import { t, lang, setLang, translate } from './i18n.js';
-import { currentSession, send } from './api.js';
+import { currentSession, send, get } from './api.js';
 import { escape } from './format.js';
 
 /**
@@ -42,7 +42,9 @@ async function showWho() {
   const who = document.getElementById('who');
   const s = await currentSession();
   if (s) {
-    who.innerHTML = `<span class="user">${escape(s.displayName)}</span> <button type="button" id="sign-out" data-i18n="signOut"></button>`;
+    const inbox = await get('/api/v1/inbox').catch(() => null);
+    who.innerHTML = `${inbox ? `<a href="/inbox.html" id="inbox-link"><span data-i18n="inbox"></span> <b data-unread="${inbox.unread}">${inbox.unread}</b></a> ` : ''}` +
+      `<span class="user">${escape(s.displayName)}</span> <button type="button" id="sign-out" data-i18n="signOut"></button>`;
     who.querySelector('#sign-out').addEventListener('click', async () => {
       await send('DELETE', '/api/v1/session');
       location.href = '/';

@@ -1,0 +1,48 @@
+namespace Bijie.Actors.Abstractions;
+
+/// <summary>A notification in an inbox: what happened, with a link to it.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.Notification")]
+public sealed record Notification(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string Title,
+    [property: Id(3)] string? Body,
+    [property: Id(4)] string? Link,
+    [property: Id(5)] DateTimeOffset At,
+    [property: Id(6)] bool Read);
+
+/// <summary>Who an inbox is for: the programme office, a helper, an enterprise or a locality's office.</summary>
+public static class Inboxes
+{
+    public const string Office = "office";
+
+    public static string Helper(string id) => $"helper:{id}";
+
+    public static string Enterprise(string code) => $"enterprise:{code}";
+
+    public static string Locality(string code) => $"locality:{code}";
+
+    /// <summary>The inbox a signed-in actor reads: its organisation's, or the office's for office and admin accounts.</summary>
+    public static string? Of(ActorRef actor) => actor.Role switch
+    {
+        ActorRole.Office or ActorRole.Admin => Office,
+        ActorRole.Helper when actor.OrganizationId is { } id => Helper(id),
+        ActorRole.Enterprise when actor.OrganizationId is { } code => Enterprise(code),
+        ActorRole.Locality when actor.OrganizationId is { } code => Locality(code),
+        _ => null,
+    };
+}
+
+/// <summary>An inbox (key: <see cref="Inboxes"/>): the latest notifications, newest first, read or not. Bounded.</summary>
+[Alias("Bijie.Actors.IInboxGrain")]
+public interface IInboxGrain : IGrainWithStringKey
+{
+    [Alias("Notify")]
+    Task NotifyAsync(Notification notification);
+
+    [Alias("List")]
+    Task<IReadOnlyList<Notification>> ListAsync();
+
+    [Alias("MarkRead")]
+    Task MarkReadAsync(Guid id);
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>The signed-in organisation's inbox: escalations, matches; newest first.</summary>
+public static class InboxApi
+{
+    public static RouteGroupBuilder MapInboxApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/inbox").WithTags("Inbox").RequireAuthorization(Policies.Read);
+        api.MapGet("/", ListAsync).WithName("GetInbox").WithSummary("The notifications of the caller's organisation (the office's for office staff), newest first");
+        api.MapPost("/{id:guid}/read", MarkReadAsync).WithName("MarkNotificationRead").WithSummary("Marks a notification read");
+        return api;
+    }
+
+    public static async Task<Ok<InboxDto>> ListAsync(IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var inbox = Inboxes.Of(user.ToActor());
+        var items = inbox is null ? [] : await grains.GetGrain<IInboxGrain>(inbox).ListAsync();
+        return TypedResults.Ok(new InboxDto(items.Count(n => !n.Read), items));
+    }
+
+    public static async Task<NoContent> MarkReadAsync(Guid id, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var inbox = Inboxes.Of(user.ToActor()) ?? throw DomainException.NotFound("notification.unknown", "This account has no inbox.", "id");
+        await grains.GetGrain<IInboxGrain>(inbox).MarkReadAsync(id);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>An inbox: how many are unread, and the notifications.</summary>
+public sealed record InboxDto(int Unread, IReadOnlyList<Notification> Items);
