@@ -103,6 +103,10 @@ public interface IScopeGrain : IGrainWithStringKey
     [Alias("GetStats")]
     Task<ScopeStats> GetStatsAsync();
 
+    /// <summary>How many distinct members of a counted indicator began in or after a year (e.g. projects started since).</summary>
+    [Alias("CountMembersFrom")]
+    Task<int> CountMembersFromAsync(string indicator, int fromYear);
+
     /// <summary>The latest year with any value line, or null.</summary>
     [Alias("GetLatestYear")]
     Task<int?> GetLatestYearAsync();

@@ -38,6 +38,7 @@ public sealed class HostStartWork(
                 logger.LogInformation("Host {SiloName} started; the store has seen {HostStarts} host starts since {FirstStartedAt}",
                     options.EffectiveSiloName, info.HostStarts, info.FirstStartedAt);
                 await EnsureAdminKeyAsync();
+                await EnsureHistoryAsync();
                 if (options.Demo == DemoMode.OnEmptyStore)
                 {
                     await demo.LoadIfEmptyAsync(work.Report, stoppingToken);
@@ -55,6 +56,17 @@ public sealed class HostStartWork(
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
+        }
+    }
+
+    /// <summary>The programme's published totals since 1988 (Data/history-since-1988.csv) go into an empty history.</summary>
+    private async Task EnsureHistoryAsync()
+    {
+        var history = grains.GetGrain<IHistoryGrain>(0);
+        if ((await history.ListAsync()).Count == 0)
+        {
+            work.Report("importing the programme's history since 1988");
+            await history.ImportAsync(Bijie.Actors.Grains.History.HistoryGrain.Published(), ActorRef.System);
         }
     }
 

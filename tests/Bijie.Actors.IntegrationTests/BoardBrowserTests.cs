@@ -35,6 +35,11 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Contains("人次", await figure.Locator(".value").InnerTextAsync());
         Assert.Equal("180.92 亿元", await page.Locator("#city-figures [data-indicator=investment_signed_yuan] .value").InnerTextAsync());
 
+        // The programme since 1988: the published history (through 2024), to which 2025 on adds.
+        Assert.Equal("3,773 个", await page.InnerTextAsync("#since-figures [data-since=projects_total] .value"));
+        Assert.Equal("530,000 人次", await page.InnerTextAsync("#since-figures [data-since=people_trained] .value"));
+        Assert.Equal(4, await page.Locator("#since-figures .figure").CountAsync());
+
         Directory.CreateDirectory(BrowserFixture.Artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "city-board.png") });
 

@@ -101,6 +101,47 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
         Assert.False(matter.GetProperty("overdue").GetBoolean());
     }
 
+    [Fact]
+    public async Task The_since_1988_board_adds_to_the_published_history_only_what_came_after_it()
+    {
+        var office = await KeyAsync("Office");
+        static async Task<JsonElement> FigureAsync(HttpClient client, string code) =>
+            (await client.GetFromJsonAsync<JsonElement>("/api/v1/boards/since-1988")).EnumerateArray().Single(f => f.GetProperty("code").GetString() == code);
+        var before = await FigureAsync(fixture.Client(), "projects_total"); // public, as boards are
+        Assert.Equal(3773m, before.GetProperty("history").GetDecimal());
+        Assert.Equal(2024, before.GetProperty("throughYear").GetInt32());
+        Assert.Equal(2600m, (await FigureAsync(office, "proposals")).GetProperty("total").GetDecimal());
+
+        var helper = $"hh{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "历史测试单位", kind = "Unit", strengths = Array.Empty<string>() })).EnsureSuccessStatusCode();
+        async Task StartProjectAsync(int year)
+        {
+            using var proposed = await office.PostAsJsonAsync("/api/v1/projects", new
+            {
+                title = $"{year} 年项目", track = "Health", localityCode = "520521", leadHelperId = helper, responsibleStaffId = "staff-001", proposedOn = $"{year}-02-01",
+            });
+            var id = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            foreach (var step in new object[] { new { to = "InLibrary", on = $"{year}-02-02" }, new { to = "Planned", on = $"{year}-02-03", plannedYear = year }, new { to = "InProgress", on = $"{year}-03-01" } })
+            {
+                (await office.PostAsJsonAsync($"/api/v1/projects/{id}/transitions", step)).EnsureSuccessStatusCode();
+            }
+        }
+
+        await StartProjectAsync(2023); // inside the history: not added again
+        await StartProjectAsync(2025); // after it: added
+        var expected = before.GetProperty("total").GetDecimal() + 1;
+        await fixture.Host.PollAsync(async () => (await FigureAsync(office, "projects_total")).GetProperty("total").GetDecimal() == expected,
+            TimeSpan.FromSeconds(20), "the 2025 project on the since-1988 board");
+        await fixture.Host.PollAsync(async () => (await office.GetFromJsonAsync<JsonElement>($"/api/v1/projects?helper={helper}")).GetProperty("total").GetInt32() == 2,
+            TimeSpan.FromSeconds(20), "both projects in the roll-ups");
+        Assert.Equal(expected, (await FigureAsync(office, "projects_total")).GetProperty("total").GetDecimal());
+
+        // A corrected total replaces the one with its code; a bad one is refused and changes nothing.
+        using var bad = await office.PutAsJsonAsync("/api/v1/history", new[] { new { code = "plans", nameZh = "规划", nameEn = "Plans", unit = "个", value = -1, throughYear = 2024 } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(40m, (await FigureAsync(office, "plans")).GetProperty("history").GetDecimal());
+    }
+
     private static async Task<string> OtherHelperAsync(HttpClient office)
     {
         var other = $"ho{Guid.NewGuid():N}"[..20];

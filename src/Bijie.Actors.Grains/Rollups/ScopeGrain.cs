@@ -174,6 +174,9 @@ public sealed class ScopeGrain(
             .Where(m => m.Key.Indicator == indicator && m.Value > 0 && (year is null || Covers(m.Key.Year, m.Key.YearTo, year.Value)))
             .Select(m => m.Key.Member).Distinct().Order(StringComparer.Ordinal).ToArray());
 
+    public Task<int> CountMembersFromAsync(string indicator, int fromYear) =>
+        Task.FromResult(members.Where(m => m.Key.Indicator == indicator && m.Value > 0 && m.Key.Year >= fromYear).Select(m => m.Key.Member).Distinct().Count());
+
     public Task<ScopeStats> GetStatsAsync() => Task.FromResult(new ScopeStats(applyCalls, batchesApplied, batchesIgnored, head));
 
     public Task<int?> GetLatestYearAsync() =>

@@ -24,11 +24,41 @@ public static class BoardsApi
             .WithSummary("The latest reports of a year in a locality, as the boards' ticker shows them (live: the hub's 'reported' message)");
         api.MapGet("/{code}/top-enterprises", GetTopEnterprisesAsync).WithName("GetTopEnterprises")
             .WithSummary("The enterprises paired in a locality in a year, ranked by investment signed, then landed, then villages paired");
+        api.MapGet("/since-1988", GetSince1988Async).WithName("GetSince1988Board")
+            .WithSummary("The programme since 1988: each dated history total plus what the ledger holds after its year");
         api.MapGet("/projects/{id}", GetProjectBoardAsync).WithName("GetProjectBoard")
             .WithSummary("The live figures reported on one project for a year");
         api.MapGet("/pairings/{id}", GetPairingBoardAsync).WithName("GetPairingBoard")
             .WithSummary("The live figures reported on one pairing for a year");
         return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<SinceFigureDto>>> GetSince1988Async(IGrainFactory grains, TimeProvider time)
+    {
+        var city = grains.GetGrain<IScopeGrain>(Scopes.Locality(LocalityCodes.Bijie));
+        var thisYear = ProgrammeClock.Today(time).Year;
+        var figures = new List<SinceFigureDto>();
+        foreach (var h in await grains.GetGrain<IHistoryGrain>(0).ListAsync())
+        {
+            // Only what the ledger holds after the history's year adds to it: nothing is counted twice.
+            var indicator = Abstractions.Indicators.Find(h.Code);
+            decimal live = 0;
+            if (indicator?.Aggregation == Aggregation.DistinctCount)
+            {
+                live = await city.CountMembersFromAsync(h.Code, h.ThroughYear + 1);
+            }
+            else if (indicator is not null)
+            {
+                for (var year = h.ThroughYear + 1; year <= thisYear; year++)
+                {
+                    live += (await city.GetBoardAsync(year)).Figures.First(f => f.Indicator == h.Code).Value;
+                }
+            }
+
+            figures.Add(new SinceFigureDto(h.Code, h.NameZh, h.NameEn, h.Unit, h.Value, h.ThroughYear, live, h.Value + live));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<SinceFigureDto>>(figures);
     }
 
     public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetProjectBoardAsync(string id, int? year, IGrainFactory grains, TimeProvider time)
@@ -128,6 +158,9 @@ public static class BoardsApi
         return TypedResults.Ok(BoardDto.From(code, name, board));
     }
 }
+
+/// <summary>A "since 1988" figure: the dated history, what came after it, and the sum.</summary>
+public sealed record SinceFigureDto(string Code, string NameZh, string NameEn, string Unit, decimal History, int ThroughYear, decimal Live, decimal Total);
 
 /// <summary>An enterprise of a board's ranking.</summary>
 public sealed record TopEnterpriseDto(string CreditCode, string Name, int Villages, decimal SignedYuan, decimal LandedYuan);

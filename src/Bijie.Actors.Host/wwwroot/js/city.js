@@ -53,6 +53,7 @@ async function loadAll() {
     get('/api/v1/needs/summary').catch(() => null),
   ]);
   state.needs = needs;
+  state.since = await get('/api/v1/boards/since-1988').catch(() => []);
   state.city = city;
   state.countyBoards = Object.fromEntries(counties.map(b => [b.code, b]));
   state.trackBoards = Object.fromEntries(tracks.map(b => [b.code, b]));
@@ -101,6 +102,7 @@ function addTicker(item) {
 function render() {
   translate();
   renderFigures(document.getElementById('city-figures'), state.city);
+  renderSince();
   renderMapSelect();
   renderMap();
   renderCounties();
@@ -110,6 +112,14 @@ function render() {
   renderPairings();
   renderTicker();
   renderTop();
+}
+
+/** The programme since 1988: the dated history plus what the ledger holds after it. */
+function renderSince() {
+  document.getElementById('since-figures').innerHTML = state.since.map(f => `<div class="figure" data-since="${escape(f.code)}" data-value="${f.total}">
+    <span class="name">${escape(lang() === 'en' ? f.nameEn : f.nameZh)}</span>
+    <span class="value">${escape(figure(f.total, f.unit))}</span>
+    <span class="yoy none">${t('throughYear')} ${f.throughYear}: ${count(f.history)}${Number(f.live) ? ` + ${count(f.live)}` : ''}</span></div>`).join('');
 }
 
 function renderMapSelect() {

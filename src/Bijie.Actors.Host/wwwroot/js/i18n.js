@@ -68,6 +68,8 @@ const texts = {
   inbox: ['通知', 'Inbox'],
   markRead: ['标为已读', 'Mark read'],
   unread: ['未读', 'Unread'],
+  since1988: ['1988年以来累计', 'Since 1988'],
+  throughYear: ['至', 'through'],
   matters: ['争取支持事项', 'Support matters'],
   newMatter: ['交办事项', 'Raise a matter'],
   description: ['说明', 'Description'],
@@ -164,7 +166,7 @@ const texts = {
   level_village: ['村（社区）', 'Village'],
 };
 
-const units = { '人次': 'person-times', '批次': 'batches', '个': '', '家': '', '次': 'visits', '元': 'yuan' };
+const units = { '人次': 'person-times', '批次': 'batches', '个': '', '家': '', '次': 'visits', '元': 'yuan', '条': '' };
 
 export function lang() {
   return localStorage.getItem('bijie.lang') === 'en' ? 'en' : 'zh';
