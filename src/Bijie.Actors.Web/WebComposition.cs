@@ -1,16 +1,10 @@
 using System.Text.Json.Serialization;
-using Bijie.Actors.Abstractions;
 using Bijie.Actors.Web.Apis;
 using Bijie.Actors.Web.Problems;
-using Bijie.Actors.Web.Security;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;

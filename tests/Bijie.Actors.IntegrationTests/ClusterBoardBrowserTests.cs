@@ -9,20 +9,13 @@ namespace Bijie.Actors.IntegrationTests;
 /// <summary>A board behind the cluster's proxy (nginx) keeps up when the host serving its connection dies.</summary>
 public sealed class ClusterBoardBrowserTests
 {
-    private static Dictionary<string, string> ClusterNode(string clusterId, string ledger, string keyFile) => new()
-    {
-        ["Bijie:Mode"] = "Cluster",
-        ["Bijie:ClusterId"] = clusterId,
-        ["Bijie:ServiceId"] = clusterId,
-        ["Bijie:AdminKeyFile"] = keyFile,
-        ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
-        ["ConnectionStrings:Clustering"] = TestEnvironment.Postgres,
-        ["ConnectionStrings:Ledger"] = ledger,
-        ["Orleans:Membership:ProbeTimeout"] = "00:00:02",
-        ["Orleans:Membership:NumMissedProbesLimit"] = "2",
-        ["Orleans:Membership:TableRefreshTimeout"] = "00:00:02",
-        ["Orleans:Messaging:ResponseTimeout"] = "00:00:10",
-    };
+    private static Dictionary<string, string> ClusterNode(string clusterId, string ledger, string keyFile) =>
+        TestEnvironment.ClusterNode(clusterId, new Dictionary<string, string>
+        {
+            ["Bijie:AdminKeyFile"] = keyFile,
+            ["ConnectionStrings:Ledger"] = ledger,
+            ["Orleans:Membership:NumVotesForDeathDeclaration"] = "1", // two silos: the survivor alone declares the other dead
+        });
 
     [Fact]
     public async Task A_board_whose_host_is_killed_reconnects_through_the_proxy_and_catches_up_without_a_reload()

@@ -9,19 +9,7 @@ public sealed class ClusterTests
 {
     private const int Dead = 6;
 
-    private static Dictionary<string, string> ClusterNode(string clusterId) => new()
-    {
-        ["Bijie:Mode"] = "Cluster",
-        ["Bijie:ClusterId"] = clusterId,
-        ["Bijie:ServiceId"] = clusterId,
-        ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
-        ["ConnectionStrings:Clustering"] = TestEnvironment.Postgres,
-        // Quicker failure detection than production's defaults, so a crash is noticed within seconds.
-        ["Orleans:Membership:ProbeTimeout"] = "00:00:02",
-        ["Orleans:Membership:NumMissedProbesLimit"] = "2",
-        ["Orleans:Membership:TableRefreshTimeout"] = "00:00:02",
-        ["Orleans:Messaging:ResponseTimeout"] = "00:00:10",
-    };
+    private static Dictionary<string, string> ClusterNode(string clusterId) => TestEnvironment.ClusterNode(clusterId);
 
     [Fact]
     public async Task Two_hosts_form_one_cluster_and_the_survivor_serves_after_the_other_is_killed()

@@ -14,25 +14,16 @@ public sealed class MatterReminderTests
         var clusterId = $"r{Guid.NewGuid():N}";
         var keyFile = Path.Combine(Path.GetTempPath(), $"bijie-admin-{clusterId}");
         var ledger = await TestEnvironment.NewDatabaseAsync("matter");
-        Dictionary<string, string> Node() => new()
+        Dictionary<string, string> Node() => TestEnvironment.ClusterNode(clusterId, new Dictionary<string, string>
         {
-            ["Bijie:Mode"] = "Cluster",
-            ["Bijie:ClusterId"] = clusterId,
-            ["Bijie:ServiceId"] = clusterId,
             ["Bijie:AdminKeyFile"] = keyFile,
-            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
-            ["ConnectionStrings:Clustering"] = TestEnvironment.Postgres,
             ["ConnectionStrings:Ledger"] = ledger,
-            ["Orleans:Membership:ProbeTimeout"] = "00:00:02",
-            ["Orleans:Membership:NumMissedProbesLimit"] = "2",
             // Two silos: the survivor's vote alone declares the other dead (production runs three or more).
             ["Orleans:Membership:NumVotesForDeathDeclaration"] = "1",
-            ["Orleans:Membership:TableRefreshTimeout"] = "00:00:02",
-            ["Orleans:Messaging:ResponseTimeout"] = "00:00:10",
             // Escalate every 3 s instead of every day, so that the test sees several.
             ["Bijie:Reminders:MinimumReminderPeriod"] = "00:00:02",
             ["Bijie:Matters:EscalationInterval"] = "00:00:03",
-        };
+        });
         await using var a = HostProcess.Start(Node());
         await a.WaitReadyAsync(TimeSpan.FromSeconds(120));
         await using var b = HostProcess.Start(Node());

@@ -1,9 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>Live boards: the programme's figures for a locality, a domain, a helper or an enterprise, for a year.</summary>

@@ -1,6 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Microsoft.AspNetCore.Http;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>Editable resources carry their version as an ETag; a write with a stale If-Match is a 412, so no editor overwrites another's change unseen.</summary>

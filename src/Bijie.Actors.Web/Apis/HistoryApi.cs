@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>The programme's dated history since 1988.</summary>

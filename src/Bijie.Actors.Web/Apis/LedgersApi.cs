@@ -1,12 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Security.Cryptography;
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using MiniExcelLibs;
 
 namespace Bijie.Actors.Web.Apis;

@@ -1,6 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Microsoft.AspNetCore.Http;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>A page of a listing and the link to the next one (null on the last page).</summary>

@@ -1,9 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>Bijie's division tree: the city, its counties, townships and villages.</summary>

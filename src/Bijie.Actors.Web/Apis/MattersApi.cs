@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>Support matters (争取支持事项): raised by the office with a helper, handled 交办 → 承办 → 办结 → 反馈, escalated when overdue.</summary>

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>Needs ↔ strengths (毕节所需 ↔ 统战所长): localities post needs, the office confirms a ranked helper, the need becomes a project.</summary>

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace Bijie.Actors.Web.Apis;
 

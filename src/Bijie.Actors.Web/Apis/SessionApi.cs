@@ -1,13 +1,6 @@
-using System.Security.Claims;
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Bijie.Actors.Web.Apis;
 

@@ -1,9 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>What this deployment is: the product, its version, and the programme's record of its hosts.</summary>

@@ -1,4 +1,3 @@
-using Bijie.Actors.Abstractions;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,4 @@
-using Bijie.Actors.Abstractions;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Bijie.Actors.Web.Problems;
