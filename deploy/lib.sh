@@ -69,7 +69,7 @@ ensure_debian() {
   [[ -e "$program" ]] || command -v "$program" >/dev/null 2>&1 && return 0
   [[ "$(id -u)" == 0 ]] || die "$program is missing; install it (apt-get install $*) and run again"
   say "installing $* with apt"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null) \
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) \
     || die "apt-get install $* failed"
 }
 
