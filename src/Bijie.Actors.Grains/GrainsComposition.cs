@@ -14,12 +14,14 @@ public static class GrainsComposition
         var live = services.AddOptions<Live.LiveOptions>();
         var matters = services.AddOptions<Matters.MatterOptions>();
         var webhooks = services.AddOptions<Webhooks.WebhookOptions>();
+        var supervision = services.AddOptions<Supervision.SupervisionOptions>();
         if (configuration is not null)
         {
             rollups.Bind(configuration.GetSection(RollupOptions.Section));
             live.Bind(configuration.GetSection(Live.LiveOptions.Section));
             matters.Bind(configuration.GetSection(Matters.MatterOptions.Section));
             webhooks.Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
+            supervision.Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
         }
 
         services.AddSingleton<Demo.DemoLoader>();

@@ -39,6 +39,7 @@ public sealed class HostStartWork(
                     options.EffectiveSiloName, info.HostStarts, info.FirstStartedAt);
                 await EnsureAdminKeyAsync();
                 await EnsureHistoryAsync();
+                await grains.GetGrain<ISupervisionGrain>(0).ScheduleAsync();
                 if (options.Demo == DemoMode.OnEmptyStore)
                 {
                     await demo.LoadIfEmptyAsync(work.Report, stoppingToken);

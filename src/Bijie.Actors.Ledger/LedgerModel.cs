@@ -126,6 +126,9 @@ public interface ILedger
     /// <summary>Whether an entry reversing this one exists.</summary>
     Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default);
 
+    /// <summary>For each subject with standing reports, the date of its latest (for supervision).</summary>
+    Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
     Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);
 }

@@ -37,6 +37,7 @@ async function start() {
   await setUpProjects();
   await setUpNeeds();
   await setUpMatters();
+  await setUpSupervision();
   setUpLedgers();
   translate();
   showTab(location.hash.slice(1) || 'pairings');
@@ -279,6 +280,23 @@ async function listNeeds() {
       alert(error.message);
     }
   };
+}
+
+/** 督促推进: what needs an update, by responsible person; reminders go to the office's inbox (daily, or now). */
+async function setUpSupervision() {
+  const render = async () => {
+    const items = await get('/api/v1/supervision');
+    const table = document.getElementById('supervision-table');
+    table.innerHTML = `<thead><tr><th>${t('responsible')}</th><th>${t('subject')}</th><th>${t('status')}</th><th>${t('description')}</th></tr></thead><tbody>` +
+      (items.map(i => `<tr data-subject="${escape(i.subjectId)}" data-reason="${i.reason}"><th>${escape(staffName(i.responsibleStaffId))}</th>
+        <td>${i.subjectKind === 'project' ? `<a href="/project.html?id=${encodeURIComponent(i.subjectId)}">${escape(i.label)}</a>` : `<a href="/locality.html?code=${i.localityCode}">${escape(i.label)}</a>`}</td>
+        <td>${t('reason_' + i.reason)}</td><td>${escape(i.detail)}</td></tr>`).join('') || `<tr><td colspan="4">${t('none')}</td></tr>`) + '</tbody>';
+  };
+  document.getElementById('remind-now').addEventListener('click', async () => {
+    const result = await send('POST', '/api/v1/supervision/reminders');
+    document.getElementById('remind-message').textContent = `${t('reminded')}: ${result.reminded}`;
+  });
+  document.querySelector('#tabs [data-tab=supervision]').addEventListener('click', () => render().catch(e => alert(e.message)), { once: true });
 }
 
 const NEXT = { Assigned: 'Undertaken', Undertaken: 'Concluded', Concluded: 'FedBack', FedBack: null };

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Reference;
+using Bijie.Actors.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace Bijie.Actors.Grains.Supervision;
+
+/// <summary>Options of supervision (configuration section <c>Bijie:Supervision</c>).</summary>
+public sealed class SupervisionOptions
+{
+    public const string Section = "Bijie:Supervision";
+
+    /// <summary>A pairing or project with no report for this many days needs an update.</summary>
+    public int StaleAfterDays { get; set; } = 90;
+
+    /// <summary>How often the responsible persons are reminded, through the office's inbox.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
+}
+
+/// <summary>
+/// 督促推进: which active pairings and projects under way need an update — a milestone past its due date and not
+/// done, or no report for <see cref="SupervisionOptions.StaleAfterDays"/> days — and, by an Orleans reminder,
+/// one reminder a day per responsible person in the office's inbox. Nothing is stored: the list is computed
+/// from the roll-ups, the subjects and one ledger query.
+/// </summary>
+public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions> options, TimeProvider time) : Grain, ISupervisionGrain, IRemindable
+{
+    private const string Daily = "supervision";
+
+    public async Task<IReadOnlyList<UpdateNeeded>> ListAsync()
+    {
+        var today = ProgrammeClock.Today(time);
+        var city = GrainFactory.GetGrain<IScopeGrain>(Scopes.Locality(LocalityCodes.Bijie));
+        var latest = await ledger.LatestReportDatesAsync();
+        var stale = options.Value.StaleAfterDays;
+        var items = new List<UpdateNeeded>();
+
+        var pairings = await Task.WhenAll((await city.GetMembersAsync(Scopes.ActivePairings, today.Year))
+            .Select(id => GrainFactory.GetGrain<IPairingGrain>(id).GetAsync()));
+        foreach (var p in pairings.Where(p => p.Status == PairingStatus.Active))
+        {
+            var since = latest.TryGetValue(p.Id, out var last) ? last : p.Start;
+            if (today.DayNumber - since.DayNumber > stale)
+            {
+                items.Add(new UpdateNeeded(p.Id, "pairing", p.Id, p.LocalityCode, p.ResponsibleStaffId, "no_recent_report",
+                    $"{(latest.ContainsKey(p.Id) ? "最近填报" : "开始于")} {since:yyyy-MM-dd}，已 {today.DayNumber - since.DayNumber} 天未填报 · no report for {today.DayNumber - since.DayNumber} days", since));
+            }
+        }
+
+        var projects = await Task.WhenAll((await city.GetMembersAsync(Indicators.ProjectsTotal, today.Year))
+            .Select(id => GrainFactory.GetGrain<IProjectGrain>(id).GetAsync()));
+        foreach (var p in projects.Where(p => p.Status == ProjectStatus.InProgress))
+        {
+            foreach (var m in p.Milestones.Where(m => m.Due < today && m.PercentComplete < 100))
+            {
+                items.Add(new UpdateNeeded(p.Id, "project", p.Title, p.LocalityCode, p.ResponsibleStaffId, "milestone_past_due",
+                    $"里程碑“{m.Title}”应于 {m.Due:yyyy-MM-dd} 完成，进度 {m.PercentComplete}% · milestone due {m.Due:yyyy-MM-dd} at {m.PercentComplete}%", m.Due));
+            }
+
+            var since = latest.TryGetValue(p.Id, out var last) ? last : p.StartedOn ?? p.ProposedOn;
+            if (today.DayNumber - since.DayNumber > stale)
+            {
+                items.Add(new UpdateNeeded(p.Id, "project", p.Title, p.LocalityCode, p.ResponsibleStaffId, "no_recent_report",
+                    $"{(latest.ContainsKey(p.Id) ? "最近填报" : "开始于")} {since:yyyy-MM-dd}，已 {today.DayNumber - since.DayNumber} 天未填报 · no report for {today.DayNumber - since.DayNumber} days", since));
+            }
+        }
+
+        return items.OrderBy(i => i.ResponsibleStaffId, StringComparer.Ordinal).ThenBy(i => i.Since).ToArray();
+    }
+
+    public async Task<int> RemindAsync()
+    {
+        var today = ProgrammeClock.Today(time);
+        var office = GrainFactory.GetGrain<IInboxGrain>(Inboxes.Office);
+        var byPerson = (await ListAsync()).GroupBy(i => i.ResponsibleStaffId).ToArray();
+        foreach (var group in byPerson)
+        {
+            var name = StaffDirectory.Find(group.Key)?.Name ?? group.Key;
+            // One a day per person: the same id again the same day (a repeated tick) is ignored by the inbox.
+            var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"supervision#{today:yyyy-MM-dd}#{group.Key}")).AsSpan(0, 16));
+            await office.NotifyAsync(new Notification(id, "supervision.update_needed", $"督促推进：{name} 负责的 {group.Count()} 项需要更新",
+                string.Join("；", group.Take(5).Select(i => $"{i.Label}：{i.Detail}")), "/office.html#supervision", time.GetUtcNow(), false));
+        }
+
+        return byPerson.Length;
+    }
+
+    public Task ScheduleAsync() => this.RegisterOrUpdateReminder(Daily, TimeSpan.FromMinutes(1), options.Value.Interval);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RemindAsync();
+}
