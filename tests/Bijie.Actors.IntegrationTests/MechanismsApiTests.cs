@@ -142,6 +142,33 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
         Assert.Equal(40m, (await FigureAsync(office, "plans")).GetProperty("history").GetDecimal());
     }
 
+    [Fact]
+    public async Task The_office_sees_what_needs_an_update_and_reminds_the_responsible_persons()
+    {
+        var office = await KeyAsync("Office");
+        var helper = $"hs{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "督促测试单位", kind = "Unit", strengths = Array.Empty<string>() })).EnsureSuccessStatusCode();
+        var start = DateTime.UtcNow.AddDays(-120).ToString("yyyy-MM-dd");
+        using var started = await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId = helper, localityCode = "520524002", start, responsibleStaffId = "staff-021" });
+        var pairingId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        JsonElement list = default;
+        await fixture.Host.PollAsync(async () =>
+        {
+            list = await office.GetFromJsonAsync<JsonElement>("/api/v1/supervision");
+            return list.EnumerateArray().Any(i => i.GetProperty("subjectId").GetString() == pairingId);
+        }, TimeSpan.FromSeconds(20), "the silent pairing on the list");
+        var item = list.EnumerateArray().Single(i => i.GetProperty("subjectId").GetString() == pairingId);
+        Assert.Equal("no_recent_report", item.GetProperty("reason").GetString());
+        Assert.Equal("staff-021", item.GetProperty("responsibleStaffId").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await KeyAsync("Helper", helper)).GetAsync("/api/v1/supervision")).StatusCode);
+
+        using var reminded = await office.PostAsync("/api/v1/supervision/reminders", null);
+        Assert.True((await reminded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reminded").GetInt32() >= 1);
+        var inbox = await office.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "supervision.update_needed");
+    }
+
     private static async Task<string> OtherHelperAsync(HttpClient office)
     {
         var other = $"ho{Guid.NewGuid():N}"[..20];
