@@ -43,7 +43,8 @@ public sealed class DemoTests
     public async Task The_demo_loads_into_an_empty_store_and_the_city_board_for_2023_shows_the_published_figures()
     {
         var ledger = await TestEnvironment.NewDatabaseAsync("demo");
-        await using (var host = HostProcess.Start(Host(ledger, $"demo{Guid.NewGuid():N}")))
+        var serviceId = $"demo{Guid.NewGuid():N}";
+        await using (var host = HostProcess.Start(Host(ledger, serviceId)))
         {
             await host.PollAsync(async () => (await host.Http.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the host to be live");
             using (var early = await host.Http.GetAsync("/health/ready"))
@@ -59,6 +60,21 @@ public sealed class DemoTests
             var nonggong = await host.GetJsonAsync("/api/v1/boards/helpers/nonggong-central?year=2023");
             Assert.True(Figure(nonggong, "research_visit_person_times").GetProperty("value").GetDecimal() > 0);
             await host.StopAsync();
+        }
+
+        // The same deployment restarted: every grain reads back the state the demo stored (helpers' strengths,
+        // projects' milestones), which the storage's JSON must be able to name.
+        await using (var restarted = HostProcess.Start(Host(ledger, serviceId)))
+        {
+            await restarted.WaitReadyAsync(TimeSpan.FromSeconds(120));
+            foreach (var (helper, strengths) in new[] { ("wchscu", 1), ("cves", 2) })
+            {
+                var profile = await restarted.GetJsonAsync($"/api/v1/helpers/{helper}");
+                Assert.Equal(strengths, profile.GetProperty("strengths").GetArrayLength());
+            }
+
+            await AssertPublishedFiguresAsync(restarted);
+            await restarted.StopAsync();
         }
 
         // Another deployment on the same ledger: nothing of its grain state exists, every figure is rebuilt from

@@ -30,6 +30,9 @@ public sealed class HelperGrain(
             DivisionCatalog.Bijie.Get(profile.LocalityCode, "localityCode");
         }
 
+        // Arrays, whatever list the caller built: the state is stored as JSON naming its types, and the compiler's
+        // own list types (from collection expressions) cannot be read back.
+        profile = profile with { Strengths = profile.Strengths.Distinct().ToArray() };
         if (state.State.Profile != profile)
         {
             state.State.Profile = profile;

@@ -59,7 +59,7 @@ public sealed class ProjectGrain(
         var next = new ProjectInfo(
             id, request.Title.Trim(), request.Track, request.LocalityCode, request.LeadHelperId,
             request.CoHelperIds.Distinct().Where(c => c != request.LeadHelperId).ToArray(), request.ResponsibleStaffId,
-            request.Money, request.Milestones, ProjectStatus.Proposed, request.ProposedOn, null, null, null, null, null,
+            request.Money, request.Milestones.ToArray(), ProjectStatus.Proposed, request.ProposedOn, null, null, null, null, null,
             1, actor.Id, Time.GetUtcNow(), null);
         return await CommitAsync(next, actor, request.ProposedOn);
     }
@@ -130,7 +130,7 @@ public sealed class ProjectGrain(
         }
 
         ValidateProgress(money, milestones);
-        var next = current with { Money = money, Milestones = milestones, Version = current.Version + 1, ChangedBy = actor.Id, ChangedAt = Time.GetUtcNow() };
+        var next = current with { Money = money, Milestones = milestones.ToArray(), Version = current.Version + 1, ChangedBy = actor.Id, ChangedAt = Time.GetUtcNow() };
         return await CommitAsync(next, actor, Today);
     }
 
