@@ -22,6 +22,10 @@ public static class Inboxes
 
     public static string Locality(string code) => $"locality:{code}";
 
+    /// <summary>The same id for the same key, so that an event notified twice (a repeated tick) is kept once.</summary>
+    public static Guid NotificationId(string key) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+
     /// <summary>The inbox a signed-in actor reads: its organisation's, or the office's for office and admin accounts.</summary>
     public static string? Of(ActorRef actor) => actor.Role switch
     {

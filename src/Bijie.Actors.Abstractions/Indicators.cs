@@ -43,7 +43,7 @@ public static class Tracks
 
     /// <summary>Parses a track's code; null when it names none.</summary>
     public static Track? Parse(string? code) =>
-        Enum.TryParse<Track>(code, ignoreCase: true, out var track) && Enum.IsDefined(track) && !int.TryParse(code, out _) ? track : null;
+        EnumNames.Parse<Track>(code);
 }
 
 /// <summary>How an indicator's figure for a scope and year is computed.</summary>

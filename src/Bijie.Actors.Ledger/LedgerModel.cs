@@ -45,7 +45,12 @@ public sealed record LedgerEntry(
     bool OnBehalf,
     Guid? Reverses,
     string? Body,
-    IReadOnlyList<LedgerLine> Lines);
+    IReadOnlyList<LedgerLine> Lines)
+{
+    /// <summary>A report's (or reversal's) values by indicator: its value lines summed.</summary>
+    public IReadOnlyDictionary<string, decimal> Values() =>
+        Lines.Where(l => l.Member is null).GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value));
+}
 
 /// <summary>How an append ended.</summary>
 public enum AppendOutcome

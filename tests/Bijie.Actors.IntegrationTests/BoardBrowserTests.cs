@@ -117,11 +117,7 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await page.WaitForSelectorAsync("#gate a"); // not signed in: a link to sign in, no forms
         Assert.True(await page.Locator("#pairing-form").IsHiddenAsync());
         await page.ClickAsync("#gate a");
-        await page.FillAsync("input[name=userName]", "office");
-        await page.FillAsync("input[name=password]", fixture.Accounts["office"]);
-        await page.ClickAsync("#signin button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/office.html");
-        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await SignInHereAsync(page, "office", "/office.html");
 
         await page.SelectOptionAsync("#pairing-form select[name=kind]", "Township");
         await page.SelectOptionAsync("#pairing-form select[name=helperId]", helperId);
@@ -178,12 +174,7 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     public async Task A_helper_reports_progress_sees_the_report_among_its_own_and_withdraws_it()
     {
         var page = await fixture.NewPageAsync(1280, 900);
-        await page.GotoAsync("/login.html?ReturnUrl=/report.html");
-        await page.FillAsync("input[name=userName]", "minge");
-        await page.FillAsync("input[name=password]", fixture.Accounts["minge"]);
-        await page.ClickAsync("#signin button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/report.html");
-        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await SignInAsync(page, "minge", "/report.html");
         Assert.True(await page.Locator("#report-form select[name=subject] option").CountAsync() > 0);
 
         // A value that is not a number is refused on the page, and nothing is filed.
@@ -223,7 +214,7 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         var title = $"争取中药材种植专家支持 {Guid.NewGuid():N}"[..24];
         await office.FillAsync("#matter-form input[name=title]", title);
         await office.SelectOptionAsync("#matter-form select[name=helperId]", "minge-central");
-        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime).AddDays(-1);
+        var yesterday = TestEnvironment.Today.AddDays(-1);
         await office.FillAsync("#matter-form input[name=due]", yesterday.ToString("yyyy-MM-dd"));
         await office.ClickAsync("#matter-pick");
         await office.Locator("dialog.picker input[value='staff-012']").CheckAsync();
@@ -314,6 +305,12 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     private async Task SignInAsync(IPage page, string user, string then)
     {
         await page.GotoAsync($"/login.html?ReturnUrl={Uri.EscapeDataString(then)}");
+        await SignInHereAsync(page, user, then);
+    }
+
+    /// <summary>Signs in on the sign-in page the browser shows, and waits for the page it returns to.</summary>
+    private async Task SignInHereAsync(IPage page, string user, string then)
+    {
         await page.FillAsync("input[name=userName]", user);
         await page.FillAsync("input[name=password]", fixture.Accounts[user]);
         await page.ClickAsync("#signin button[type=submit]");

@@ -37,7 +37,7 @@ public sealed class ClusterBoardBrowserTests
         {
             using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{proxyPort}"), Timeout = TimeSpan.FromSeconds(30) };
             api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+            var today = TestEnvironment.Today;
             var helperId = $"h{clusterId[..10]}";
             (await api.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = "集群测试单位", kind = "PartyProvincialCommittee", strengths = new[] { "Health" } })).EnsureSuccessStatusCode();
             var started = await api.PostAsJsonAsync("/api/v1/pairings", new

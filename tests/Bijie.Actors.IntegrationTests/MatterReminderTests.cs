@@ -40,7 +40,7 @@ public sealed class MatterReminderTests
         using var viaA = Admin(a);
         var helperId = $"h{clusterId[..12]}";
         (await viaA.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = "提醒测试单位", kind = "PartyCentralCommittee", strengths = new[] { "Technology" } })).EnsureSuccessStatusCode();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        var today = TestEnvironment.Today;
         var raised = await viaA.PostAsJsonAsync("/api/v1/matters", new
         {
             title = "协调专家服务团", helperId, responsibleStaffId = "staff-007", due = today.AddDays(-1).ToString("yyyy-MM-dd"),

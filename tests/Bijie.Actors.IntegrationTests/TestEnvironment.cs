@@ -9,6 +9,9 @@ namespace Bijie.Actors.IntegrationTests;
 /// <summary>Where the services started by deploy/test.sh are, and where the built host is.</summary>
 public static class TestEnvironment
 {
+    /// <summary>Today in the programme's time zone (Asia/Shanghai), as the host reckons it.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+
     public static string AzureTables => Required("BIJIE_TEST_AZURE_TABLES");
 
     public static string Postgres => Required("BIJIE_TEST_POSTGRES");

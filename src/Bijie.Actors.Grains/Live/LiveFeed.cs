@@ -30,7 +30,7 @@ public sealed class LiveOptions
 /// <see cref="LiveUpdate"/> goes to every web host's observer, which pushes it to the browsers watching. Nothing
 /// here is durable: a browser that missed updates (its host died) re-reads its boards when it reconnects.
 /// </summary>
-public sealed class LiveFeed(IGrainFactory grains, Webhooks.WebhookDispatcher webhooks, IOptions<LiveOptions> options, ILogger<LiveFeed> logger) : BackgroundService
+public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options, ILogger<LiveFeed> logger) : BackgroundService
 {
     private readonly object gate = new();
     private readonly Dictionary<string, (int From, int? To)> changes = [];
@@ -60,15 +60,6 @@ public sealed class LiveFeed(IGrainFactory grains, Webhooks.WebhookDispatcher we
     /// <summary>The reports and reversals of a batch this silo committed, for the ticker.</summary>
     public void Committed(CommittedBatch batch)
     {
-        foreach (var entry in batch.Entries.Where(e => e.Entry.Kind == EntryKind.Report))
-        {
-            webhooks.Publish(WebhookEvents.ReportAccepted, new
-            {
-                reportId = entry.Entry.EntryId, subject = entry.Entry.SubjectId, date = entry.Entry.OccurredOn, position = entry.Position,
-                values = entry.Entry.Lines.Where(l => l.Member is null).GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value)),
-            });
-        }
-
         lock (gate)
         {
             reports.AddRange(batch.Entries.Where(e => e.Entry.Kind is EntryKind.Report or EntryKind.Reversal));

@@ -12,7 +12,7 @@ public static class Ticker
     {
         var scopes = entry.Lines.SelectMany(l => l.Scopes).Distinct().ToArray();
         var locality = scopes.Where(s => s.StartsWith("L:", StringComparison.Ordinal)).OrderByDescending(s => s.Length).FirstOrDefault()?[2..] ?? LocalityCodes.Bijie;
-        var values = entry.Lines.Where(l => l.Member is null).GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value));
+        var values = entry.Values();
         string localityName = locality, reporter = entry.Actor;
         try
         {

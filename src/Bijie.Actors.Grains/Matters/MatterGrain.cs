@@ -140,7 +140,7 @@ public sealed class MatterGrain(
         await state.WriteStateAsync();
         await ListAsync(escalated);
         // The office and the helper hear of it in their inboxes; one notification per escalation.
-        var notice = new Notification(EscalationId(info.Id, escalated.Escalations), "matter.overdue",
+        var notice = new Notification(Inboxes.NotificationId($"{info.Id}#{escalated.Escalations}"), "matter.overdue",
             $"争取支持事项逾期：{info.Title}", $"应于 {info.Due:yyyy-MM-dd} 办结，第 {escalated.Escalations} 次督办 · overdue since {info.Due:yyyy-MM-dd}, escalation {escalated.Escalations}",
             "/office.html#matters", now, false);
         await Task.WhenAll(
@@ -153,10 +153,6 @@ public sealed class MatterGrain(
         logger.LogWarning("Support matter {Matter} ({Title}) is overdue since {Due}: escalation {Count} to {Staff}",
             info.Id, info.Title, info.Due, escalated.Escalations, info.ResponsibleStaffId);
     }
-
-    /// <summary>The same id for the same escalation of the same matter, so that a repeated tick notifies once.</summary>
-    private static Guid EscalationId(string matter, int escalation) =>
-        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{matter}#{escalation}")).AsSpan(0, 16));
 
     private MatterInfo Require() => state.State.Info
         ?? throw DomainException.NotFound("matter.unknown", $"No support matter '{this.GetPrimaryKeyString()}'.", "matterId");

@@ -23,20 +23,21 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microso
 
     public async Task CheckAsync(ReportSubmission report, ActorRef actor) => await PrepareAsync(report, actor);
 
-    public async Task<IReadOnlyList<ReportView>> ListStandingAsync(string scope, int year)
-    {
-        var entries = await ledger.ReadReportsAsync(scope, (short)year);
-        var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
-        return entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId)).Select(View).ToArray();
-    }
+    public async Task<IReadOnlyList<ReportView>> ListStandingAsync(string scope, int year) =>
+        (await StandingAsync(scope, year)).Select(View).ToArray();
 
     public async Task<IReadOnlyList<TickerItem>> GetLatestAsync(string scope, int year, int count)
     {
+        var latest = (await StandingAsync(scope, year)).OrderByDescending(e => e.Position).Take(count);
+        return await Task.WhenAll(latest.Select(e => Live.Ticker.ItemAsync(GrainFactory, e.Entry, logger)));
+    }
+
+    /// <summary>The reports of a year in a scope that no reversal took back.</summary>
+    private async Task<IEnumerable<StoredEntry>> StandingAsync(string scope, int year)
+    {
         var entries = await ledger.ReadReportsAsync(scope, (short)year);
         var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
-        var latest = entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId))
-            .OrderByDescending(e => e.Position).Take(count);
-        return await Task.WhenAll(latest.Select(e => Live.Ticker.ItemAsync(GrainFactory, e.Entry, logger)));
+        return entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId));
     }
 
     /// <summary>Validates a report and builds its ledger entry; refuses what the ledger must never hold.</summary>
@@ -142,7 +143,7 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microso
         }
 
         return new ReportView(e.EntryId, e.Kind == EntryKind.Report ? "report" : "reversal", e.SubjectId, e.OccurredOn,
-            e.Lines.GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value)),
+            e.Values(),
             e.Actor, e.OnBehalf, e.RecordedAt, e.Reverses, stored.Position, subjectKind);
     }
 

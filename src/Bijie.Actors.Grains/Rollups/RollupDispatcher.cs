@@ -13,7 +13,8 @@ namespace Bijie.Actors.Grains.Rollups;
 /// carries every write. A batch is marked delivered once every scope took it; batches a dead silo committed but
 /// never delivered are found in the ledger and delivered by any other silo (the grains ignore repeats).
 /// </summary>
-public sealed class RollupDispatcher(ILedger ledger, IGrainFactory grains, Live.LiveFeed live, IOptions<RollupOptions> options, ILogger<RollupDispatcher> logger)
+public sealed class RollupDispatcher(
+    ILedger ledger, IGrainFactory grains, Live.LiveFeed live, Webhooks.WebhookDispatcher webhooks, IOptions<RollupOptions> options, ILogger<RollupDispatcher> logger)
     : BackgroundService
 {
     private readonly object gate = new();
@@ -34,6 +35,7 @@ public sealed class RollupDispatcher(ILedger ledger, IGrainFactory grains, Live.
             await foreach (var batch in ledger.Committed.ReadAllAsync(stoppingToken))
             {
                 live.Committed(batch);
+                webhooks.Committed(batch);
                 Enqueue(batch);
             }
         }

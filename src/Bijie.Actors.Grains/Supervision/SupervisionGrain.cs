@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Grains.Reference;
 using Bijie.Actors.Ledger;
@@ -36,17 +34,22 @@ public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions
         var latest = await ledger.LatestReportDatesAsync();
         var stale = options.Value.StaleAfterDays;
         var items = new List<UpdateNeeded>();
+        void IfSilent(string id, string kind, string label, string place, string staff, DateOnly started)
+        {
+            var since = latest.TryGetValue(id, out var last) ? last : started;
+            var days = today.DayNumber - since.DayNumber;
+            if (days > stale)
+            {
+                items.Add(new UpdateNeeded(id, kind, label, place, staff, "no_recent_report",
+                    $"{(latest.ContainsKey(id) ? "最近填报" : "开始于")} {since:yyyy-MM-dd}，已 {days} 天未填报 · no report for {days} days", since));
+            }
+        }
 
         var pairings = await Task.WhenAll((await city.GetMembersAsync(Scopes.ActivePairings, today.Year))
             .Select(id => GrainFactory.GetGrain<IPairingGrain>(id).GetAsync()));
         foreach (var p in pairings.Where(p => p.Status == PairingStatus.Active))
         {
-            var since = latest.TryGetValue(p.Id, out var last) ? last : p.Start;
-            if (today.DayNumber - since.DayNumber > stale)
-            {
-                items.Add(new UpdateNeeded(p.Id, "pairing", p.Id, p.LocalityCode, p.ResponsibleStaffId, "no_recent_report",
-                    $"{(latest.ContainsKey(p.Id) ? "最近填报" : "开始于")} {since:yyyy-MM-dd}，已 {today.DayNumber - since.DayNumber} 天未填报 · no report for {today.DayNumber - since.DayNumber} days", since));
-            }
+            IfSilent(p.Id, "pairing", p.Id, p.LocalityCode, p.ResponsibleStaffId, p.Start);
         }
 
         var projects = await Task.WhenAll((await city.GetMembersAsync(Indicators.ProjectsTotal, today.Year))
@@ -59,12 +62,7 @@ public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions
                     $"里程碑“{m.Title}”应于 {m.Due:yyyy-MM-dd} 完成，进度 {m.PercentComplete}% · milestone due {m.Due:yyyy-MM-dd} at {m.PercentComplete}%", m.Due));
             }
 
-            var since = latest.TryGetValue(p.Id, out var last) ? last : p.StartedOn ?? p.ProposedOn;
-            if (today.DayNumber - since.DayNumber > stale)
-            {
-                items.Add(new UpdateNeeded(p.Id, "project", p.Title, p.LocalityCode, p.ResponsibleStaffId, "no_recent_report",
-                    $"{(latest.ContainsKey(p.Id) ? "最近填报" : "开始于")} {since:yyyy-MM-dd}，已 {today.DayNumber - since.DayNumber} 天未填报 · no report for {today.DayNumber - since.DayNumber} days", since));
-            }
+            IfSilent(p.Id, "project", p.Title, p.LocalityCode, p.ResponsibleStaffId, p.StartedOn ?? p.ProposedOn);
         }
 
         return items.OrderBy(i => i.ResponsibleStaffId, StringComparer.Ordinal).ThenBy(i => i.Since).ToArray();
@@ -79,7 +77,7 @@ public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions
         {
             var name = StaffDirectory.Find(group.Key)?.Name ?? group.Key;
             // One a day per person: the same id again the same day (a repeated tick) is ignored by the inbox.
-            var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"supervision#{today:yyyy-MM-dd}#{group.Key}")).AsSpan(0, 16));
+            var id = Inboxes.NotificationId($"supervision#{today:yyyy-MM-dd}#{group.Key}");
             await office.NotifyAsync(new Notification(id, "supervision.update_needed", $"督促推进：{name} 负责的 {group.Count()} 项需要更新",
                 string.Join("；", group.Take(5).Select(i => $"{i.Label}：{i.Detail}")), "/office.html#supervision", time.GetUtcNow(), false));
         }

@@ -50,6 +50,19 @@ public sealed class WebhookDispatcher(IGrainFactory grains, IOptions<WebhookOpti
 
     public void Publish(string type, object data) => events.Writer.TryWrite(new WebhookEvent(type, time.GetUtcNow(), data));
 
+    /// <summary>The reports of a batch this silo committed, as report.accepted events.</summary>
+    public void Committed(Ledger.CommittedBatch batch)
+    {
+        foreach (var entry in batch.Entries.Where(e => e.Entry.Kind == Ledger.EntryKind.Report))
+        {
+            Publish(WebhookEvents.ReportAccepted, new
+            {
+                reportId = entry.Entry.EntryId, subject = entry.Entry.SubjectId, date = entry.Entry.OccurredOn, position = entry.Position,
+                values = entry.Entry.Values(),
+            });
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try

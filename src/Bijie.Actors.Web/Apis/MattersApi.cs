@@ -71,7 +71,7 @@ public static class MattersApi
 
     public static async Task<Ok<MatterView>> AdvanceAsync(string id, MatterStepRequest body, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, HttpContext context)
     {
-        var step = Enum.TryParse<MatterStep>(body.Step, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(body.Step, out _)
+        var step = EnumNames.Parse<MatterStep>(body.Step) is { } parsed
             ? parsed
             : throw DomainException.Invalid("matter.step", "step is Undertaken, Concluded or FedBack.", "step");
         var grain = grains.GetGrain<IMatterGrain>(id);

@@ -25,7 +25,7 @@ public static class NeedsApi
     public static async Task<Ok<IReadOnlyList<NeedSummary>>> ListAsync(IGrainFactory grains, string? status, Track? domain, string? locality)
     {
         NeedStatus? wanted = status is null ? null
-            : Enum.TryParse<NeedStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s
+            : EnumNames.Parse<NeedStatus>(status) is { } s ? s
             : throw DomainException.Invalid("need.status", "status is Open, Matched, Fulfilled or Withdrawn.", "status");
         var all = await grains.GetGrain<INeedListGrain>(0).ListAsync();
         return TypedResults.Ok<IReadOnlyList<NeedSummary>>(all

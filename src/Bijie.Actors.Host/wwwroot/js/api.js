@@ -61,12 +61,12 @@ export async function all(path, max = 2000) {
 
 const names = new Map();
 
-/** A helper's or enterprise's name, cached; the id itself when it cannot be read. */
+/** A helper's, enterprise's or locality's name, cached; the id itself when it cannot be read. */
 export async function nameOf(kind, id) {
   if (!id) return '';
   const key = `${kind}:${id}`;
   if (!names.has(key)) {
-    const path = kind === 'helper' ? `/api/v1/helpers/${encodeURIComponent(id)}` : `/api/v1/enterprises/${encodeURIComponent(id)}`;
+    const path = { helper: '/api/v1/helpers/', enterprise: '/api/v1/enterprises/', locality: '/api/v1/localities/' }[kind] + encodeURIComponent(id);
     names.set(key, get(path).then(x => x.nameZh ?? x.name ?? id, () => id));
   }
   return names.get(key);

@@ -31,3 +31,8 @@ export function yoy(percent) {
 export function escape(text) {
   return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
+
+/** Today in the programme's time zone (Asia/Shanghai, UTC+8), as yyyy-mm-dd. */
+export function today() {
+  return new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+}

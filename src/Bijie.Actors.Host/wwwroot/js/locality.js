@@ -138,12 +138,7 @@ function renderTicker() {
   list.innerHTML = state.ticker.length ? state.ticker.map(i => tickerLine(i, catalogue)).join('') : `<li class="empty">${t('none')}</li>`;
 }
 
-const places = new Map();
-async function placeName(localityCode) {
-  if (localityCode === code) return state.locality.name;
-  if (!places.has(localityCode)) places.set(localityCode, get(`/api/v1/localities/${localityCode}`).then(l => l.name, () => localityCode));
-  return places.get(localityCode);
-}
+const placeName = localityCode => localityCode === code ? state.locality.name : nameOf('locality', localityCode);
 
 async function renderLists() {
   if (!code) return;

@@ -1,7 +1,7 @@
 import { t, translate } from './i18n.js';
 import { get, all, send, currentSession, nameOf } from './api.js';
 import { layout, alertIn, failed } from './layout.js';
-import { escape } from './format.js';
+import { escape, today } from './format.js';
 import { pickStaff } from './staff-picker.js';
 import { localityPicker } from './locality-picker.js';
 
@@ -12,7 +12,6 @@ const MOVES = {
   Proposed: ['InLibrary', 'Cancelled'], InLibrary: ['Planned', 'Cancelled'], Planned: ['InProgress', 'Suspended', 'Cancelled'],
   InProgress: ['Completed', 'Suspended', 'Cancelled'], Suspended: ['InProgress', 'Cancelled'], Completed: ['Accepted'], Accepted: [], Cancelled: [],
 };
-const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // Asia/Shanghai
 let staff = [];
 let helpers = [];
 let pairingPlace;
@@ -241,10 +240,8 @@ async function listNeeds() {
   const table = document.getElementById('need-table');
   const status = document.getElementById('need-filter').value;
   const items = await get(`/api/v1/needs${status ? `?status=${status}` : ''}`);
-  const places = new Map();
-  const place = c => { if (!places.has(c)) places.set(c, get(`/api/v1/localities/${c}`).then(l => l.name, () => c)); return places.get(c); };
   const rows = await Promise.all(items.map(async n => `<tr data-need="${escape(n.id)}"><th>${escape(n.title)}</th><td>${t('track_' + n.domain.toLowerCase())}</td>
-    <td>${escape(await place(n.localityCode))}</td><td>${t('urgency_' + n.urgency)}</td><td>${n.deadline}</td>
+    <td>${escape(await nameOf('locality', n.localityCode))}</td><td>${t('urgency_' + n.urgency)}</td><td>${n.deadline}</td>
     <td data-role="status">${t('need_' + n.status)}${n.matchedHelperId ? ` · ${escape(await nameOf('helper', n.matchedHelperId))}` : ''}</td>
     <td>${n.status === 'Open' ? `<button type="button" data-act="candidates" data-i18n="candidates"></button>` : ''}
       ${n.status === 'Matched' ? `<a href="/project.html?id=need-${encodeURIComponent(n.id)}">${t('projects')}</a> <button type="button" data-act="fulfil" data-i18n="fulfil"></button>` : ''}</td></tr>

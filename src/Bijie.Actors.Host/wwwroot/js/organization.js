@@ -1,5 +1,5 @@
 import { t, translate } from './i18n.js';
-import { get, all } from './api.js';
+import { get, all, nameOf } from './api.js';
 import { layout, params, failed } from './layout.js';
 import { escape } from './format.js';
 import { connectLive, touches, coalesce } from './live.js';
@@ -41,12 +41,7 @@ async function loadAll() {
 }
 
 const reload = coalesce(async () => { await loadAll(); await render(); });
-const places = new Map();
-const placeName = c => {
-  if (!c) return Promise.resolve('—');
-  if (!places.has(c)) places.set(c, get(`/api/v1/localities/${c}`).then(l => l.name, () => c));
-  return places.get(c);
-};
+const placeName = c => (c ? nameOf('locality', c) : Promise.resolve('—'));
 
 async function render() {
   translate();

@@ -1,11 +1,10 @@
 import { t, translate, lang } from './i18n.js';
-import { get, all, send, currentSession } from './api.js';
+import { get, all, send, currentSession, nameOf } from './api.js';
 import { layout, alertIn, failed } from './layout.js';
-import { escape, figure } from './format.js';
+import { escape, figure, today } from './format.js';
 
 // 填报: a helper or an enterprise reports progress on its pairings and projects, and sees, corrects (a reversal
 // and a new report) or withdraws (a reversal) its own reports. Office staff may report on anyone's behalf.
-const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10); // Asia/Shanghai
 let subjects = [];
 let catalogue = [];
 let correcting = null;
@@ -28,10 +27,8 @@ async function start() {
     get('/api/v1/indicators'),
   ]);
   catalogue = indicators.filter(i => i.aggregation === 'Sum' || i.aggregation === 0);
-  const places = new Map();
-  const place = async c => { if (!places.has(c)) places.set(c, get(`/api/v1/localities/${c}`).then(l => l.name, () => c)); return places.get(c); };
   subjects = [
-    ...await Promise.all(pairings.map(async p => ({ kind: 'pairing', id: p.id, label: `${t('kind_' + p.kind)} · ${await place(p.localityCode)}` }))),
+    ...await Promise.all(pairings.map(async p => ({ kind: 'pairing', id: p.id, label: `${t('kind_' + p.kind)} · ${await nameOf('locality', p.localityCode)}` }))),
     ...projects.filter(p => p.status === 'InProgress').map(p => ({ kind: 'project', id: p.id, label: p.title })),
   ];
   const form = document.getElementById('report-form');
