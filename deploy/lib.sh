@@ -14,8 +14,15 @@ say() { printf '[bijie] %s\n' "$*" >&2; }
 die() { printf '[bijie] error: %s\n' "$*" >&2; exit 1; }
 
 # A TCP port on 127.0.0.1 that nothing listens on now.
+# free_port: a loopback port nothing listens on, taken from 12000-19999, below the kernel's ephemeral range
+# (a port the kernel hands out is soon handed out again to some outgoing connection) and below the tests' own range.
 free_port() {
-  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'
+  local port tries
+  for tries in $(seq 1 200); do
+    port=$((12000 + RANDOM % 8000))
+    port_open "$port" || { echo "$port"; return 0; }
+  done
+  die "no free port between 12000 and 19999"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -41,12 +41,31 @@ public static class TestEnvironment
         return body + Bijie.Actors.Abstractions.CreditCodes.CheckCharacter(body);
     }
 
-    /// <summary>A TCP port on the loopback address that nothing listens on now.</summary>
+    private static int nextPort = 20_000 + Random.Shared.Next(0, 10_000);
+
+    /// <summary>
+    /// A TCP port on the loopback address that nothing listens on now. It is taken below the kernel's ephemeral
+    /// range (32768 and up), never from it: a port the kernel handed out once is handed out again to the next
+    /// outgoing connection (a database client, the browser), which then holds it when the host binds it.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 1_000; attempt++)
+        {
+            var port = 20_000 + (Interlocked.Increment(ref nextPort) - 20_000) % 12_000;
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // in use: the next one
+            }
+        }
+
+        throw new InvalidOperationException("No free TCP port between 20000 and 32000 on the loopback address.");
     }
 
     private static string Required(string name) =>
