@@ -56,6 +56,19 @@ public enum Aggregation
     DistinctCount = 1,
 }
 
+/// <summary>What records an indicator's values.</summary>
+public enum IndicatorSource
+{
+    /// <summary>Progress reports (进展填报) on pairings and projects.</summary>
+    Report = 0,
+
+    /// <summary>Research visits (调研指导), recorded as visits.</summary>
+    Visit = 1,
+
+    /// <summary>Service batches of expert teams (专家服务团, 专家指导组).</summary>
+    ExpertService = 2,
+}
+
 /// <summary>An indicator of the catalogue.</summary>
 /// <param name="Code">Stable code, e.g. <c>clinic_person_times</c>.</param>
 /// <param name="NameZh">Chinese name.</param>
@@ -64,6 +77,7 @@ public enum Aggregation
 /// <param name="Aggregation">How the figure is computed.</param>
 /// <param name="Integral">Whether values are whole numbers.</param>
 /// <param name="MaxPerReport">The largest value one report may carry: above it a value is absurd.</param>
+/// <param name="Source">What records its values (summed indicators only).</param>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.Indicator")]
 public sealed record Indicator(
     [property: Id(0)] string Code,
@@ -72,10 +86,14 @@ public sealed record Indicator(
     [property: Id(3)] string Unit,
     [property: Id(4)] Aggregation Aggregation,
     [property: Id(5)] bool Integral,
-    [property: Id(6)] decimal MaxPerReport)
+    [property: Id(6)] decimal MaxPerReport,
+    [property: Id(7)] IndicatorSource Source = IndicatorSource.Report)
 {
-    /// <summary>Reports carry values only for summed indicators; counted ones follow from pairings and projects.</summary>
-    public bool Reportable => Aggregation == Aggregation.Sum;
+    /// <summary>
+    /// Reports carry values only for summed indicators recorded by reports; counted ones follow from pairings and
+    /// projects, visits and expert service from their own records.
+    /// </summary>
+    public bool Reportable => Aggregation == Aggregation.Sum && Source == IndicatorSource.Report;
 }
 
 /// <summary>The indicator catalogue. Any reportable indicator may be reported on any active pairing or project.</summary>
@@ -108,16 +126,16 @@ public static class Indicators
     /// <summary>Every indicator, in board order.</summary>
     public static IReadOnlyList<Indicator> All { get; } =
     [
-        new(ResearchVisitBatches, "调研指导批次", "Research visit batches", "批次", Aggregation.Sum, true, Batches),
-        new(ResearchVisitPersonTimes, "调研指导人次", "Research visit person-times", "人次", Aggregation.Sum, true, PersonTimes),
+        new(ResearchVisitBatches, "调研指导批次", "Research visit batches", "批次", Aggregation.Sum, true, Batches, IndicatorSource.Visit),
+        new(ResearchVisitPersonTimes, "调研指导人次", "Research visit person-times", "人次", Aggregation.Sum, true, PersonTimes, IndicatorSource.Visit),
         new(RegionalProjectsNew, "地域帮扶新增项目", "New regional projects", "个", Aggregation.DistinctCount, true, 0),
         new(ProjectsTotal, "实施帮扶项目", "Assistance projects under way", "个", Aggregation.DistinctCount, true, 0),
         new(TownshipPairingUnits, "结对帮扶单位", "Units paired with townships", "家", Aggregation.DistinctCount, true, 0),
         new(TownshipPairingTownships, "结对乡镇（街道）", "Townships paired with units", "个", Aggregation.DistinctCount, true, 0),
         new(EnterprisePairingEnterprises, "结对共建民营企业", "Enterprises paired with villages", "家", Aggregation.DistinctCount, true, 0),
         new(EnterprisePairingVillages, "结对共建村", "Villages paired with enterprises", "个", Aggregation.DistinctCount, true, 0),
-        new(ExpertServiceBatches, "专家服务团批次", "Expert service batches", "批次", Aggregation.Sum, true, Batches),
-        new(ExpertServicePersonTimes, "专家服务人次", "Expert service person-times", "人次", Aggregation.Sum, true, PersonTimes),
+        new(ExpertServiceBatches, "专家服务团批次", "Expert service batches", "批次", Aggregation.Sum, true, Batches, IndicatorSource.ExpertService),
+        new(ExpertServicePersonTimes, "专家服务人次", "Expert service person-times", "人次", Aggregation.Sum, true, PersonTimes, IndicatorSource.ExpertService),
         new(InvestmentVisits, "邀商考察", "Investment visits", "次", Aggregation.Sum, true, Batches),
         new(InvestmentSignedYuan, "签约金额", "Investment signed", "元", Aggregation.Sum, false, Yuan),
         new(InvestmentLandedYuan, "落地金额", "Investment landed", "元", Aggregation.Sum, false, Yuan),

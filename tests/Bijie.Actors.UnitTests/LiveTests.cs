@@ -38,7 +38,7 @@ public sealed class LiveTests(ClusterFixture fixture)
                 foreach (var silo in new[] { 0, 1 })
                 {
                     await fixture.SiloGrains(silo).GetGrain<IReportIntakeGrain>(0).SubmitAsync(
-                        new ReportSubmission(pairing.Id, null, new DateOnly(2022, 5, 1), new Dictionary<string, decimal> { [Indicators.ExpertServiceBatches] = 1 }, $"w-{Guid.NewGuid():N}"),
+                        new ReportSubmission(pairing.Id, null, new DateOnly(2022, 5, 1), new Dictionary<string, decimal> { [Indicators.InvestmentVisits] = 1 }, $"w-{Guid.NewGuid():N}"),
                         TestData.Office);
                 }
 

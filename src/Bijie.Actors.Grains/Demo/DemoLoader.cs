@@ -46,6 +46,12 @@ public sealed class DemoLoader(IGrainFactory grains, ILedger ledger, ILogger<Dem
         progress($"demo: {demo.Reports.Count} reports");
         await ForEachAsync(demo.Reports, r => grains.GetGrain<IReportIntakeGrain>(0).SubmitAsync(r, Demo), cancellationToken);
 
+        progress($"demo: {demo.Visits.Count} research visits, {demo.ServiceBatches.Count} expert service batches, {demo.Platforms.Count} platforms");
+        await ForEachAsync(demo.Visits, v => grains.GetGrain<IVisitGrain>(v.Id).RecordAsync(v.Visit, Demo), cancellationToken);
+        await ForEachAsync(demo.ExpertTeams, t => grains.GetGrain<IExpertTeamGrain>(t.Id).RegisterAsync(t.Team, Demo), cancellationToken);
+        await ForEachAsync(demo.ServiceBatches, b => grains.GetGrain<IExpertTeamGrain>(b.TeamId).RecordBatchAsync(b.Batch, b.Key, Demo), cancellationToken);
+        await ForEachAsync(demo.Platforms, p => grains.GetGrain<IPlatformGrain>(p.Id).RegisterAsync(p.Platform, Demo), cancellationToken);
+
         await programme.SetDemoStatusAsync(DemoStatus.Loaded);
         logger.LogInformation("Demo programme loaded in {Seconds:F1} s: {Helpers} helpers, {Enterprises} enterprises, {Pairings} pairings, {Projects} projects, {Reports} reports",
             (DateTime.UtcNow - started).TotalSeconds, demo.Helpers.Count, demo.Enterprises.Count, demo.Pairings.Count, demo.Projects.Count, demo.Reports.Count);

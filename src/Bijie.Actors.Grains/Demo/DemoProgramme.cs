@@ -33,6 +33,24 @@ public sealed class DemoProgramme
         Reports = BuildReports(random);
     }
 
+    /// <summary>Research visits (调研指导) by the national committees to their counties.</summary>
+    public List<(string Id, RecordVisit Visit)> Visits { get; } = [];
+
+    /// <summary>Expert service teams: one per technology lead helper.</summary>
+    public List<(string Id, RegisterExpertTeam Team)> ExpertTeams { get; } = [];
+
+    /// <summary>The teams' service batches, each with its idempotency key.</summary>
+    public List<(string TeamId, string Key, RecordServiceBatch Batch)> ServiceBatches { get; } = [];
+
+    /// <summary>The two kinds of platform the article names (党外院士工作站, 科技小院); their places are the demo's.</summary>
+    public IReadOnlyList<(string Id, RegisterPlatform Platform)> Platforms { get; } =
+    [
+        ("bijie-academician-workstation", new RegisterPlatform("毕节市党外院士工作站", PlatformKind.AcademicianWorkstation, Track.Technology, "5205",
+            ["jiusan-central", "nonggong-central"], new DateOnly(Year, 5, 20), "组织党外院士专家在毕节开展科技服务")),
+        ("hezhang-science-backyard", new RegisterPlatform("赫章县科技小院", PlatformKind.ScienceBackyard, Track.Technology, "520527",
+            ["minmeng-central"], new DateOnly(Year, 6, 18), "研究生驻村开展农业科技服务")),
+    ];
+
     public IReadOnlyList<HelperProfile> Helpers { get; }
 
     public IReadOnlyList<EnterpriseProfile> Enterprises { get; }
@@ -231,27 +249,44 @@ public sealed class DemoProgramme
             reports.Add(new ReportSubmission(pairing ? subject : null, pairing ? null : subject, date,
                 values.Where(v => v.Value != 0).ToDictionary(v => v.Key, v => v.Value), $"demo-{reports.Count + 1:0000}"));
 
-        // Research visits (调研指导): 76 batches / 1,718 person-times in 2023; 607 person-times in 2022.
+        // Research visits (调研指导): 76 batches / 1,718 person-times in 2023; 607 person-times in 2022; each a
+        // national committee's visit to the county it is paired with.
+        var regionalPairings = Pairings.Where(p => p.Kind == PairingKind.Regional).ToArray();
+        void Visit(int n, DateOnly from, decimal personTimes)
+        {
+            var pairing = regionalPairings[n % regionalPairings.Length];
+            var id = $"demo-visit-{from.Year}-{n + 1:000}";
+            Visits.Add((id, new RecordVisit($"{from.Year}年第{n + 1}批", pairing.HelperId!, Track.Regional, [], (int)personTimes,
+                [pairing.LocalityCode!], from, from.AddDays(2), "调研指导")));
+        }
+
         var visits2023 = Split(1718, 76, random);
         for (var i = 0; i < 76; i++)
         {
-            Add(regional[i % regional.Length], true, new DateOnly(Year, 7 + (i % 6), 1 + (i % 28)),
-                new() { [Indicators.ResearchVisitBatches] = 1, [Indicators.ResearchVisitPersonTimes] = visits2023[i] });
+            Visit(i, new DateOnly(Year, 7 + (i % 6), 1 + (i % 28)), visits2023[i]);
         }
 
         var visits2022 = Split(607, 31, random);
         for (var i = 0; i < 31; i++)
         {
-            Add(regional[i % regional.Length], true, new DateOnly(2022, 3 + (i % 9), 1 + (i % 28)),
-                new() { [Indicators.ResearchVisitBatches] = 1, [Indicators.ResearchVisitPersonTimes] = visits2022[i] });
+            Visit(i, new DateOnly(2022, 3 + (i % 9), 1 + (i % 28)), visits2022[i]);
         }
 
-        // Technology: 21 expert service batches, about 300 person-times.
-        var technology = ProjectsOf(Track.Technology);
+        // Technology: 21 expert service batches, about 300 person-times, by teams of the technology projects' leads.
+        var technologyProjects = inProgress.Where(p => p.Track == Track.Technology).ToArray();
         var experts = Split(300, 21, random);
         for (var i = 0; i < 21; i++)
         {
-            Add(technology[i % technology.Length], false, Late(i), new() { [Indicators.ExpertServiceBatches] = 1, [Indicators.ExpertServicePersonTimes] = experts[i] });
+            var project = technologyProjects[i % technologyProjects.Length];
+            var teamId = $"demo-experts-{project.LeadHelperId}";
+            if (ExpertTeams.All(t => t.Id != teamId))
+            {
+                var lead = Helpers.First(h => h.Id == project.LeadHelperId);
+                ExpertTeams.Add((teamId, new RegisterExpertTeam($"{lead.NameZh}科技专家服务团", ExpertTeamKind.ServiceTeam, Track.Technology, [lead.Id], [])));
+            }
+
+            var from = Late(i);
+            ServiceBatches.Add((teamId, $"demo-batch-{i + 1:000}", new RecordServiceBatch($"{Year}年第{i + 1}批", [project.LocalityCode], from, from.AddDays(3), (int)experts[i], "专家服务、培训")));
         }
 
         // Industry: about 90 investment visits; 180.92 亿元 signed, 27.58 亿元 landed.

@@ -136,11 +136,7 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microso
     private static ReportView View(StoredEntry stored)
     {
         var e = stored.Entry;
-        var subjectKind = "pairing";
-        if (e.Kind == EntryKind.Report && e.Body is { } body && JsonDocument.Parse(body).RootElement.TryGetProperty("kind", out var kind))
-        {
-            subjectKind = kind.GetString() ?? subjectKind;
-        }
+        var subjectKind = LedgerEntries.KindOf(e);
 
         return new ReportView(e.EntryId, e.Kind == EntryKind.Report ? "report" : "reversal", e.SubjectId, e.OccurredOn,
             e.Values(),
@@ -167,13 +163,15 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microso
             throw Forbidden(original.Entry.SubjectId);
         }
 
-        // A report is reversed once: the reversal's idempotency key is the report's id, so a retry finds the
-        // reversal it made and a second, different reversal is refused.
-        var body = JsonSerializer.Serialize(new { reverses = reportId, reason = reason.Trim() });
-        var entry = new LedgerEntry(
-            Guid.NewGuid(), EntryKind.Reversal, "reversal", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
-            original.Entry.SubjectId, null, original.Entry.OccurredOn, time.GetUtcNow(), actor.Id, actor.ManagesEverything && original.Entry.Actor != actor.Id,
-            reportId, body, original.Entry.Lines.Select(l => l with { Value = -l.Value }).ToArray());
+        switch (LedgerEntries.KindOf(original.Entry))
+        {
+            case EngagementRules.VisitKind:
+                throw DomainException.Conflict("report.is_visit", $"'{reportId}' records a research visit: withdraw it at /api/v1/visits/{original.Entry.SubjectId}/withdraw.", "reportId");
+            case EngagementRules.ServiceBatchKind:
+                throw DomainException.Conflict("report.is_service_batch", $"'{reportId}' records an expert service batch: withdraw it at /api/v1/expert-teams/{original.Entry.SubjectId}/batches/{reportId}/withdraw.", "reportId");
+        }
+
+        var entry = LedgerEntries.Reversal(original, reason.Trim(), actor, time.GetUtcNow());
         var result = await AppendAsync(entry);
         return result.Outcome == AppendOutcome.KeyReused
             ? throw DomainException.Conflict("report.already_reversed", $"Report '{reportId}' was reversed already.", "reportId")
@@ -213,7 +211,13 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microso
                 ?? throw DomainException.Invalid("indicator.unknown", $"'{code}' is not an indicator of the catalogue.", $"values.{code}");
             if (!indicator.Reportable)
             {
-                throw DomainException.Invalid("indicator.not_reportable", $"'{code}' is counted from pairings and projects; it cannot be reported.", $"values.{code}");
+                var from = indicator.Source switch
+                {
+                    IndicatorSource.Visit => "recorded research visits (POST /api/v1/visits)",
+                    IndicatorSource.ExpertService => "expert teams' service batches (POST /api/v1/expert-teams/{id}/batches)",
+                    _ => "pairings and projects",
+                };
+                throw DomainException.Invalid("indicator.not_reportable", $"'{code}' is counted from {from}; it cannot be reported.", $"values.{code}");
             }
 
             if (value < 0)

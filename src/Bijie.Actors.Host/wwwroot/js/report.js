@@ -26,7 +26,7 @@ async function start() {
     session.role === 'Helper' ? all(`/api/v1/projects?${filter}`, 500) : Promise.resolve([]),
     get('/api/v1/indicators'),
   ]);
-  catalogue = indicators.filter(i => i.aggregation === 'Sum' || i.aggregation === 0);
+  catalogue = indicators.filter(i => i.reportable); // visits and expert service have their own records
   subjects = [
     ...await Promise.all(pairings.map(async p => ({ kind: 'pairing', id: p.id, label: `${t('kind_' + p.kind)} · ${await nameOf('locality', p.localityCode)}` }))),
     ...projects.filter(p => p.status === 'InProgress').map(p => ({ kind: 'project', id: p.id, label: p.title })),

@@ -1,0 +1,72 @@
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Organizations;
+
+namespace Bijie.Actors.Grains.Engagements;
+
+/// <summary>The persisted state of a platform.</summary>
+[GenerateSerializer, Alias("Bijie.Actors.PlatformState")]
+public sealed class PlatformState
+{
+    [Id(0)] public PlatformInfo? Info { get; set; }
+}
+
+/// <summary>A standing platform (党外院士工作站, 科技小院): its place and the helpers behind it, registered by the office.</summary>
+public sealed class PlatformGrain(
+    [PersistentState("platform", StorageNames.Default)] IPersistentState<PlatformState> state,
+    TimeProvider time) : Grain, IPlatformGrain
+{
+    public const string Registry = "platforms";
+
+    public async Task<PlatformInfo> RegisterAsync(RegisterPlatform platform, ActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        if (!actor.ManagesEverything)
+        {
+            throw DomainException.Forbidden("platform.forbidden", "The programme office registers platforms.");
+        }
+
+        EngagementEntries.CheckText(platform.NameZh, 100, "platform.name", "nameZh");
+        EngagementEntries.CheckText(platform.Description, 2000, "platform.description", "description", required: false);
+        if (!Enum.IsDefined(platform.Kind) || !Enum.IsDefined(platform.Track))
+        {
+            throw DomainException.Invalid("platform.kind", "kind is AcademicianWorkstation, ScienceBackyard or Other; track is regional or a domain.", Enum.IsDefined(platform.Kind) ? "track" : "kind");
+        }
+
+        var place = await EngagementEntries.InBodyAsync(() => GrainFactory.GetLocality(platform.LocalityCode ?? "").GetAsync(), "localityCode");
+        var helperIds = (platform.HelperIds ?? []).Distinct().ToArray();
+        if (helperIds.Length is 0 or > 20)
+        {
+            throw DomainException.Invalid("platform.helpers", "A platform has 1 to 20 helper organisations behind it.", "helperIds");
+        }
+
+        foreach (var (helperId, i) in helperIds.Select((h, i) => (h, i)))
+        {
+            await EngagementEntries.InBodyAsync(() => GrainFactory.GetGrain<IHelperGrain>(helperId ?? "").GetAsync(), $"helperIds[{i}]");
+        }
+
+        var today = ProgrammeClock.Today(time);
+        if (platform.EstablishedOn > today || platform.EstablishedOn < new DateOnly(1988, 6, 9))
+        {
+            throw DomainException.Invalid("platform.established", "establishedOn lies between 1988-06-09 and today.", "establishedOn");
+        }
+
+        var normalized = platform with { NameZh = platform.NameZh.Trim(), Description = platform.Description?.Trim(), LocalityCode = place.Code, HelperIds = helperIds };
+        if (state.State.Info is { } current && Same(current.Platform, normalized))
+        {
+            return current;
+        }
+
+        var next = new PlatformInfo(this.GetPrimaryKeyString(), normalized, (state.State.Info?.Version ?? 0) + 1, time.GetUtcNow());
+        await GrainFactory.GetGrain<IRegistryGrain>(Registry).AddAsync(next.Id);
+        state.State.Info = next;
+        await state.WriteStateAsync();
+        return next;
+    }
+
+    private static bool Same(RegisterPlatform a, RegisterPlatform b) =>
+        a.NameZh == b.NameZh && a.Kind == b.Kind && a.Track == b.Track && a.LocalityCode == b.LocalityCode && a.HelperIds.SequenceEqual(b.HelperIds)
+        && a.EstablishedOn == b.EstablishedOn && a.Description == b.Description;
+
+    public Task<PlatformInfo> GetAsync() =>
+        Task.FromResult(state.State.Info ?? throw DomainException.NotFound("platform.unknown", $"No platform '{this.GetPrimaryKeyString()}'.", "id"));
+}

@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>
+/// Research visits (调研指导), expert teams with their service batches (专家服务团, 专家指导组), and platforms
+/// (党外院士工作站, 科技小院). Visits and batches are the only source of the research_visit_* and expert_service_*
+/// figures on the boards.
+/// </summary>
+public static class EngagementsApi
+{
+    public static void MapEngagementsApi(this IEndpointRouteBuilder app)
+    {
+        var visits = app.MapGroup("/api/v1/visits").WithTags("Visits, experts and platforms");
+        visits.MapGet("/", ListVisitsAsync).WithName("ListVisits").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("The year's standing visits, newest first; locality= (that place and below) or helper= narrows");
+        visits.MapGet("/{id}", GetVisitAsync).WithName("GetVisit").RequireAuthorization(Policies.PublicRead).WithSummary("A visit");
+        visits.MapPost("/", RecordVisitAsync).WithName("RecordVisit").RequireAuthorization(Policies.Report)
+            .WithSummary("Records a visit: batch, helper, people, person-times, places, dates (a helper its own, the office anyone's); the same id again answers 200");
+        visits.MapPost("/{id}/withdraw", WithdrawVisitAsync).WithName("WithdrawVisit").RequireAuthorization(Policies.Report)
+            .WithSummary("Withdraws a visit with a reason: its figures are reversed");
+
+        var teams = app.MapGroup("/api/v1/expert-teams").WithTags("Visits, experts and platforms");
+        teams.MapGet("/", ListTeamsAsync).WithName("ListExpertTeams").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("Expert service teams and guidance groups; helper= or track= narrows");
+        teams.MapGet("/{id}", GetTeamAsync).WithName("GetExpertTeam").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("A team with its experts and its service batches");
+        teams.MapPut("/{id}", RegisterTeamAsync).WithName("RegisterExpertTeam").RequireAuthorization(Policies.Office)
+            .WithSummary("Registers or updates a team: name, kind, track, helpers, experts");
+        teams.MapPost("/{id}/batches", RecordBatchAsync).WithName("RecordServiceBatch").RequireAuthorization(Policies.Report)
+            .WithSummary("Records a service batch (Idempotency-Key required): places, dates, person-times");
+        teams.MapPost("/{id}/batches/{entryId:guid}/withdraw", WithdrawBatchAsync).WithName("WithdrawServiceBatch").RequireAuthorization(Policies.Report)
+            .WithSummary("Withdraws a service batch with a reason: its figures are reversed");
+
+        var platforms = app.MapGroup("/api/v1/platforms").WithTags("Visits, experts and platforms");
+        platforms.MapGet("/", ListPlatformsAsync).WithName("ListPlatforms").RequireAuthorization(Policies.PublicRead)
+            .WithSummary("Platforms; locality= (that place and below), kind= or helper= narrows");
+        platforms.MapGet("/{id}", GetPlatformAsync).WithName("GetPlatform").RequireAuthorization(Policies.PublicRead).WithSummary("A platform");
+        platforms.MapPut("/{id}", RegisterPlatformAsync).WithName("RegisterPlatform").RequireAuthorization(Policies.Office)
+            .WithSummary("Registers or updates a platform: name, kind, track, place, helpers, established on");
+    }
+
+    private static string CheckId(string? id, string prefix)
+    {
+        id ??= $"{prefix}{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        return id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? id
+            : throw DomainException.Invalid("id", "An id has 1 to 64 letters, digits, '-' or '_'.", "id");
+    }
+
+    public static async Task<Ok<IReadOnlyList<VisitInfo>>> ListVisitsAsync(IGrainFactory grains, TimeProvider time, int? year, string? locality, string? helper)
+    {
+        var scope = (await Listing.ScopesAsync(grains, locality, null, helper))[0];
+        var standing = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingAsync(scope, year ?? ProgrammeClock.Today(time).Year);
+        var visits = await Task.WhenAll(standing.Where(r => r.SubjectKind == EngagementRules.VisitKind).OrderByDescending(r => r.Position)
+            .Select(r => grains.GetGrain<IVisitGrain>(r.SubjectId).GetAsync()));
+        return TypedResults.Ok<IReadOnlyList<VisitInfo>>(visits.Where(v => helper is null || v.Visit.HelperId == helper).ToArray());
+    }
+
+    public static async Task<Ok<VisitInfo>> GetVisitAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IVisitGrain>(id).GetAsync());
+
+    public static async Task<Results<Created<VisitInfo>, Ok<VisitInfo>>> RecordVisitAsync(RecordVisitRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var id = CheckId(body.Id, "v");
+        var grain = grains.GetGrain<IVisitGrain>(id);
+        var visit = new RecordVisit(body.Batch ?? "", body.HelperId ?? "", body.Track ?? Track.Regional, body.People ?? [], body.PersonTimes ?? 0,
+            body.Places ?? [], body.From ?? throw DomainException.Invalid("engagement.dates", "from is required.", "from"), body.To ?? body.From.Value, body.Note);
+        var before = await TryGetAsync(grain.GetAsync);
+        var info = await grain.RecordAsync(visit, user.ToActor());
+        return before is null ? TypedResults.Created($"/api/v1/visits/{id}", info) : TypedResults.Ok(info);
+    }
+
+    public static async Task<Ok<VisitInfo>> WithdrawVisitAsync(string id, WithdrawRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IVisitGrain>(id).WithdrawAsync(body.Reason ?? "", user.ToActor()));
+
+    public static async Task<Ok<IReadOnlyList<ExpertTeamInfo>>> ListTeamsAsync(IGrainFactory grains, string? helper, Track? track)
+    {
+        var ids = await grains.GetGrain<IRegistryGrain>("expert-teams").ListAsync();
+        var teams = await Task.WhenAll(ids.Select(id => grains.GetGrain<IExpertTeamGrain>(id).GetAsync()));
+        return TypedResults.Ok<IReadOnlyList<ExpertTeamInfo>>(teams
+            .Where(t => (helper is null || t.HelperIds.Contains(helper)) && (track is null || t.Track == track)).OrderBy(t => t.Id, StringComparer.Ordinal).ToArray());
+    }
+
+    public static async Task<Ok<ExpertTeamView>> GetTeamAsync(string id, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IExpertTeamGrain>(id);
+        return TypedResults.Ok(new ExpertTeamView(await grain.GetAsync(), await grain.ListBatchesAsync()));
+    }
+
+    public static async Task<Ok<ExpertTeamInfo>> RegisterTeamAsync(string id, RegisterExpertTeamRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IExpertTeamGrain>(CheckId(id, "")).RegisterAsync(
+            new RegisterExpertTeam(body.NameZh ?? "", body.Kind ?? ExpertTeamKind.ServiceTeam, body.Track ?? Track.Technology, body.HelperIds ?? [], body.Experts ?? []),
+            user.ToActor()));
+
+    public static async Task<Created<ServiceBatchInfo>> RecordBatchAsync(
+        string id, RecordServiceBatchRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var batch = new RecordServiceBatch(body.Batch ?? "", body.Places ?? [], body.From ?? throw DomainException.Invalid("engagement.dates", "from is required.", "from"),
+            body.To ?? body.From.Value, body.PersonTimes ?? 0, body.Note);
+        var info = await grains.GetGrain<IExpertTeamGrain>(id).RecordBatchAsync(batch, idempotencyKey ?? "", user.ToActor());
+        return TypedResults.Created($"/api/v1/expert-teams/{id}", info);
+    }
+
+    public static async Task<Ok<ServiceBatchInfo>> WithdrawBatchAsync(string id, Guid entryId, WithdrawRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IExpertTeamGrain>(id).WithdrawBatchAsync(entryId, body.Reason ?? "", user.ToActor()));
+
+    public static async Task<Ok<IReadOnlyList<PlatformInfo>>> ListPlatformsAsync(IGrainFactory grains, string? locality, PlatformKind? kind, string? helper)
+    {
+        var ids = await grains.GetGrain<IRegistryGrain>("platforms").ListAsync();
+        var platforms = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPlatformGrain>(id).GetAsync()));
+        return TypedResults.Ok<IReadOnlyList<PlatformInfo>>(platforms
+            .Where(p => (locality is null || p.Platform.LocalityCode.StartsWith(locality, StringComparison.Ordinal))
+                && (kind is null || p.Platform.Kind == kind) && (helper is null || p.Platform.HelperIds.Contains(helper)))
+            .OrderBy(p => p.Id, StringComparer.Ordinal).ToArray());
+    }
+
+    public static async Task<Ok<PlatformInfo>> GetPlatformAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IPlatformGrain>(id).GetAsync());
+
+    public static async Task<Ok<PlatformInfo>> RegisterPlatformAsync(string id, RegisterPlatformRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IPlatformGrain>(CheckId(id, "")).RegisterAsync(
+            new RegisterPlatform(body.NameZh ?? "", body.Kind ?? PlatformKind.Other, body.Track ?? Track.Technology, body.LocalityCode ?? "", body.HelperIds ?? [],
+                body.EstablishedOn ?? throw DomainException.Invalid("platform.established", "establishedOn is required.", "establishedOn"), body.Description),
+            user.ToActor()));
+
+    private static async Task<T?> TryGetAsync<T>(Func<Task<T>> get)
+        where T : class
+    {
+        try
+        {
+            return await get();
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>The body of <c>POST /api/v1/visits</c>.</summary>
+public sealed record RecordVisitRequest(
+    string? Id, string? Batch, string? HelperId, Track? Track, IReadOnlyList<string>? People, int? PersonTimes, IReadOnlyList<string>? Places,
+    DateOnly? From, DateOnly? To, string? Note);
+
+/// <summary>The body of a withdrawal.</summary>
+public sealed record WithdrawRequest(string? Reason);
+
+/// <summary>The body of <c>PUT /api/v1/expert-teams/{id}</c>.</summary>
+public sealed record RegisterExpertTeamRequest(string? NameZh, ExpertTeamKind? Kind, Track? Track, IReadOnlyList<string>? HelperIds, IReadOnlyList<Expert>? Experts);
+
+/// <summary>The body of <c>POST /api/v1/expert-teams/{id}/batches</c>.</summary>
+public sealed record RecordServiceBatchRequest(string? Batch, IReadOnlyList<string>? Places, DateOnly? From, DateOnly? To, int? PersonTimes, string? Note);
+
+/// <summary>The body of <c>PUT /api/v1/platforms/{id}</c>.</summary>
+public sealed record RegisterPlatformRequest(
+    string? NameZh, PlatformKind? Kind, Track? Track, string? LocalityCode, IReadOnlyList<string>? HelperIds, DateOnly? EstablishedOn, string? Description);
+
+/// <summary>A team with its batches, newest first.</summary>
+public sealed record ExpertTeamView(ExpertTeamInfo Team, IReadOnlyList<ServiceBatchInfo> Batches);
