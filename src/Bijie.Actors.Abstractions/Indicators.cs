@@ -149,6 +149,9 @@ public static class Indicators
 
     private static readonly FrozenDictionary<string, Indicator> ByCode = All.ToFrozenDictionary(i => i.Code);
 
+    /// <summary>The ledger's name for the reviewed part of a summed indicator (the office approved those reports).</summary>
+    public static string Reviewed(string code) => $"reviewed:{code}";
+
     /// <summary>The indicator with that code, or null.</summary>
     public static Indicator? Find(string code) => ByCode.GetValueOrDefault(code);
 }

@@ -56,6 +56,14 @@ public interface IReportIntakeGrain : IGrainWithIntegerKey
     [Alias("GetReport")]
     Task<ReportView> GetReportAsync(Guid reportId);
 
+    /// <summary>The office's review (审核): approve, or return with a reason (a reversal, and a notice to the reporter).</summary>
+    [Alias("Review")]
+    Task<ReviewItem> ReviewAsync(Guid reportId, ReviewDecision decision, string? reason, ActorRef actor);
+
+    /// <summary>The standing reports of a scope and year with their review, oldest first.</summary>
+    [Alias("ListForReview")]
+    Task<IReadOnlyList<ReviewItem>> ListForReviewAsync(string scope, int year);
+
     /// <summary>Reverses a report (a correction is a reversal and a new report); idempotent by key.</summary>
     [Alias("Reverse")]
     Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor);
@@ -75,6 +83,31 @@ public sealed record ReportView(
     [property: Id(8)] Guid? Reverses,
     [property: Id(9)] long Position,
     [property: Id(10)] string SubjectKind = "pairing");
+
+/// <summary>What the office decides of a report.</summary>
+public enum ReviewDecision
+{
+    /// <summary>通过: counted as reviewed.</summary>
+    Approve = 0,
+
+    /// <summary>退回: reversed, with the reason sent to the reporter.</summary>
+    Return = 1,
+}
+
+/// <summary>A report with its review: <see cref="Status"/> is pending, approved or returned.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ReviewItem")]
+public sealed record ReviewItem(
+    [property: Id(0)] ReportView Report,
+    [property: Id(1)] string Status,
+    [property: Id(2)] string? ReviewedBy,
+    [property: Id(3)] DateTimeOffset? ReviewedAt,
+    [property: Id(4)] string? Reason = null);
+
+/// <summary>Review entries' ids: one per report, derived from its id, so an approval is found without a search.</summary>
+public static class Reviews
+{
+    public static Guid ApprovalId(Guid reportId) => Inboxes.NotificationId($"review:{reportId:N}");
+}
 
 /// <summary>The programme's time zone: dates, "future", months and years are reckoned in Asia/Shanghai.</summary>
 public static class ProgrammeClock

@@ -75,7 +75,8 @@ public sealed record Board(
     [property: Id(1)] int Year,
     [property: Id(2)] IReadOnlyList<BoardFigure> Figures,
     [property: Id(3)] IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months,
-    [property: Id(4)] IReadOnlyDictionary<string, int>? Funnel = null);
+    [property: Id(4)] IReadOnlyDictionary<string, int>? Funnel = null,
+    [property: Id(5)] IReadOnlyDictionary<string, decimal>? Reviewed = null);
 
 /// <summary>How much traffic a roll-up grain has taken: to show no grain carries every write.</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.ScopeStats")]

@@ -15,6 +15,7 @@ public static class GrainsComposition
         var matters = services.AddOptions<Matters.MatterOptions>();
         var webhooks = services.AddOptions<Webhooks.WebhookOptions>();
         var supervision = services.AddOptions<Supervision.SupervisionOptions>();
+        var reporting = services.AddOptions<Periods.ReportingOptions>();
         if (configuration is not null)
         {
             rollups.Bind(configuration.GetSection(RollupOptions.Section));
@@ -22,6 +23,7 @@ public static class GrainsComposition
             matters.Bind(configuration.GetSection(Matters.MatterOptions.Section));
             webhooks.Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
             supervision.Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
+            reporting.Bind(configuration.GetSection(Periods.ReportingOptions.Section));
         }
 
         services.AddSingleton<Demo.DemoLoader>();

@@ -170,7 +170,7 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
 
     public Task<IReadOnlyList<StoredEntry>> ReadReportsAsync(string scope, short year, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredEntry>>(store.Entries()
-            .Where(e => e.Entry.Kind is EntryKind.Report or EntryKind.Reversal && e.Entry.Lines.Any(l => l.Member is null && l.Year == year && l.Scopes.Contains(scope)))
+            .Where(e => e.Entry.Kind is EntryKind.Report or EntryKind.Reversal or EntryKind.Review && e.Entry.Lines.Any(l => l.Member is null && l.Year == year && l.Scopes.Contains(scope)))
             .ToArray());
 
     public Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default) =>

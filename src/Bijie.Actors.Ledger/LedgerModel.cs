@@ -13,6 +13,9 @@ public enum EntryKind : short
 
     /// <summary>A change of a pairing or project: its new snapshot and the memberships it adds or removes.</summary>
     SubjectChange = 3,
+
+    /// <summary>The office's approval of a report (审核): its values again under reviewed:{indicator}, for the reviewed share.</summary>
+    Review = 4,
 }
 
 /// <summary>
@@ -47,9 +50,12 @@ public sealed record LedgerEntry(
     string? Body,
     IReadOnlyList<LedgerLine> Lines)
 {
-    /// <summary>A report's (or reversal's) values by indicator: its value lines summed.</summary>
+    /// <summary>
+    /// A report's (or reversal's) values by indicator: its value lines summed. Lines of derived figures (named
+    /// "kind:indicator", such as the reviewed part) are not values of the report.
+    /// </summary>
     public IReadOnlyDictionary<string, decimal> Values() =>
-        Lines.Where(l => l.Member is null).GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value));
+        Lines.Where(l => l.Member is null && !l.Indicator.Contains(':')).GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value));
 }
 
 /// <summary>How an append ended.</summary>
@@ -122,7 +128,7 @@ public interface ILedger
     /// <summary>A subject's entries in commit order (reports, reversals, changes), newest last, at most <paramref name="max"/> of the newest.</summary>
     Task<IReadOnlyList<StoredEntry>> ReadSubjectEntriesAsync(string subjectId, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>The reports and reversals with a line in the scope and year, oldest first.</summary>
+    /// <summary>The reports, reversals and reviews with a line in the scope and year, oldest first.</summary>
     Task<IReadOnlyList<StoredEntry>> ReadReportsAsync(string scope, short year, CancellationToken cancellationToken = default);
 
     /// <summary>An entry by id, or null.</summary>

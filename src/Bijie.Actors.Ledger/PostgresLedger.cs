@@ -447,7 +447,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
 
     public Task<IReadOnlyList<StoredEntry>> ReadReportsAsync(string scope, short year, CancellationToken cancellationToken = default) =>
         ReadEntriesAsync(
-            "e.kind IN (1, 2) AND e.position IN (SELECT l.position FROM ledger_lines l WHERE l.scopes @> ARRAY[@scope] AND l.year = @year AND l.member IS NULL)",
+            "e.kind IN (1, 2, 4) AND e.position IN (SELECT l.position FROM ledger_lines l WHERE l.scopes @> ARRAY[@scope] AND l.year = @year AND l.member IS NULL)",
             c =>
             {
                 c.Parameters.AddWithValue("scope", scope);

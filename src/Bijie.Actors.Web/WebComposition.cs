@@ -153,6 +153,7 @@ public static class WebComposition
         app.MapHistoryApi();
         app.MapSupervisionApi();
         app.MapEngagementsApi();
+        app.MapPeriodsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("毕节组团式帮扶平台 API · Bijie Pairing Assistance API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;

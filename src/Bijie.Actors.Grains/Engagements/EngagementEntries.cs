@@ -103,7 +103,8 @@ internal static class EngagementEntries
     public static async Task ReverseAsync(ILedger ledger, StoredEntry original, string? reason, ActorRef actor, DateTimeOffset now)
     {
         CheckText(reason, 500, "reversal.reason", "reason");
-        var result = await AppendAsync(ledger, LedgerEntries.Reversal(original, reason!.Trim(), actor, now));
+        var approval = await ledger.FindAsync(Reviews.ApprovalId(original.Entry.EntryId));
+        var result = await AppendAsync(ledger, LedgerEntries.Reversal(original, reason!.Trim(), actor, now, approval));
         if (result.Outcome == AppendOutcome.KeyReused)
         {
             throw DomainException.Conflict("engagement.already_withdrawn", "It was withdrawn already.");

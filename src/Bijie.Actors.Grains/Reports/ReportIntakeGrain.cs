@@ -13,7 +13,11 @@ namespace Bijie.Actors.Grains.Reports;
 /// as many as it needs and no grain sits on the write path of every report.
 /// </summary>
 [StatelessWorker]
-public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microsoft.Extensions.Logging.ILogger<ReportIntakeGrain> logger) : Grain, IReportIntakeGrain
+public sealed class ReportIntakeGrain(
+    ILedger ledger,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Periods.ReportingOptions> reporting,
+    Microsoft.Extensions.Logging.ILogger<ReportIntakeGrain> logger) : Grain, IReportIntakeGrain
 {
     private const int MaxKeyLength = 200;
     private static readonly DateOnly Earliest = new(1988, 6, 9); // the Bijie pilot zone's approval: nothing is older
@@ -95,6 +99,7 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microso
             _ => throw Forbidden(subjectId),
         };
 
+        await CheckPeriodAsync(subjectId, report.Date, actor, "date");
         var body = JsonSerializer.Serialize(new
         {
             subject = subjectId,
@@ -107,6 +112,27 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microso
         return new LedgerEntry(
             Guid.NewGuid(), EntryKind.Report, actor.Id, report.IdempotencyKey, SHA256.HashData(Encoding.UTF8.GetBytes(body)),
             subjectId, null, report.Date, time.GetUtcNow(), actor.Id, onBehalf, null, body, lines);
+    }
+
+    /// <summary>
+    /// A helper or enterprise reports on (or withdraws a report of) a closed period only with the office's exception
+    /// for that subject. Only late reports ask the period's grain: the default deadline is computed here.
+    /// </summary>
+    private async Task CheckPeriodAsync(string subjectId, DateOnly date, ActorRef actor, string field)
+    {
+        var rules = reporting.Value.Rules;
+        var period = ReportingPeriods.Of(date);
+        if (actor.ManagesEverything || !rules.Closes(date) || ProgrammeClock.Today(time) <= rules.DefaultDeadline(period))
+        {
+            return;
+        }
+
+        if (!await GrainFactory.GetGrain<IReportingPeriodGrain>(period).AcceptsAsync(subjectId))
+        {
+            var deadline = (await GrainFactory.GetGrain<IReportingPeriodGrain>(period).GetAsync()).Deadline;
+            throw DomainException.Conflict("report.period_closed",
+                $"The reporting period {period} closed on {deadline:yyyy-MM-dd}; reporting on '{subjectId}' for it needs an exception from the programme office.", field);
+        }
     }
 
     /// <summary>Appends; a ledger that cannot commit now is a 503 for the caller, who retries with the same key.</summary>
@@ -163,6 +189,7 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microso
             throw Forbidden(original.Entry.SubjectId);
         }
 
+        await CheckPeriodAsync(original.Entry.SubjectId, original.Entry.OccurredOn, actor, "reportId");
         switch (LedgerEntries.KindOf(original.Entry))
         {
             case EngagementRules.VisitKind:
@@ -171,11 +198,101 @@ public sealed class ReportIntakeGrain(ILedger ledger, TimeProvider time, Microso
                 throw DomainException.Conflict("report.is_service_batch", $"'{reportId}' records an expert service batch: withdraw it at /api/v1/expert-teams/{original.Entry.SubjectId}/batches/{reportId}/withdraw.", "reportId");
         }
 
-        var entry = LedgerEntries.Reversal(original, reason.Trim(), actor, time.GetUtcNow());
+        var approval = await ledger.FindAsync(Reviews.ApprovalId(reportId)); // an approved report takes its reviewed part back too
+        var entry = LedgerEntries.Reversal(original, reason.Trim(), actor, time.GetUtcNow(), approval);
         var result = await AppendAsync(entry);
         return result.Outcome == AppendOutcome.KeyReused
             ? throw DomainException.Conflict("report.already_reversed", $"Report '{reportId}' was reversed already.", "reportId")
             : Answer(result, idempotencyKey);
+    }
+
+    public async Task<IReadOnlyList<ReviewItem>> ListForReviewAsync(string scope, int year)
+    {
+        var entries = await ledger.ReadReportsAsync(scope, (short)year);
+        var approvals = entries.Where(e => e.Entry.Kind == EntryKind.Review).ToDictionary(e => e.Entry.EntryId);
+        var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
+        return entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId))
+            .Select(e => approvals.TryGetValue(Reviews.ApprovalId(e.Entry.EntryId), out var a)
+                ? new ReviewItem(View(e), "approved", a.Entry.Actor, a.Entry.RecordedAt)
+                : new ReviewItem(View(e), "pending", null, null))
+            .ToArray();
+    }
+
+    public async Task<ReviewItem> ReviewAsync(Guid reportId, ReviewDecision decision, string? reason, ActorRef actor)
+    {
+        if (!actor.ManagesEverything)
+        {
+            throw DomainException.Forbidden("review.forbidden", "The programme office reviews reports.");
+        }
+
+        var original = await ledger.FindAsync(reportId);
+        if (original is not { Entry.Kind: EntryKind.Report })
+        {
+            throw DomainException.NotFound("report.unknown", $"No report '{reportId}'.", "reportId");
+        }
+
+        var approval = await ledger.FindAsync(Reviews.ApprovalId(reportId));
+        var reversed = await ledger.IsReversedAsync(reportId);
+        if (decision == ReviewDecision.Approve)
+        {
+            if (approval is not null)
+            {
+                return new ReviewItem(View(original), "approved", approval.Entry.Actor, approval.Entry.RecordedAt);
+            }
+
+            if (reversed)
+            {
+                throw DomainException.Conflict("review.reversed", $"Report '{reportId}' was reversed or returned; there is nothing to approve.", "reportId");
+            }
+
+            var body = JsonSerializer.Serialize(new { reviews = reportId, decision = "approved" });
+            var entry = new LedgerEntry(
+                Reviews.ApprovalId(reportId), EntryKind.Review, "review", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
+                original.Entry.SubjectId, null, original.Entry.OccurredOn, time.GetUtcNow(), actor.Id, false, null, body,
+                original.Entry.Lines.Where(l => l.Member is null).Select(l => l with { Indicator = Indicators.Reviewed(l.Indicator) }).ToArray());
+            var result = await AppendAsync(entry);
+            var stored = await ledger.FindAsync(result.EntryId);
+            return new ReviewItem(View(original), "approved", stored?.Entry.Actor ?? actor.Id, stored?.Entry.RecordedAt ?? entry.RecordedAt);
+        }
+
+        if (approval is not null)
+        {
+            throw DomainException.Conflict("review.approved", $"Report '{reportId}' was approved; correct it by a reversal and a new report.", "reportId");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            throw DomainException.Invalid("review.reason", "A returned report needs a reason of at most 500 characters, for the reporter.", "reason");
+        }
+
+        if (!reversed)
+        {
+            var result = await AppendAsync(LedgerEntries.Reversal(original, $"退回 · returned: {reason.Trim()}", actor, time.GetUtcNow()));
+            if (result.Outcome == AppendOutcome.KeyReused)
+            {
+                throw DomainException.Conflict("review.reversed", $"Report '{reportId}' was reversed already.", "reportId");
+            }
+        }
+
+        await NotifyReturnedAsync(original.Entry, reason.Trim());
+        return new ReviewItem(View(original), "returned", actor.Id, time.GetUtcNow(), reason.Trim());
+    }
+
+    /// <summary>The reporter's inbox hears of a returned report: the enterprise's, else the helpers' of the subject.</summary>
+    private async Task NotifyReturnedAsync(LedgerEntry report, string reason)
+    {
+        var scopes = report.Lines.SelectMany(l => l.Scopes).Distinct().ToArray();
+        var inboxes = scopes.Where(s => s.StartsWith("E:", StringComparison.Ordinal)).Select(s => Inboxes.Enterprise(s[2..])).ToArray();
+        if (inboxes.Length == 0)
+        {
+            inboxes = scopes.Where(s => s.StartsWith("H:", StringComparison.Ordinal)).Select(s => Inboxes.Helper(s[2..])).ToArray();
+        }
+
+        var values = string.Join("，", report.Values().Select(v => $"{(Indicators.Find(v.Key)?.NameZh ?? v.Key)} {v.Value:0.##}"));
+        var notice = new Notification(Inboxes.NotificationId($"returned:{report.EntryId:N}"), "report.returned",
+            $"填报被退回：{report.SubjectId}（{report.OccurredOn:yyyy-MM-dd}）", $"{values}。退回理由 · reason: {reason}",
+            "/report.html", time.GetUtcNow(), false);
+        await Task.WhenAll(inboxes.Select(i => GrainFactory.GetGrain<IInboxGrain>(i).NotifyAsync(notice)));
     }
 
     private static ReportReceipt Answer(AppendResult result, string key) => result.Outcome switch

@@ -149,6 +149,7 @@ public sealed class ScopeGrain(
     {
         var figures = new List<BoardFigure>();
         var months = new Dictionary<string, IReadOnlyList<decimal>>();
+        var reviewed = new Dictionary<string, decimal>();
         foreach (var indicator in Indicators.All)
         {
             var (value, hasValue) = Figure(indicator, year);
@@ -160,13 +161,15 @@ public sealed class ScopeGrain(
             {
                 months[indicator.Code] = Enumerable.Range(1, 12)
                     .Select(m => Normal(sums.GetValueOrDefault((indicator.Code, (short)year, (short)m)))).ToArray();
+                var reviewedCode = Indicators.Reviewed(indicator.Code);
+                reviewed[indicator.Code] = Normal(sums.Where(s => s.Key.Indicator == reviewedCode && s.Key.Year == year).Sum(s => s.Value));
             }
         }
 
         var funnel = Scopes.FunnelStages.ToDictionary(
             stage => stage.ToString(),
             stage => CountMembers(Scopes.Stage(stage), year));
-        return new Board(this.GetPrimaryKeyString(), year, figures, months, funnel);
+        return new Board(this.GetPrimaryKeyString(), year, figures, months, funnel, reviewed);
     }
 
     public Task<IReadOnlyList<string>> GetMembersAsync(string indicator, int? year) =>

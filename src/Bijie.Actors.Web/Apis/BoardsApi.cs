@@ -160,7 +160,9 @@ public sealed record SinceFigureDto(string Code, string NameZh, string NameEn, s
 public sealed record TopEnterpriseDto(string CreditCode, string Name, int Villages, decimal SignedYuan, decimal LandedYuan);
 
 /// <summary>An indicator's figure as the API writes it.</summary>
-public sealed record BoardFigureDto(decimal Value, decimal? PreviousValue, decimal? YoyPercent, string NameZh, string NameEn, string Unit);
+/// <remarks><c>reviewedValue</c>: the part of a summed figure whose reports the office approved (审核); <c>reviewedPercent</c> its share.</remarks>
+public sealed record BoardFigureDto(decimal Value, decimal? PreviousValue, decimal? YoyPercent, string NameZh, string NameEn, string Unit,
+    decimal? ReviewedValue = null, decimal? ReviewedPercent = null);
 
 /// <summary>The answer of the boards endpoints: <c>{ code, year, indicators: { code: { value, previousValue, yoyPercent } } }</c>.</summary>
 /// <remarks><c>scope</c> is the group a browser joins on the live hub (/hubs/boards) to hear when these figures change;
@@ -181,7 +183,9 @@ public sealed record BoardDto(
             f =>
             {
                 var indicator = Abstractions.Indicators.Find(f.Indicator)!;
-                return new BoardFigureDto(f.Value, f.PreviousValue, f.YoyPercent, indicator.NameZh, indicator.NameEn, indicator.Unit);
+                decimal? reviewed = board.Reviewed?.TryGetValue(f.Indicator, out var r) == true ? r : null;
+                decimal? share = reviewed is { } part && f.Value > 0 ? decimal.Round(part / f.Value * 100m, 1, MidpointRounding.AwayFromZero) : null;
+                return new BoardFigureDto(f.Value, f.PreviousValue, f.YoyPercent, indicator.NameZh, indicator.NameEn, indicator.Unit, reviewed, share);
             }),
         board.Months,
         board.Scope,

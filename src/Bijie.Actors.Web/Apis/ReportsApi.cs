@@ -15,6 +15,10 @@ public static class ReportsApi
         api.MapGet("/{id:guid}", GetAsync).WithName("GetReport").RequireAuthorization(Policies.Read).WithSummary("A report as the ledger holds it");
         api.MapPost("/{id:guid}/reversal", ReverseAsync).WithName("ReverseReport").RequireAuthorization(Policies.Report)
             .WithSummary("Reverses a report (a correction is a reversal and a new report), once");
+        api.MapPost("/{id:guid}/review", ReviewAsync).WithName("ReviewReport").RequireAuthorization(Policies.Office)
+            .WithSummary("The office's review (审核): Approve, or Return with a reason (the report is reversed and its reporter told)");
+        app.MapGet("/api/v1/reviews", ListForReviewAsync).WithTags("Reports").WithName("ListForReview").RequireAuthorization(Policies.Office)
+            .WithSummary("The year's standing reports with their review; status=pending|approved, locality=, pairing= or project= narrow; paged");
         return api;
     }
 
@@ -44,6 +48,25 @@ public static class ReportsApi
     public static async Task<Ok<ReportView>> GetAsync(Guid id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).GetReportAsync(id));
 
+    public static async Task<Ok<ReviewItem>> ReviewAsync(Guid id, ReviewRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).ReviewAsync(id,
+            body.Decision ?? throw DomainException.Invalid("review.decision", "decision is Approve or Return.", "decision"), body.Reason, user.ToActor()));
+
+    public static async Task<Ok<Page<ReviewItem>>> ListForReviewAsync(
+        HttpRequest request, IGrainFactory grains, TimeProvider time, string? status, string? pairing, string? project, string? locality, int? year, int? page, int? size)
+    {
+        var (p, s) = Listing.Paging(page, size);
+        if (status is not (null or "pending" or "approved"))
+        {
+            throw DomainException.Invalid("review.status", "status is pending or approved.", "status");
+        }
+
+        var scope = (pairing ?? project) is { } subject ? Scopes.Subject(subject) : (await Listing.ScopesAsync(grains, locality, null, null))[0];
+        var items = (await grains.GetGrain<IReportIntakeGrain>(0).ListForReviewAsync(scope, year ?? ProgrammeClock.Today(time).Year))
+            .Where(i => status is null || i.Status == status).Reverse().ToArray(); // newest first
+        return TypedResults.Ok(new Page<ReviewItem>(items.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, items.Length), items.Length));
+    }
+
     public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> ReverseAsync(
         Guid id, ReversalRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -52,6 +75,9 @@ public static class ReportsApi
         return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
     }
 }
+
+/// <summary>The body of <c>POST /api/v1/reports/{id}/review</c>.</summary>
+public sealed record ReviewRequest(ReviewDecision? Decision, string? Reason);
 
 /// <summary>The body of <c>POST /api/v1/reports</c>.</summary>
 public sealed record ReportRequest(string? PairingId, string? ProjectId, DateOnly Date, IReadOnlyDictionary<string, decimal>? Values, string? Note);

@@ -1,0 +1,54 @@
+namespace Bijie.Actors.Web.Apis;
+
+/// <summary>Reporting periods (quarters): their deadlines and the office's exceptions for late reports.</summary>
+public static class PeriodsApi
+{
+    public static void MapPeriodsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/periods").WithTags("Reporting periods");
+        api.MapGet("/", ListAsync).WithName("ListPeriods").RequireAuthorization(Policies.Read)
+            .WithSummary("The four quarters of a year (default: this year) with their deadlines, whether closed, and exceptions");
+        api.MapGet("/{period}", GetAsync).WithName("GetPeriod").RequireAuthorization(Policies.Read).WithSummary("A period, e.g. 2025Q1");
+        api.MapPut("/{period}/deadline", SetDeadlineAsync).WithName("SetPeriodDeadline").RequireAuthorization(Policies.Office)
+            .WithSummary("Moves a period's deadline (null: back to the default)");
+        api.MapPut("/{period}/exceptions/{subjectId}", GrantAsync).WithName("GrantPeriodException").RequireAuthorization(Policies.Office)
+            .WithSummary("Lets a pairing or project report on a closed period until a day, with a reason");
+        api.MapDelete("/{period}/exceptions/{subjectId}", RevokeAsync).WithName("RevokePeriodException").RequireAuthorization(Policies.Office)
+            .WithSummary("Takes an exception back");
+    }
+
+    private static IReportingPeriodGrain Period(IGrainFactory grains, string period)
+    {
+        ReportingPeriods.Require(period);
+        return grains.GetGrain<IReportingPeriodGrain>(period);
+    }
+
+    public static async Task<Ok<IReadOnlyList<PeriodInfo>>> ListAsync(IGrainFactory grains, TimeProvider time, int? year)
+    {
+        var y = year ?? ProgrammeClock.Today(time).Year;
+        if (y is < 1988 or > 2200)
+        {
+            throw DomainException.Invalid("period.year", "year lies between 1988 and 2200.", "year");
+        }
+
+        return TypedResults.Ok<IReadOnlyList<PeriodInfo>>(await Task.WhenAll(Enumerable.Range(1, 4).Select(q => grains.GetGrain<IReportingPeriodGrain>($"{y}Q{q}").GetAsync())));
+    }
+
+    public static async Task<Ok<PeriodInfo>> GetAsync(string period, IGrainFactory grains) => TypedResults.Ok(await Period(grains, period).GetAsync());
+
+    public static async Task<Ok<PeriodInfo>> SetDeadlineAsync(string period, SetDeadlineRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Period(grains, period).SetDeadlineAsync(body.Deadline, user.ToActor()));
+
+    public static async Task<Ok<PeriodInfo>> GrantAsync(string period, string subjectId, GrantExceptionRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Period(grains, period).GrantExceptionAsync(subjectId,
+            body.Until ?? throw DomainException.Invalid("period.until", "until is required.", "until"), body.Reason ?? "", user.ToActor()));
+
+    public static async Task<Ok<PeriodInfo>> RevokeAsync(string period, string subjectId, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Period(grains, period).RevokeExceptionAsync(subjectId, user.ToActor()));
+}
+
+/// <summary>The body of <c>PUT /api/v1/periods/{period}/deadline</c>.</summary>
+public sealed record SetDeadlineRequest(DateOnly? Deadline);
+
+/// <summary>The body of <c>PUT /api/v1/periods/{period}/exceptions/{subjectId}</c>.</summary>
+public sealed record GrantExceptionRequest(DateOnly? Until, string? Reason);

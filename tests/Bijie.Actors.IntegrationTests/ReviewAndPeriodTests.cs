@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>Reporting periods that close, with the office's exceptions; the office's review of reports.</summary>
+public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+{
+    private HttpClient Admin => fixture.Client(fixture.AdminKey);
+
+    private async Task<HttpClient> KeyAsync(string role, string? organizationId = null)
+    {
+        using var response = await Admin.PostAsJsonAsync("/api/v1/api-keys", new { owner = $"test {role}", role, organizationId });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return fixture.Client(JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
+    }
+
+    private static async Task<HttpResponseMessage> ReportAsync(HttpClient client, string pairingId, DateOnly date, decimal clinics)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            Content = JsonContent.Create(new { pairingId, date = date.ToString("yyyy-MM-dd"), values = new Dictionary<string, decimal> { ["clinic_person_times"] = clinics } }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<string> IdOf(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+    private async Task<(HttpClient Office, HttpClient Own, string Helper, string[] Pairings)> HelperWithPairingsAsync(string prefix, DateOnly start)
+    {
+        var office = await KeyAsync("Office");
+        var helper = $"{prefix}{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "审核测试单位", kind = "PartyCentralCommittee", strengths = new[] { "Health" } })).EnsureSuccessStatusCode();
+        var pairings = new List<string>();
+        foreach (var township in new[] { "520524001", "520524002" })
+        {
+            using var started = await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId = helper, localityCode = township, start = start.ToString("yyyy-MM-dd"), responsibleStaffId = "staff-005" });
+            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+            pairings.Add(await IdOf(started));
+        }
+
+        return (office, await KeyAsync("Helper", helper), helper, pairings.ToArray());
+    }
+
+    [Fact]
+    public async Task A_closed_period_refuses_a_late_report_without_an_exception_and_takes_it_with_one()
+    {
+        // 2025Q1 closed on 2025-04-15 (15 days after its last day); today the tests run later than that.
+        var (office, own, _, pairings) = await HelperWithPairingsAsync("hp", new DateOnly(2025, 1, 2));
+        var late = new DateOnly(2025, 2, 10);
+        var period = await office.GetFromJsonAsync<JsonElement>("/api/v1/periods/2025Q1");
+        Assert.True(period.GetProperty("closed").GetBoolean());
+        Assert.Equal("2025-04-15", period.GetProperty("deadline").GetString());
+
+        using (var refused = await ReportAsync(own, pairings[0], late, 5))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("report.period_closed", problem.GetProperty("code").GetString());
+            Assert.Contains("2025Q1", problem.GetProperty("detail").GetString());
+        }
+
+        Assert.Empty((await own.GetFromJsonAsync<JsonElement>($"/api/v1/reports?pairing={pairings[0]}&year=2025")).GetProperty("items").EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await own.PutAsJsonAsync($"/api/v1/periods/2025Q1/exceptions/{pairings[0]}", new { until = TestEnvironment.Today.AddDays(7), reason = "补报" })).StatusCode);
+        using (var bad = await office.PutAsJsonAsync("/api/v1/periods/2025Q1/exceptions/no-such-pairing", new { until = TestEnvironment.Today.AddDays(7), reason = "补报" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        (await office.PutAsJsonAsync($"/api/v1/periods/2025Q1/exceptions/{pairings[0]}", new { until = TestEnvironment.Today.AddDays(7).ToString("yyyy-MM-dd"), reason = "台账补录" })).EnsureSuccessStatusCode();
+        using (var excepted = await ReportAsync(own, pairings[0], late, 5))
+        {
+            Assert.Equal(HttpStatusCode.Created, excepted.StatusCode);
+        }
+
+        using (var other = await ReportAsync(own, pairings[1], late, 5))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, other.StatusCode); // the exception is for one pairing only
+        }
+
+        using (var onBehalf = await ReportAsync(office, pairings[1], late, 5))
+        {
+            Assert.Equal(HttpStatusCode.Created, onBehalf.StatusCode); // the office is not held by the deadline
+        }
+
+        using (var current = await ReportAsync(own, pairings[1], TestEnvironment.Today, 5))
+        {
+            Assert.Equal(HttpStatusCode.Created, current.StatusCode); // this quarter is open
+        }
+
+        (await office.DeleteAsync($"/api/v1/periods/2025Q1/exceptions/{pairings[0]}")).EnsureSuccessStatusCode();
+        using (var again = await ReportAsync(own, pairings[0], late.AddDays(1), 5))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.GetAsync("/api/v1/periods/2025Q5")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_office_approves_or_returns_reports_the_boards_show_the_reviewed_share_and_the_reporter_hears_of_a_return()
+    {
+        var today = TestEnvironment.Today;
+        var (office, own, helper, pairings) = await HelperWithPairingsAsync("hr", today.AddDays(-1));
+        using var first = await ReportAsync(own, pairings[0], today, 30);
+        using var second = await ReportAsync(own, pairings[1], today, 10);
+        var (firstId, secondId) = (await IdOf(first), await IdOf(second));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await own.PostAsJsonAsync($"/api/v1/reports/{firstId}/review", new { decision = "Approve" })).StatusCode);
+        var pending = await office.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?pairing={pairings[0]}&year={today.Year}&status=pending");
+        Assert.Equal(firstId, Assert.Single(pending.GetProperty("items").EnumerateArray()).GetProperty("report").GetProperty("id").GetString());
+
+        using (var approved = await office.PostAsJsonAsync($"/api/v1/reports/{firstId}/review", new { decision = "Approve" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+            Assert.Equal("approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        }
+
+        (await office.PostAsJsonAsync($"/api/v1/reports/{firstId}/review", new { decision = "Approve" })).EnsureSuccessStatusCode(); // a retry
+        JsonElement figure = default;
+        await fixture.Host.PollAsync(async () =>
+        {
+            figure = (await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/boards/helpers/{helper}?year={today.Year}"))
+                .GetProperty("indicators").GetProperty("clinic_person_times");
+            return figure.GetProperty("reviewedValue").GetDecimal() == 30;
+        }, TimeSpan.FromSeconds(20), "the approved report to count as reviewed");
+        Assert.Equal(40, figure.GetProperty("value").GetDecimal());
+        Assert.Equal(75.0m, figure.GetProperty("reviewedPercent").GetDecimal());
+
+        using (var noReason = await office.PostAsJsonAsync($"/api/v1/reports/{secondId}/review", new { decision = "Return" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        }
+
+        using (var returned = await office.PostAsJsonAsync($"/api/v1/reports/{secondId}/review", new { decision = "Return", reason = "人次与台账不符" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/v1/reports/{secondId}/review", new { decision = "Approve" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/v1/reports/{firstId}/review", new { decision = "Return", reason = "晚了" })).StatusCode);
+        await fixture.Host.PollAsync(async () =>
+        {
+            figure = (await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/boards/helpers/{helper}?year={today.Year}"))
+                .GetProperty("indicators").GetProperty("clinic_person_times");
+            return figure.GetProperty("value").GetDecimal() == 30;
+        }, TimeSpan.FromSeconds(20), "the returned report to leave the total");
+        Assert.Equal(100.0m, figure.GetProperty("reviewedPercent").GetDecimal());
+
+        var inbox = await own.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
+        var notice = Assert.Single(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "report.returned");
+        Assert.Contains("人次与台账不符", notice.GetProperty("body").GetString());
+
+        // Reversing an approved report takes its reviewed part back with it.
+        using (var reverse = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reports/{firstId}/reversal") { Content = JsonContent.Create(new { reason = "更正" }) })
+        {
+            reverse.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            Assert.Equal(HttpStatusCode.Created, (await own.SendAsync(reverse)).StatusCode);
+        }
+
+        await fixture.Host.PollAsync(async () =>
+        {
+            figure = (await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/boards/helpers/{helper}?year={today.Year}"))
+                .GetProperty("indicators").GetProperty("clinic_person_times");
+            return figure.GetProperty("value").GetDecimal() == 0 && figure.GetProperty("reviewedValue").GetDecimal() == 0;
+        }, TimeSpan.FromSeconds(20), "the reversal to take the reviewed part back");
+    }
+}
