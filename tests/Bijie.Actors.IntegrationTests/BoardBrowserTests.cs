@@ -302,6 +302,41 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.True(int.Parse(await board.InnerTextAsync("#needs td[data-need-status=Matched]")) >= 1);
     }
 
+    [Fact]
+    public async Task The_office_approves_a_report_the_board_shows_the_reviewed_share_and_the_demos_visits_teams_and_platforms_are_listed()
+    {
+        var page = await fixture.NewPageAsync(1400, 1000);
+        await SignInAsync(page, "office", "/office.html");
+        await page.ClickAsync("#tabs [data-tab=review]");
+        await page.SelectOptionAsync("#review-locality select[data-level=county]", "520527");
+        await page.FillAsync("#review-filter input[name=year]", "2023");
+        await page.SelectOptionAsync("#review-filter select[name=status]", "");
+        await page.ClickAsync("#review-filter button[type=submit]");
+        var pending = page.Locator("#review-table tr[data-status=pending]").First;
+        await pending.WaitForAsync();
+        var id = await pending.GetAttributeAsync("data-report");
+        await pending.Locator("button[data-act=approve]").ClickAsync();
+        await page.Locator($"#review-table tr[data-report='{id}'][data-status=approved]").WaitForAsync();
+        var approved = await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/reviews?locality=520527&year=2023&status=approved&size=200");
+        Assert.Contains(approved.GetProperty("items").EnumerateArray(), i => i.GetProperty("report").GetProperty("id").GetString() == id);
+
+        var board = await fixture.NewPageAsync(1400, 1000);
+        await board.GotoAsync("/locality.html?code=520527");
+        await board.WaitForSelectorAsync("body[data-ready=true]");
+        await board.Locator("#figures .reviewed").First.WaitForAsync();
+        Assert.Contains("已审核", await board.Locator("#figures .reviewed").First.InnerTextAsync());
+
+        await page.ClickAsync("#tabs [data-tab=engagements]");
+        await page.FillAsync("#visit-year", "2023");
+        await page.DispatchEventAsync("#visit-year", "change");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#visit-table tr[data-visit]').length === 76");
+        await page.Locator("#platform-table tr[data-platform]", new PageLocatorOptions { HasTextString = "党外院士工作站" }).WaitForAsync();
+        Assert.True(await page.Locator("#team-table tr[data-team]").CountAsync() >= 1);
+
+        await page.ClickAsync("#tabs [data-tab=periods]");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#period-table tr[data-period]').length === 4");
+    }
+
     private async Task SignInAsync(IPage page, string user, string then)
     {
         await page.GotoAsync($"/login.html?ReturnUrl={Uri.EscapeDataString(then)}");

@@ -40,7 +40,8 @@ export function renderFigures(container, board, codes = null, { nonZero = false 
     return `<div class="figure" data-indicator="${code}" data-scope="${escape(board.scope)}" data-value="${f.value}">
       <span class="name">${escape(indicatorName(f))}</span>
       <span class="value">${escape(figure(f.value, f.unit))}</span>
-      <span class="yoy ${change ? trend : 'none'}">${change ? `${t('yoy')} ${change}` : t('noPrevious')}</span>
+      <span class="yoy ${change ? trend : 'none'}">${change ? `${t('yoy')} ${change}` : t('noPrevious')}${f.reviewedPercent != null
+        ? ` <span class="reviewed" data-reviewed="${f.reviewedValue}" title="${escape(t('reviewedHint'))}">· ${t('reviewed')} ${f.reviewedPercent}%</span>` : ''}</span>
     </div>`;
   }).join('');
 }

@@ -4,9 +4,13 @@ import { layout, alertIn, failed } from './layout.js';
 import { escape, today } from './format.js';
 import { pickStaff } from './staff-picker.js';
 import { localityPicker } from './locality-picker.js';
+import { indicatorCatalogue } from './board.js';
+import { setUpReview, setUpPeriods } from './office-review.js';
+import { setUpEngagements } from './office-engagements.js';
 
 // The programme office: pairings and projects (create, end, move, assign the responsible person with the staff
-// picker) and the import and export of ledgers. Office and admin accounts only; the API checks it again.
+// picker), needs, support matters, supervision, review, reporting periods, visits/experts/platforms, and the
+// import and export of ledgers. Office and admin accounts only; the API checks it again.
 const TRACKS = ['regional', 'technology', 'industry', 'education', 'health', 'talent'];
 const MOVES = {
   Proposed: ['InLibrary', 'Cancelled'], InLibrary: ['Planned', 'Cancelled'], Planned: ['InProgress', 'Suspended', 'Cancelled'],
@@ -37,6 +41,9 @@ async function start() {
   await setUpNeeds();
   await setUpMatters();
   await setUpSupervision();
+  await setUpReview(await indicatorCatalogue());
+  await setUpPeriods();
+  await setUpEngagements(helperOptions());
   setUpLedgers();
   translate();
   showTab(location.hash.slice(1) || 'pairings');
