@@ -179,12 +179,12 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
     public Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Entries().Any(e => e.Entry.Reverses == entryId));
 
-    public Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default)
     {
         var entries = store.Entries();
         var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
         return Task.FromResult<IReadOnlyDictionary<string, DateOnly>>(entries
-            .Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId))
+            .Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId) && (through is null || e.Entry.OccurredOn <= through))
             .GroupBy(e => e.Entry.SubjectId)
             .ToDictionary(g => g.Key, g => g.Max(e => e.Entry.OccurredOn)));
     }

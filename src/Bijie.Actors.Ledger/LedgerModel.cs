@@ -137,8 +137,8 @@ public interface ILedger
     /// <summary>Whether an entry reversing this one exists.</summary>
     Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default);
 
-    /// <summary>For each subject with standing reports, the date of its latest (for supervision).</summary>
-    Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(CancellationToken cancellationToken = default);
+    /// <summary>For each subject with standing reports, the date of its latest, up to a day when given (for supervision).</summary>
+    Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default);
 
     /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
     Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);

@@ -465,13 +465,14 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default)
     {
         await using var command = db.CreateCommand("""
             SELECT e.subject_id, max(e.occurred_on) FROM ledger_entries e
-            WHERE e.kind = 1 AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses = e.entry_id)
+            WHERE e.kind = 1 AND e.occurred_on <= @through AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses = e.entry_id)
             GROUP BY e.subject_id
             """);
+        command.Parameters.AddWithValue("through", through ?? DateOnly.MaxValue);
         var latest = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

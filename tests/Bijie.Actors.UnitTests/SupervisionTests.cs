@@ -44,4 +44,27 @@ public sealed class SupervisionTests(ClusterFixture fixture)
         await supervision.RemindAsync(); // the same day again: nothing new
         Assert.Equal(count, (await fixture.Grains.GetGrain<IInboxGrain>(Inboxes.Office).ListAsync()).Count(n => n.Kind == "supervision.update_needed"));
     }
+
+    [Fact]
+    public async Task The_list_of_an_earlier_period_stands_as_of_its_last_day()
+    {
+        var today = ProgrammeClock.Today(TimeProvider.System);
+        var pairing = await data.TownshipAsync(await data.HelperAsync(), "520523005", today.AddDays(-400));
+        await fixture.Grains.GetGrain<IReportIntakeGrain>(0).SubmitAsync(
+            new ReportSubmission(pairing.Id, null, today.AddDays(-10), new Dictionary<string, decimal> { [Indicators.ClinicPersonTimes] = 5 }, $"k-{Guid.NewGuid():N}"), TestData.Office);
+        var earlier = ReportingPeriods.Of(today.AddMonths(-6)); // ended at least three months ago, nine months after the start
+
+        var supervision = fixture.Grains.GetGrain<ISupervisionGrain>(0);
+        IReadOnlyList<UpdateNeeded> then = [];
+        await TestData.EventuallyAsync(async () =>
+        {
+            then = await supervision.ListAsync(earlier);
+            return then.Any(i => i.SubjectId == pairing.Id);
+        }, "the pairing to be silent as of the earlier period's end");
+
+        var item = Assert.Single(then, i => i.SubjectId == pairing.Id);
+        Assert.Equal(earlier, item.Period);
+        Assert.Equal(pairing.Start, item.Since); // no report dated up to then
+        Assert.DoesNotContain(await supervision.ListAsync(), i => i.SubjectId == pairing.Id); // it reported since
+    }
 }

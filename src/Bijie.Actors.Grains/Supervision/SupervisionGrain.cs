@@ -27,11 +27,15 @@ public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions
 {
     private const string Daily = "supervision";
 
-    public async Task<IReadOnlyList<UpdateNeeded>> ListAsync()
+    public async Task<IReadOnlyList<UpdateNeeded>> ListAsync(string? period = null)
     {
-        var today = ProgrammeClock.Today(time);
+        // As of the period's last day (today while it runs): what stood then, from the reports dated up to it.
+        var now = ProgrammeClock.Today(time);
+        period ??= ReportingPeriods.Of(now);
+        var last = ReportingPeriods.Require(period).Last;
+        var today = last < now ? last : now;
         var city = GrainFactory.GetGrain<IScopeGrain>(Scopes.Locality(LocalityCodes.Bijie));
-        var latest = await ledger.LatestReportDatesAsync();
+        var latest = await ledger.LatestReportDatesAsync(today);
         var stale = options.Value.StaleAfterDays;
         var items = new List<UpdateNeeded>();
         void IfSilent(string id, string kind, string label, string place, string staff, DateOnly started)
@@ -41,13 +45,13 @@ public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions
             if (days > stale)
             {
                 items.Add(new UpdateNeeded(id, kind, label, place, staff, "no_recent_report",
-                    $"{(latest.ContainsKey(id) ? "最近填报" : "开始于")} {since:yyyy-MM-dd}，已 {days} 天未填报 · no report for {days} days", since));
+                    $"{(latest.ContainsKey(id) ? "最近填报" : "开始于")} {since:yyyy-MM-dd}，已 {days} 天未填报 · no report for {days} days", since, period));
             }
         }
 
-        var pairings = await Task.WhenAll((await city.GetMembersAsync(Scopes.ActivePairings, today.Year))
+        var pairings = await Task.WhenAll((await city.GetMembersAsync(Scopes.AllPairings, today.Year))
             .Select(id => GrainFactory.GetGrain<IPairingGrain>(id).GetAsync()));
-        foreach (var p in pairings.Where(p => p.Status == PairingStatus.Active))
+        foreach (var p in pairings.Where(p => p.Status != PairingStatus.None && p.Start <= today && (p.End is null || p.End > today)))
         {
             IfSilent(p.Id, "pairing", p.Id, p.LocalityCode, p.ResponsibleStaffId, p.Start);
         }
@@ -59,7 +63,7 @@ public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions
             foreach (var m in p.Milestones.Where(m => m.Due < today && m.PercentComplete < 100))
             {
                 items.Add(new UpdateNeeded(p.Id, "project", p.Title, p.LocalityCode, p.ResponsibleStaffId, "milestone_past_due",
-                    $"里程碑“{m.Title}”应于 {m.Due:yyyy-MM-dd} 完成，进度 {m.PercentComplete}% · milestone due {m.Due:yyyy-MM-dd} at {m.PercentComplete}%", m.Due));
+                    $"里程碑“{m.Title}”应于 {m.Due:yyyy-MM-dd} 完成，进度 {m.PercentComplete}% · milestone due {m.Due:yyyy-MM-dd} at {m.PercentComplete}%", m.Due, period));
             }
 
             IfSilent(p.Id, "project", p.Title, p.LocalityCode, p.ResponsibleStaffId, p.StartedOn ?? p.ProposedOn);

@@ -288,8 +288,17 @@ async function listNeeds() {
 
 /** 督促推进: what needs an update, by responsible person; reminders go to the office's inbox (daily, or now). */
 async function setUpSupervision() {
+  // The current quarter (as of today) and the three before it (as of their last day).
+  const select = document.getElementById('supervision-period');
+  const now = new Date();
+  select.innerHTML = [0, 1, 2, 3].map(back => {
+    const q = now.getFullYear() * 4 + Math.floor(now.getMonth() / 3) - back;
+    const id = `${Math.floor(q / 4)}Q${q % 4 + 1}`;
+    return `<option value="${id}">${id}</option>`;
+  }).join('');
+  select.addEventListener('change', () => render().catch(e => alert(e.message)));
   const render = async () => {
-    const items = await get('/api/v1/supervision');
+    const items = await get(`/api/v1/supervision?period=${select.value}`);
     const table = document.getElementById('supervision-table');
     table.innerHTML = `<thead><tr><th>${t('responsible')}</th><th>${t('subject')}</th><th>${t('status')}</th><th>${t('description')}</th></tr></thead><tbody>` +
       (items.map(i => `<tr data-subject="${escape(i.subjectId)}" data-reason="${i.reason}"><th>${escape(staffName(i.responsibleStaffId))}</th>
