@@ -129,3 +129,10 @@ pg_home_for_clone() {
 as_pg() {
   if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+
+# tables_tool ARGS...: the Table storage backup tool (tools/Bijie.Actors.Backup), built when missing or stale.
+tables_tool() {
+  local project="$REPO/tools/Bijie.Actors.Backup"
+  dotnet build "$project" -c Release -nologo -v:q -clp:NoSummary >/dev/null || die "building tools/Bijie.Actors.Backup failed"
+  dotnet "$project/bin/Release/net10.0/Bijie.Actors.Backup.dll" "$@"
+}
