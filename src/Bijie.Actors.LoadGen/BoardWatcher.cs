@@ -26,6 +26,7 @@ public sealed class BoardWatcher : IAsyncDisposable
     private readonly Stopwatch clock;
     private readonly ConcurrentQueue<(long At, decimal Value)> observations = new();
     private readonly Lock sync = new();
+    private decimal latest;
     private bool running;
     private bool again;
     private long reads;
@@ -52,8 +53,12 @@ public sealed class BoardWatcher : IAsyncDisposable
     /// <summary>The board's value when the watch began, before any report of the run.</summary>
     public decimal Baseline { get; private set; }
 
-    /// <summary>The latest value read.</summary>
-    public decimal Latest { get; private set; }
+    /// <summary>The latest value read (a decimal is not written atomically: read and written under the lock).</summary>
+    public decimal Latest
+    {
+        get { lock (sync) { return latest; } }
+        private set { lock (sync) { latest = value; } }
+    }
 
     public static async Task<BoardWatcher> StartAsync(Uri url, string key, int year, string indicator, Stopwatch clock, CancellationToken cancellationToken)
     {

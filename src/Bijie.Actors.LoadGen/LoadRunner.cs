@@ -108,6 +108,10 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
             }
 
             underWay.Add(Task.Run(() => SendAsync(sequence, due)));
+            if (underWay.Count >= 10_000)
+            {
+                underWay.RemoveAll(t => t.IsCompleted); // a long run keeps only the reports still under way
+            }
         }
 
         await Task.WhenAll(underWay);
