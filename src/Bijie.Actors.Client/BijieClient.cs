@@ -83,7 +83,7 @@ public sealed class BijieClient
         return SendAsync<Page<Pairing>>(() => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/pairings?{string.Join('&', query)}"), cancellationToken);
     }
 
-    /// <summary>Every pairing the filter matches, page after page (the filter's page is where it starts).</summary>
+    /// <summary>Every pairing the filter matches, 200 a page from the filter's page on.</summary>
     public async IAsyncEnumerable<Pairing> ListAllPairingsAsync(PairingFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         for (var page = filter with { Size = 200 }; ; page = page with { Page = page.Page + 1 })
