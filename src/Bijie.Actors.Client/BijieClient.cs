@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -82,7 +83,51 @@ public sealed class BijieClient
         return SendAsync<Page<Pairing>>(() => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/pairings?{string.Join('&', query)}"), cancellationToken);
     }
 
-    private async Task<T> SendAsync<T>(Func<HttpRequestMessage> make, CancellationToken cancellationToken)
+    /// <summary>Every pairing the filter matches, 200 a page from the filter's page on.</summary>
+    public async IAsyncEnumerable<Pairing> ListAllPairingsAsync(PairingFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var page = filter with { Size = 200 }; ; page = page with { Page = page.Page + 1 })
+        {
+            var items = await ListPairingsAsync(page, cancellationToken);
+            foreach (var pairing in items.Items)
+            {
+                yield return pairing;
+            }
+
+            if (items.Next is null)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The indicator catalogue: which indicators reports may carry, their units and limits.</summary>
+    public Task<IReadOnlyList<IndicatorInfo>> GetIndicatorsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<IndicatorInfo>>(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/indicators"), cancellationToken);
+
+    /// <summary>Issues an API key (admin only); its token is in this answer only.</summary>
+    public Task<IssuedApiKey> IssueApiKeyAsync(NewApiKey key, CancellationToken cancellationToken = default) =>
+        SendAsync<IssuedApiKey>(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/api-keys") { Content = JsonContent.Create(key, options: Json) }, cancellationToken);
+
+    /// <summary>Revokes an API key at once (admin only).</summary>
+    public Task<ApiKeyInfo> RevokeApiKeyAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync<ApiKeyInfo>(() => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/api-keys/{Uri.EscapeDataString(id)}"), cancellationToken);
+
+    /// <summary>
+    /// The reports that stand in a locality and below in a year, one line per indicator, as the ledger holds them
+    /// (read from the office's CSV export: one request however many reports, where the JSON listing pages).
+    /// </summary>
+    public async Task<IReadOnlyList<ReportLine>> ExportReportLinesAsync(string locality, int year, CancellationToken cancellationToken = default)
+    {
+        var csv = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get,
+            $"/api/v1/exports/reports.csv?locality={Uri.EscapeDataString(locality)}&year={year}"), r => r.Content.ReadAsStringAsync(cancellationToken), cancellationToken);
+        return ReportLine.ParseExport(csv);
+    }
+
+    private Task<T> SendAsync<T>(Func<HttpRequestMessage> make, CancellationToken cancellationToken) =>
+        SendAsync(make, async r => (await r.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!, cancellationToken);
+
+    private async Task<T> SendAsync<T>(Func<HttpRequestMessage> make, Func<HttpResponseMessage, Task<T>> read, CancellationToken cancellationToken)
     {
         var delay = options.FirstDelay;
         for (var attempt = 1; ; attempt++)
@@ -109,7 +154,7 @@ public sealed class BijieClient
             {
                 if (response.IsSuccessStatusCode)
                 {
-                    return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
+                    return await read(response);
                 }
 
                 if (attempt < options.MaxAttempts && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway

@@ -31,3 +31,106 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? Next, int Total);
 
 /// <summary>Filters of the pairings listing.</summary>
 public sealed record PairingFilter(string? Locality = null, string? Enterprise = null, string? Helper = null, int? Year = null, string? Status = null, int Page = 1, int Size = 50);
+
+/// <summary>An indicator of the catalogue; reports carry only those whose aggregation is <c>Sum</c>.</summary>
+public sealed record IndicatorInfo(string Code, string NameZh, string NameEn, string Unit, string Aggregation, bool Integral, decimal MaxPerReport)
+{
+    public bool Reportable => Aggregation == "Sum";
+}
+
+/// <summary>An API key to issue: its role (Helper, Enterprise, Office, …) and the organisation it speaks for.</summary>
+public sealed record NewApiKey(string Owner, string Role, string? OrganizationId);
+
+/// <summary>An API key as the server keeps it (never the secret).</summary>
+public sealed record ApiKeyInfo(string Id, string Owner, string Role, string? OrganizationId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>A new key and its token (bjk_…), shown this once.</summary>
+public sealed record IssuedApiKey(ApiKeyInfo Key, string Token);
+
+/// <summary>One indicator's value of a standing report, as the ledger's export lists it; <see cref="ReportedBy"/> is the key id (or account) that made it.</summary>
+public sealed record ReportLine(Guid ReportId, string SubjectKind, string SubjectId, DateOnly Date, string Indicator, decimal Value, string ReportedBy)
+{
+    /// <summary>Reads the CSV of <c>/api/v1/exports/reports.csv</c> (UTF-8 with a BOM, Chinese headers).</summary>
+    public static IReadOnlyList<ReportLine> ParseExport(string csv)
+    {
+        // An export with no report has no header either: only the BOM and a line break.
+        var rows = Csv.Parse(csv.TrimStart('\uFEFF')).Where(r => r.Any(f => f.Length > 0)).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var header = rows[0];
+        int Column(string name) => header.IndexOf(name) is >= 0 and var i ? i : throw new FormatException($"The reports export has no column '{name}'.");
+        int id = Column("填报编号"), kind = Column("对象类型"), subject = Column("对象编号"), date = Column("填报日期"),
+            indicator = Column("指标代码"), value = Column("数值"), by = Column("填报人");
+        return rows.Skip(1).Where(r => r.Count == header.Count).Select(r => new ReportLine(
+            Guid.Parse(r[id]), r[kind], r[subject], DateOnly.Parse(r[date], System.Globalization.CultureInfo.InvariantCulture), r[indicator],
+            decimal.Parse(r[value], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture), r[by])).ToArray();
+    }
+}
+
+/// <summary>RFC 4180 CSV: fields in double quotes may hold commas, quotes (doubled) and line breaks.</summary>
+internal static class Csv
+{
+    public static List<List<string>> Parse(string text)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    field.Append(c);
+                }
+                else if (i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || row.Count > 0)
+        {
+            row.Add(field.ToString());
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

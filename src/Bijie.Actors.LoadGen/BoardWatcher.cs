@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Bijie.Actors.Client;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Bijie.Actors.LoadGen;
+
+/// <summary>How long acknowledged reports took to show on the city board, and how the board was read.</summary>
+public sealed record StalenessResult(LatencySummary Latency, long NotShown, long Reads, long Changes, long FailedReads);
+
+/// <summary>
+/// Watches the city board (L:5205) as the browser pages do (wwwroot/js/live.js): one SignalR connection by WebSockets
+/// without negotiation, re-reading the board when told it changed for the year shown, one read at a time (a burst
+/// of changes costs two reads), and again after a reconnection. Every read is kept with its time, so that each
+/// acknowledgement can be matched with the first read that included it.
+/// </summary>
+public sealed class BoardWatcher : IAsyncDisposable
+{
+    private const string City = "5205";
+    private readonly BijieClient board;
+    private readonly HubConnection hub;
+    private readonly int year;
+    private readonly string indicator;
+    private readonly Stopwatch clock;
+    private readonly ConcurrentQueue<(long At, decimal Value)> observations = new();
+    private readonly Lock sync = new();
+    private decimal latest;
+    private bool running;
+    private bool again;
+    private long reads;
+    private long changes;
+    private long failures;
+
+    private BoardWatcher(Uri url, string key, int year, string indicator, Stopwatch clock)
+    {
+        this.year = year;
+        this.indicator = indicator;
+        this.clock = clock;
+        board = new BijieClient(new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) }, new BijieClientOptions { ApiKey = key });
+        hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(url, "/hubs/boards"), o =>
+            {
+                o.SkipNegotiation = true;
+                o.Transports = HttpTransportType.WebSockets;
+                o.Headers["Authorization"] = $"Bearer {key}"; // boards may be closed to the public
+            })
+            .WithAutomaticReconnect()
+            .Build();
+    }
+
+    /// <summary>The board's value when the watch began, before any report of the run.</summary>
+    public decimal Baseline { get; private set; }
+
+    /// <summary>The latest value read (a decimal is not written atomically: read and written under the lock).</summary>
+    public decimal Latest
+    {
+        get { lock (sync) { return latest; } }
+        private set { lock (sync) { latest = value; } }
+    }
+
+    public static async Task<BoardWatcher> StartAsync(Uri url, string key, int year, string indicator, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var watcher = new BoardWatcher(url, key, year, indicator, clock);
+        await watcher.ConnectAsync(cancellationToken);
+        return watcher;
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        hub.On<JsonElement>("changed", change =>
+        {
+            Interlocked.Increment(ref changes);
+            var to = change.GetProperty("toYear");
+            if (change.GetProperty("fromYear").GetInt32() <= year && (to.ValueKind == JsonValueKind.Null || year <= to.GetInt32()))
+            {
+                _ = RefreshAsync();
+            }
+        });
+        hub.Reconnected += async _ =>
+        {
+            // A reconnection may land on another host and missed every change meanwhile: join again and re-read.
+            await hub.InvokeAsync("Watch", new[] { $"L:{City}" });
+            await RefreshAsync();
+        };
+        await hub.StartAsync(cancellationToken);
+        await hub.InvokeAsync("Watch", new[] { $"L:{City}" }, cancellationToken);
+        Baseline = Latest = await ReadAsync(cancellationToken);
+        observations.Enqueue((clock.Elapsed.Ticks, Baseline));
+    }
+
+    private async Task<decimal> ReadAsync(CancellationToken cancellationToken) =>
+        (await board.GetBoardAsync(City, year, cancellationToken)).Indicators.TryGetValue(indicator, out var figure) ? figure.Value : 0;
+
+    private Task RefreshAsync()
+    {
+        lock (sync)
+        {
+            if (running)
+            {
+                again = true;
+                return Task.CompletedTask;
+            }
+
+            running = true;
+        }
+
+        return Task.Run(ReadLoopAsync);
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        while (true)
+        {
+            lock (sync)
+            {
+                again = false;
+            }
+
+            try
+            {
+                var value = await ReadAsync(CancellationToken.None);
+                Interlocked.Increment(ref reads);
+                Latest = value;
+                observations.Enqueue((clock.Elapsed.Ticks, value));
+            }
+            catch (Exception e) when (e is BijieApiException or HttpRequestException or TaskCanceledException)
+            {
+                // Refused or lost: read again shortly, as the pages do; the next change might come too late.
+                Interlocked.Increment(ref failures);
+                await Task.Delay(200);
+                lock (sync)
+                {
+                    again = true;
+                }
+            }
+
+            lock (sync)
+            {
+                if (!again)
+                {
+                    running = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits until the board shows at least <paramref name="value"/>, or the time is up.</summary>
+    public async Task<bool> WaitForAsync(decimal value, TimeSpan within)
+    {
+        var deadline = clock.Elapsed + within;
+        while (Latest < value && clock.Elapsed < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        return Latest >= value;
+    }
+
+    /// <summary>
+    /// For each acknowledgement, the time to the first read at or after it that includes it. The board shows a sum,
+    /// not which reports it holds, so a report counts as included once the board reaches the baseline plus every
+    /// acknowledged value up to its ledger position (positions follow commit order). That is conservative: a
+    /// read that includes it but not an earlier report still in flight counts as not yet including it.
+    /// </summary>
+    public StalenessResult Measure(IReadOnlyList<Acknowledgement> acknowledged)
+    {
+        var seen = observations.ToArray();
+        Array.Sort(seen, (a, b) => a.At.CompareTo(b.At));
+        var shownBy = new decimal[seen.Length]; // the most any read up to i showed: monotone, so it can be searched
+        for (var i = 0; i < seen.Length; i++)
+        {
+            shownBy[i] = Math.Max(seen[i].Value, i > 0 ? shownBy[i - 1] : decimal.MinValue);
+        }
+
+        var latencies = new Latencies();
+        long notShown = 0;
+        var expected = Baseline;
+        foreach (var ack in acknowledged.OrderBy(a => a.Position))
+        {
+            expected += ack.Value;
+            var firstShowing = FirstIndex(i => shownBy[i] >= expected);
+            if (firstShowing == seen.Length)
+            {
+                notShown++;
+                continue;
+            }
+
+            // A read that showed it and completed before the acknowledgement arrived: it was on the board at once.
+            latencies.Record(TimeSpan.FromTicks(Math.Max(0, seen[firstShowing].At - ack.AcknowledgedAt)));
+        }
+
+        return new StalenessResult(latencies.Summary(), notShown, Interlocked.Read(ref reads), Interlocked.Read(ref changes), Interlocked.Read(ref failures));
+
+        int FirstIndex(Func<int, bool> holds)
+        {
+            int low = 0, high = seen.Length;
+            while (low < high)
+            {
+                var mid = (low + high) / 2;
+                if (holds(mid))
+                {
+                    high = mid;
+                }
+                else
+                {
+                    low = mid + 1;
+                }
+            }
+
+            return low;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await hub.DisposeAsync();
+}

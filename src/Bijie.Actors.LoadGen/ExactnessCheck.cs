@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Bijie.Actors.Client;
+
+namespace Bijie.Actors.LoadGen;
+
+/// <summary>A board's figure next to the ledger's own sum for the same locality, indicator and year.</summary>
+public sealed record BoardComparison(string Code, string Name, decimal Board, decimal Ledger)
+{
+    public bool Equal => Board == Ledger;
+}
+
+/// <summary>
+/// The verdict: every acknowledged report is in the ledger once with the values sent; no more reports of the run
+/// stand than could have been committed unacknowledged; every board equals the ledger's sums.
+/// </summary>
+public sealed record ExactnessResult(
+    bool Passed,
+    long Acknowledged,
+    long Missing,
+    long WrongValues,
+    long Duplicated,
+    long Unacknowledged,
+    long InDoubt,
+    IReadOnlyList<BoardComparison> Boards,
+    IReadOnlyList<string> Problems);
+
+/// <summary>
+/// Checks the run against the ledger as the office's export reads it (the ledger in PostgreSQL, not the roll-ups),
+/// and the city's and counties' boards (the roll-up grains) against the ledger's sums, as RollupTests does with the
+/// ledger's SumAllAsync in-process.
+/// </summary>
+public sealed class ExactnessCheck(BijieClient admin, string indicator, int year)
+{
+    private const string City = "5205";
+
+    /// <summary>The reports standing before the run, so that only the run's own count as the run's.</summary>
+    public async Task<IReadOnlySet<Guid>> SnapshotAsync(CancellationToken cancellationToken) =>
+        (await admin.ExportReportLinesAsync(City, year, cancellationToken)).Select(l => l.ReportId).ToHashSet();
+
+    public async Task<ExactnessResult> RunAsync(
+        IReadOnlyList<Acknowledgement> acknowledged, IReadOnlySet<Guid> before, long inDoubt, TimeSpan within, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var city = await admin.ExportReportLinesAsync(City, year, cancellationToken);
+        var lines = city.ToLookup(l => l.ReportId);
+        long missing = 0, wrong = 0, duplicated = 0;
+        foreach (var ack in acknowledged)
+        {
+            var of = lines[ack.ReportId].ToArray();
+            var values = of.Where(l => l.Indicator == indicator).ToArray();
+            if (of.Length == 0)
+            {
+                missing++;
+                Note(problems, $"report {ack.ReportId} (#{ack.Sequence}) was acknowledged but is not in the ledger");
+            }
+            else if (values.Length > 1)
+            {
+                duplicated++;
+                Note(problems, $"report {ack.ReportId} has {values.Length} lines of {indicator}");
+            }
+            else if (of.Length != 1 || values.Length != 1 || values[0].Value != ack.Value || values[0].SubjectId != ack.PairingId)
+            {
+                wrong++;
+                Note(problems, $"report {ack.ReportId} stands as {string.Join(", ", of.Select(l => $"{l.SubjectId} {l.Indicator}={l.Value}"))}, sent {ack.PairingId} {indicator}={ack.Value}");
+            }
+        }
+
+        // A report counted twice would be a second entry made by the run's keys that no acknowledgement names. Only
+        // reports given up on (never acknowledged, perhaps committed) may account for such entries.
+        var acknowledgedIds = acknowledged.Select(a => a.ReportId).ToHashSet();
+        var reporters = acknowledged.SelectMany(a => lines[a.ReportId]).Select(l => l.ReportedBy).ToHashSet(StringComparer.Ordinal);
+        var unacknowledged = lines.Count(g => !before.Contains(g.Key) && !acknowledgedIds.Contains(g.Key) && g.Any(l => reporters.Contains(l.ReportedBy)));
+        if (unacknowledged > inDoubt)
+        {
+            Note(problems, $"{unacknowledged} reports by the run's keys stand that were not acknowledged; at most {inDoubt} were in doubt");
+        }
+
+        var boards = await CompareBoardsAsync(city, within, cancellationToken);
+        foreach (var b in boards.Where(b => !b.Equal))
+        {
+            Note(problems, $"board {b.Code} {b.Name} shows {indicator} = {b.Board}, the ledger sums {b.Ledger}");
+        }
+
+        return new ExactnessResult(problems.Count == 0, acknowledged.Count, missing, wrong, duplicated, unacknowledged, inDoubt, boards, problems);
+    }
+
+    /// <summary>
+    /// The city and each county: the board against the ledger's sum. The boards follow the ledger within a flush or
+    /// two, so a difference is read again until <paramref name="within"/> has passed before it counts.
+    /// </summary>
+    private async Task<IReadOnlyList<BoardComparison>> CompareBoardsAsync(IReadOnlyList<ReportLine> city, TimeSpan within, CancellationToken cancellationToken)
+    {
+        var localities = (await admin.GetLocalityAsync(City, cancellationToken)).Children.Select(c => (c.Code, c.Name)).Prepend((City, "毕节市")).ToArray();
+        var clock = Stopwatch.StartNew();
+        var results = new List<BoardComparison>();
+        IReadOnlyList<ReportLine>? alreadyRead = city;
+        foreach (var (code, name) in localities)
+        {
+            while (true)
+            {
+                var ledger = code == City && alreadyRead is not null ? alreadyRead : await admin.ExportReportLinesAsync(code, year, cancellationToken);
+                alreadyRead = null; // a second look reads the ledger afresh
+                var board = (await admin.GetBoardAsync(code, year, cancellationToken)).Indicators.TryGetValue(indicator, out var figure) ? figure.Value : 0;
+                var comparison = new BoardComparison(code, name, board, ledger.Where(l => l.Indicator == indicator).Sum(l => l.Value));
+                if (comparison.Equal || clock.Elapsed > within)
+                {
+                    results.Add(comparison);
+                    break;
+                }
+
+                await Task.Delay(500, cancellationToken);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Keeps the first problems of each run readable; the counts say how many there were.</summary>
+    private static void Note(List<string> problems, string problem)
+    {
+        if (problems.Count < 20)
+        {
+            problems.Add(problem);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Bijie.Actors.LoadGen;
+using Xunit.Abstractions;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>The load generator against a real host with the demo: counted once, boards equal to the ledger.</summary>
+public sealed class LoadGenTests(ITestOutputHelper log)
+{
+    [Fact]
+    public async Task Two_thousand_reports_by_the_demo_reporters_are_acknowledged_once_and_every_board_equals_the_ledger()
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), $"bijie-admin-{Guid.NewGuid():N}");
+        var serviceId = $"loadgen{Guid.NewGuid():N}";
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Bijie:Mode"] = "SingleNode",
+            ["Bijie:ServiceId"] = serviceId,
+            ["Bijie:ClusterId"] = serviceId,
+            ["Bijie:Demo"] = "OnEmptyStore",
+            ["Bijie:AdminKeyFile"] = keyFile,
+            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
+            ["ConnectionStrings:Ledger"] = await TestEnvironment.NewDatabaseAsync("loadgen"),
+        });
+        await host.WaitReadyAsync(TimeSpan.FromSeconds(180)); // the demo loads first
+        var options = LoadOptions.Parse(["--url", host.Http.BaseAddress!.ToString(), "--key-file", keyFile, "--count", "2000", "--concurrency", "16", "--no-progress"]);
+        File.Delete(keyFile);
+        using var output = new StringWriter();
+        using var notes = new StringWriter();
+
+        var summary = await LoadGenerator.RunAsync(options, output, notes);
+
+        log.WriteLine(output.ToString());
+        log.WriteLine(notes.ToString());
+        Assert.True(summary.KeyPerOrganization);
+        Assert.True(summary.Organizations >= 508 + 108, $"{summary.Organizations} organisations report");
+        Assert.Equal(2000, summary.Sent);
+        Assert.Equal(2000, summary.Acknowledged);
+        Assert.Equal(0, summary.ServerErrors);
+        Assert.NotNull(summary.Exactness);
+        Assert.True(summary.Exactness.Passed, string.Join("\n", summary.Exactness.Problems));
+        Assert.Equal(9, summary.Exactness.Boards.Count); // the city and its eight counties
+        Assert.Equal(0, summary.ExitCode);
+        Assert.Equal(2000, summary.Staleness.Latency.Count); // the city board showed every report
+    }
+
+    [Theory]
+    [InlineData("--rate 10 --concurrency 4", "exclude each other")]
+    [InlineData("--count 0", "--count: '0' is not a whole number above 0")]
+    [InlineData("--duration soon", "--duration: 'soon' is not a duration")]
+    [InlineData("--url ftp://x", "is not an http(s) address")]
+    [InlineData("--key-file /nonexistent/key", "does not exist")]
+    [InlineData("--bogus", "unknown option '--bogus'")]
+    public void Bad_options_are_refused_with_a_sentence(string args, string expected)
+    {
+        var refusal = Assert.Throws<OptionsException>(() => LoadOptions.Parse(args.Split(' ')));
+        Assert.Contains(expected, refusal.Message);
+    }
+}
