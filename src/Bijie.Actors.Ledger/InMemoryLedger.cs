@@ -8,6 +8,9 @@ namespace Bijie.Actors.Ledger;
 /// </summary>
 public sealed class InMemoryLedgerStore
 {
+    /// <summary>The roll-ups' snapshots, by scope.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, (long Head, byte[] State)> Snapshots { get; } = new();
+
     private readonly object gate = new();
     private readonly List<StoredEntry> entries = [];
     private readonly Dictionary<(string, string), StoredEntry> byKey = [];
@@ -178,6 +181,15 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
 
     public Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Entries().Any(e => e.Entry.Reverses == entryId));
+
+    public Task SaveSnapshotAsync(string scope, long head, byte[] state, CancellationToken cancellationToken = default)
+    {
+        store.Snapshots.AddOrUpdate(scope, (head, state), (_, old) => old.Head <= head ? (head, state) : old);
+        return Task.CompletedTask;
+    }
+
+    public Task<byte[]?> LoadSnapshotAsync(string scope, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Snapshots.TryGetValue(scope, out var snapshot) ? snapshot.State : null);
 
     public Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default)
     {

@@ -140,6 +140,12 @@ public interface ILedger
     /// <summary>For each subject with standing reports, the date of its latest, up to a day when given (for supervision).</summary>
     Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores a roll-up's snapshot (its totals through <paramref name="head"/>, serialised by the roll-up).</summary>
+    Task SaveSnapshotAsync(string scope, long head, byte[] state, CancellationToken cancellationToken = default);
+
+    /// <summary>A roll-up's latest snapshot, or null.</summary>
+    Task<byte[]?> LoadSnapshotAsync(string scope, CancellationToken cancellationToken = default);
+
     /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
     Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);
 }

@@ -465,6 +465,27 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    public async Task SaveSnapshotAsync(string scope, long head, byte[] state, CancellationToken cancellationToken = default)
+    {
+        // A snapshot never goes back: a slower writer with an older head leaves the newer one alone.
+        await using var command = db.CreateCommand("""
+            INSERT INTO scope_snapshots (scope, head, state, written_at) VALUES (@s, @h, @st, now())
+            ON CONFLICT (scope) DO UPDATE SET head = EXCLUDED.head, state = EXCLUDED.state, written_at = now()
+            WHERE scope_snapshots.head <= EXCLUDED.head
+            """);
+        command.Parameters.AddWithValue("s", scope);
+        command.Parameters.AddWithValue("h", head);
+        command.Parameters.AddWithValue("st", state);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<byte[]?> LoadSnapshotAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("SELECT state FROM scope_snapshots WHERE scope = @s");
+        command.Parameters.AddWithValue("s", scope);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
     public async Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default)
     {
         await using var command = db.CreateCommand("""

@@ -127,7 +127,7 @@ public sealed class LedgerTests
             var stored = await second.FindAsync(id);
             Assert.NotNull(stored);
             Assert.Equal(42m, stored.Entry.Lines.Single().Value);
-            Assert.Equal("001-ledger", second.SchemaVersion);
+            Assert.Equal("002-scope-snapshots", second.SchemaVersion);
             await using var migrations = db.CreateCommand("SELECT count(*) FROM bijie_migrations WHERE component = 'ledger'");
             Assert.Equal((long)LedgerMigrator.Migrations.Count, (long)(await migrations.ExecuteScalarAsync())!);
             await second.StopAsync(CancellationToken.None);

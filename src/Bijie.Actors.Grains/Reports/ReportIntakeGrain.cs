@@ -10,9 +10,12 @@ namespace Bijie.Actors.Grains.Reports;
 /// <summary>
 /// Takes reports on the silo that received them: checks the values, asks the pairing or project what the report
 /// counts in, and appends it to the ledger, returning once the commit is durable. Stateless, so every silo runs
-/// as many as it needs and no grain sits on the write path of every report.
+/// as many as it needs and no grain sits on the write path of every report. Reentrant: it keeps nothing between
+/// calls, and a worker that took one report at a time would wait out each commit (a stateless worker has one
+/// activation per core: two here, so at most two reports in flight per silo, whatever the load).
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class ReportIntakeGrain(
     ILedger ledger,
     TimeProvider time,

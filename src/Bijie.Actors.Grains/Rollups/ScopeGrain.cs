@@ -28,10 +28,10 @@ public sealed class RollupOptions
 /// batches above H it had applied) and adds the ledger's lines above H that it had not, in one database snapshot
 /// that also gives the new H. Batches then arrive from the silos' dispatchers; one whose first position is at or
 /// below H, or that was applied already, is ignored, so every committed line counts exactly once. Totals change
-/// in memory per batch and reach Azure Table storage only in rare snapshots.
+/// in memory per batch and reach storage only in rare snapshots, kept beside the ledger (compressed JSON in
+/// scope_snapshots): the city's outgrew an Azure Table row.
 /// </summary>
 public sealed class ScopeGrain(
-    [PersistentState("scope", StorageNames.Default)] IPersistentState<ScopeSnapshot> snapshot,
     ILedger ledger,
     Live.LiveFeed live,
     IOptions<RollupOptions> options,
@@ -52,7 +52,7 @@ public sealed class ScopeGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var saved = snapshot.State;
+        var saved = await LoadSnapshotAsync(cancellationToken);
         foreach (var s in saved.Sums)
         {
             sums[(s.Indicator, s.Year, s.Month)] = s.Value;
@@ -226,6 +226,20 @@ public sealed class ScopeGrain(
         }
     }
 
+    private async Task<ScopeSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ledger.LoadSnapshotAsync(this.GetPrimaryKeyString(), cancellationToken) is { } packed ? ScopeSnapshot.Unpack(packed) : new ScopeSnapshot();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+        {
+            // A snapshot only saves rebuild time: one that cannot be read is rebuilt from the ledger.
+            logger.LogWarning(e, "Snapshot of roll-up {Scope} is unreadable; rebuilding from the ledger", this.GetPrimaryKeyString());
+            return new ScopeSnapshot();
+        }
+    }
+
     /// <summary>Writes the totals with the position they include; advances that position to the delivered watermark.</summary>
     private async Task SnapshotAsync(CancellationToken cancellationToken)
     {
@@ -244,14 +258,14 @@ public sealed class ScopeGrain(
                 applied.RemoveWhere(b => b <= head);
             }
 
-            snapshot.State = new ScopeSnapshot
+            var state = new ScopeSnapshot
             {
                 Head = head,
                 Applied = applied.Order().ToList(),
                 Sums = sums.Select(s => new ScopeSnapshot.SumRow(s.Key.Indicator, s.Key.Year, s.Key.Month, s.Value)).ToList(),
                 Members = members.Select(m => new ScopeSnapshot.MemberRow(m.Key.Indicator, m.Key.Member, m.Key.Year, m.Key.YearTo, m.Value)).ToList(),
             };
-            await snapshot.WriteStateAsync(cancellationToken);
+            await ledger.SaveSnapshotAsync(this.GetPrimaryKeyString(), head, ScopeSnapshot.Pack(state), cancellationToken);
             dirty = false;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -266,6 +280,26 @@ public sealed class ScopeGrain(
 [GenerateSerializer, Alias("Bijie.Actors.ScopeSnapshot")]
 public sealed class ScopeSnapshot
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>Compressed JSON: a city's members repeat the same few indicator names many thousand times.</summary>
+    public static byte[] Pack(ScopeSnapshot snapshot)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.BrotliStream(buffer, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            System.Text.Json.JsonSerializer.Serialize(zip, snapshot, Json);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static ScopeSnapshot Unpack(byte[] packed)
+    {
+        using var zip = new System.IO.Compression.BrotliStream(new MemoryStream(packed), System.IO.Compression.CompressionMode.Decompress);
+        return System.Text.Json.JsonSerializer.Deserialize<ScopeSnapshot>(zip, Json) ?? new ScopeSnapshot();
+    }
+
     [Id(0)] public long Head { get; set; }
     [Id(1)] public List<long> Applied { get; set; } = [];
     [Id(2)] public List<SumRow> Sums { get; set; } = [];
