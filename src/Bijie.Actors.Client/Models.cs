@@ -32,11 +32,11 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? Next, int Total);
 /// <summary>Filters of the pairings listing.</summary>
 public sealed record PairingFilter(string? Locality = null, string? Enterprise = null, string? Helper = null, int? Year = null, string? Status = null, int Page = 1, int Size = 50);
 
-/// <summary>An indicator of the catalogue; reports carry only those whose aggregation is <c>Sum</c>.</summary>
-public sealed record IndicatorInfo(string Code, string NameZh, string NameEn, string Unit, string Aggregation, bool Integral, decimal MaxPerReport)
-{
-    public bool Reportable => Aggregation == "Sum";
-}
+/// <summary>
+/// An indicator of the catalogue; reports carry only the <see cref="Reportable"/> ones (summed, and recorded by
+/// reports: research visits and expert service come from their own records, <see cref="Source"/>).
+/// </summary>
+public sealed record IndicatorInfo(string Code, string NameZh, string NameEn, string Unit, string Aggregation, bool Integral, decimal MaxPerReport, bool Reportable, string? Source = null);
 
 /// <summary>An API key to issue: its role (Helper, Enterprise, Office, …) and the organisation it speaks for.</summary>
 public sealed record NewApiKey(string Owner, string Role, string? OrganizationId);

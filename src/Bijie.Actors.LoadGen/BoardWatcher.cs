@@ -20,7 +20,9 @@ public sealed class BoardWatcher : IAsyncDisposable
 {
     private const string City = "5205";
     private readonly BijieClient board;
-    private readonly HubConnection hub;
+    private readonly HubConnection? hub;
+    private readonly TimeSpan? poll;
+    private readonly CancellationTokenSource stopping = new();
     private readonly int year;
     private readonly string indicator;
     private readonly Stopwatch clock;
@@ -33,13 +35,14 @@ public sealed class BoardWatcher : IAsyncDisposable
     private long changes;
     private long failures;
 
-    private BoardWatcher(Uri url, string key, int year, string indicator, Stopwatch clock)
+    private BoardWatcher(Uri url, string key, int year, string indicator, Stopwatch clock, TimeSpan? poll)
     {
+        this.poll = poll;
         this.year = year;
         this.indicator = indicator;
         this.clock = clock;
         board = new BijieClient(new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) }, new BijieClientOptions { ApiKey = key });
-        hub = new HubConnectionBuilder()
+        hub = poll is not null ? null : new HubConnectionBuilder()
             .WithUrl(new Uri(url, "/hubs/boards"), o =>
             {
                 o.SkipNegotiation = true;
@@ -60,15 +63,24 @@ public sealed class BoardWatcher : IAsyncDisposable
         private set { lock (sync) { latest = value; } }
     }
 
-    public static async Task<BoardWatcher> StartAsync(Uri url, string key, int year, string indicator, Stopwatch clock, CancellationToken cancellationToken)
+    /// <param name="poll">Read every so often instead of on pushed changes: a board on a server without the live hub.</param>
+    public static async Task<BoardWatcher> StartAsync(Uri url, string key, int year, string indicator, Stopwatch clock, CancellationToken cancellationToken, TimeSpan? poll = null)
     {
-        var watcher = new BoardWatcher(url, key, year, indicator, clock);
+        var watcher = new BoardWatcher(url, key, year, indicator, clock, poll);
         await watcher.ConnectAsync(cancellationToken);
         return watcher;
     }
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
+        if (hub is null)
+        {
+            Baseline = Latest = await ReadAsync(cancellationToken);
+            observations.Enqueue((clock.Elapsed.Ticks, Baseline));
+            _ = Task.Run(PollLoopAsync, CancellationToken.None);
+            return;
+        }
+
         hub.On<JsonElement>("changed", change =>
         {
             Interlocked.Increment(ref changes);
@@ -88,6 +100,23 @@ public sealed class BoardWatcher : IAsyncDisposable
         await hub.InvokeAsync("Watch", new[] { $"L:{City}" }, cancellationToken);
         Baseline = Latest = await ReadAsync(cancellationToken);
         observations.Enqueue((clock.Elapsed.Ticks, Baseline));
+    }
+
+    /// <summary>A screen that refreshes on a timer: one read per interval, each counted as a change seen.</summary>
+    private async Task PollLoopAsync()
+    {
+        using var timer = new PeriodicTimer(poll!.Value);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping.Token))
+            {
+                Interlocked.Increment(ref changes);
+                await RefreshAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task<decimal> ReadAsync(CancellationToken cancellationToken) =>
@@ -214,5 +243,12 @@ public sealed class BoardWatcher : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await hub.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        if (hub is not null)
+        {
+            await hub.DisposeAsync();
+        }
+    }
 }

@@ -55,7 +55,10 @@ public static class LoadGenerator
                 var reporters = Reporters.Assign(count, used, keys, options.Key, hosts);
                 var check = new ExactnessCheck(admin, options.Indicator, date.Year);
                 var before = options.Check ? await check.SnapshotAsync(CancellationToken.None) : new HashSet<Guid>();
-                await using var watcher = await BoardWatcher.StartAsync(options.Urls[0], options.Key, date.Year, options.Indicator, clock, CancellationToken.None);
+                await using var watcher = await BoardWatcher.StartAsync(options.Urls[0], options.Key, date.Year, options.Indicator, clock, CancellationToken.None, options.BoardPoll);
+                // The other open boards, spread over the hosts: they read as screens do and are not measured.
+                var screens = await Task.WhenAll(Enumerable.Range(1, options.Boards - 1).Select(i =>
+                    BoardWatcher.StartAsync(options.Urls[i % options.Urls.Count], options.Key, date.Year, options.Indicator, clock, CancellationToken.None, options.BoardPoll)));
 
                 var runner = new LoadRunner(options, reporters, date, runId, clock);
                 var result = await WithProgressAsync(notes, runner, options, clock, stop);
@@ -68,6 +71,11 @@ public static class LoadGenerator
                 }
 
                 var staleness = watcher.Measure(result.Acknowledged);
+                foreach (var screen in screens)
+                {
+                    await screen.DisposeAsync();
+                }
+
                 var exactness = options.Check
                     ? await check.RunAsync(result.Acknowledged, before, result.InDoubt, TimeSpan.FromSeconds(30), CancellationToken.None)
                     : null;

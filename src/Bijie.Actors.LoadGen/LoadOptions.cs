@@ -24,6 +24,8 @@ public sealed record LoadOptions
           --shared-key         report with the given key on the organisations' behalf instead of one key each
           --retry-deadline D   how long a report is retried (same idempotency key)      default 60s
           --json PATH          also write the results as JSON (- for stdout; the table then goes to stderr)
+          --boards N           open boards during the run (SignalR, as the pages; the first measures staleness) default 1
+          --board-poll D       boards read every D instead of being told of changes (a server without the live hub)
           --no-check           skip the exactness check
           --no-progress        no progress bar on stderr
         """;
@@ -59,13 +61,20 @@ public sealed record LoadOptions
 
     public bool Check { get; init; } = true;
 
+    /// <summary>Open boards during the run: the first measures staleness, the others only load the server as screens do.</summary>
+    public int Boards { get; init; } = 1;
+
+    /// <summary>Boards read on a timer instead of on a pushed change (for a server without the live hub).</summary>
+    public TimeSpan? BoardPoll { get; init; }
+
     public bool Progress { get; init; } = true;
 
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var urls = new List<Uri>();
         string? key = null, keyFile = null, json = null, indicator = null;
-        int? reporters = null, concurrency = null;
+        int? reporters = null, concurrency = null, boards = null;
+        TimeSpan? boardPoll = null;
         double? rate = null;
         long? count = null;
         TimeSpan? duration = null, retryDeadline = null;
@@ -89,6 +98,8 @@ public sealed record LoadOptions
                 case "--json": json = Value(); break;
                 case "--shared-key": sharedKey = true; break;
                 case "--no-check": check = false; break;
+                case "--boards": boards = Positive(name, Value()); break;
+                case "--board-poll": boardPoll = ParseDuration(name, Value()); break;
                 case "--no-progress": progress = false; break;
                 case "--help" or "-h": throw new OptionsException("");
                 default: throw new OptionsException($"unknown option '{name}'");
@@ -121,6 +132,8 @@ public sealed record LoadOptions
             JsonPath = json,
             Check = check,
             Progress = progress,
+            Boards = boards ?? 1,
+            BoardPoll = boardPoll,
         };
     }
 
