@@ -179,7 +179,7 @@ internal static partial class Mutations
         var s = literal[1..^1];
         for (var i = 0; i < s.Length; i++)
         {
-            if (s[i] == '\\' && i + 5 < s.Length + 0 && s[i + 1] == 'u')
+            if (s[i] == '\\' && i + 5 < s.Length && s[i + 1] == 'u')
             {
                 b.Append((char)Convert.ToInt32(s.Substring(i + 2, 4), 16));
                 i += 5;
