@@ -40,6 +40,13 @@ public static class CreditCodes
             return $"'{bad}' cannot appear in a unified social credit code (digits and upper-case letters without I, O, S, V, Z).";
         }
 
+        if (code[0] == '0' || code[1] == '0')
+        {
+            // GB 32100: the first character names the registering authority (9 for market regulation), the second the
+            // kind of organisation (1 for an enterprise); neither is ever 0, and "000000000000000000" passes the checksum.
+            return "The first two characters of a unified social credit code name the registering authority and the kind of organisation; neither is 0.";
+        }
+
         if (!code.AsSpan(2, 6).ContainsOnlyDigits())
         {
             return "Characters 3 to 8 of a unified social credit code are the registering authority's division code (6 digits).";

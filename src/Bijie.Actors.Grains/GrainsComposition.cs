@@ -26,6 +26,7 @@ public static class GrainsComposition
             reporting.Bind(configuration.GetSection(Periods.ReportingOptions.Section));
         }
 
+        services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
         services.AddSingleton<Demo.DemoLoader>();
         services.AddSingleton<RollupDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());

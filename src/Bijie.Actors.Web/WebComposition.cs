@@ -37,8 +37,13 @@ public static class WebComposition
         var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
-        // Enums travel as their names ("Active", "EnterpriseVillage"), which programs and people can read.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums travel as their names ("Active", "EnterpriseVillage"), which programs and people can read. Only names: a
+        // number (or "999") would bind to a member that does not exist, e.g. an API key of role 999 or a review decision -1.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new Problems.NoNulStringConverter());
+        });
         services.AddOpenApi("v1");
         services.AddSignalR();
         services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));

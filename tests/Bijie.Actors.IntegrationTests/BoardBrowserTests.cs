@@ -340,6 +340,81 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#period-table tr[data-period]').length === 4");
     }
 
+    [Fact]
+    public async Task Text_with_markup_from_the_API_shows_as_text_on_every_page_and_never_runs()
+    {
+        // A helper and a project whose names are markup that would run if a page wrote them as HTML.
+        const string title = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
+        var helperName = "<img src=x onerror=\"window.pwned=3\"><b>帮扶</b>单位";
+        var helperId = $"xss-{Guid.NewGuid():N}"[..20];
+        const string township = "520527004";
+        (await fixture.Admin.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = helperName, nameEn = "<svg onload=\"window.pwned=4\">", kind = "Unit", strengths = new[] { "Health" } }))
+            .EnsureSuccessStatusCode();
+        using var started = await fixture.Admin.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId, localityCode = township, start = "2023-01-01", responsibleStaffId = "staff-003" });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var pairingId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var proposed = await fixture.Admin.PostAsJsonAsync("/api/v1/projects", new
+        {
+            title, track = "Health", localityCode = township, leadHelperId = helperId, coHelperIds = Array.Empty<string>(), responsibleStaffId = "staff-003",
+            money = new { plannedYuan = 100000, signedYuan = 0, landedYuan = 0 },
+            milestones = new[] { new { id = "m1", title = "<img src=x onerror=\"window.pwned=5\">", due = "2023-12-01", percentComplete = 10 } }, proposedOn = "2023-05-01",
+        });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var projectId = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        // Its helper reports on the pairing (dated in 2023, the boards' year): the city board's ticker names the helper.
+        using var issued = await fixture.Admin.PostAsJsonAsync("/api/v1/api-keys", new { owner = "xss helper", role = "Helper", organizationId = helperId });
+        using var helper = new HttpClient { BaseAddress = fixture.Host.Http.BaseAddress };
+        helper.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
+
+        var board = await fixture.NewPageAsync();
+        await OpenCityBoardAsync(board);
+        using var report = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            Content = JsonContent.Create(new { pairingId, date = "2023-12-18", values = new Dictionary<string, decimal> { ["clinic_person_times"] = 1 }, note = title }),
+        };
+        report.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var reported = await helper.SendAsync(report);
+        Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
+        var reportId = (await reported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var line = board.Locator($"#ticker li[data-report='{reportId}']");
+        await line.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Contains(helperName, await line.InnerTextAsync());
+        await AssertInertAsync(board, "the city board");
+
+        var project = await fixture.NewPageAsync(1400, 1000);
+        await project.GotoAsync($"/project.html?id={Uri.EscapeDataString(projectId)}");
+        await project.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.Equal(title, await project.InnerTextAsync("#page-title"));
+        Assert.Contains(title, await project.InnerTextAsync("#breadcrumb"));
+        Assert.Contains(helperName, await project.InnerTextAsync("#overview"));
+        Assert.Contains("window.pwned=5", await project.InnerTextAsync("#milestones"));
+        await AssertInertAsync(project, "the project page");
+
+        var locality = await fixture.NewPageAsync(1400, 1000);
+        await locality.GotoAsync($"/locality.html?code={township}");
+        await locality.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.Contains(title, await locality.Locator($"#projects tr[data-project='{projectId}']").InnerTextAsync());
+        Assert.Contains(helperName, await locality.Locator($"#pairings tr[data-pairing='{pairingId}']").InnerTextAsync());
+        await AssertInertAsync(locality, "the drill-down");
+
+        var organization = await fixture.NewPageAsync(1400, 1000);
+        await organization.GotoAsync($"/organization.html?helper={helperId}");
+        await organization.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.Equal(helperName, await organization.InnerTextAsync("#page-title"));
+        Assert.Contains(title, await organization.Locator($"#projects tr[data-project='{projectId}']").InnerTextAsync());
+        await AssertInertAsync(organization, "the helper's page");
+    }
+
+    /// <summary>No markup from the data ran: window.pwned is unset, and no element the data named exists.</summary>
+    private static async Task AssertInertAsync(IPage page, string what)
+    {
+        await page.WaitForTimeoutAsync(500); // an <img src=x onerror> fires once its load fails
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"), $"markup from the data ran on {what}");
+        Assert.Equal(0, await page.Locator("main script, main img[src=x], main svg[onload], header img[src=x]").CountAsync());
+    }
+
     private async Task SignInAsync(IPage page, string user, string then)
     {
         await page.GotoAsync($"/login.html?ReturnUrl={Uri.EscapeDataString(then)}");

@@ -16,9 +16,9 @@ public sealed class HistoryGrain(
 
         foreach (var t in totals)
         {
-            if (string.IsNullOrWhiteSpace(t.Code) || t.Code.Length > 64 || t.Value < 0 || t.ThroughYear is < 1988 or > 2100 || string.IsNullOrWhiteSpace(t.NameZh))
+            if (t is null || string.IsNullOrWhiteSpace(t.Code) || t.Code.Length > 64 || t.Value < 0 || t.ThroughYear is < 1988 or > 2100 || string.IsNullOrWhiteSpace(t.NameZh))
             {
-                throw DomainException.Invalid("history.total", $"'{t.Code}': a total has a code, a Chinese name, a value of at least 0 and a year from 1988.", "totals");
+                throw DomainException.Invalid("history.total", $"'{t?.Code}': a total has a code, a Chinese name, a value of at least 0 and a year from 1988.", "totals");
             }
         }
 

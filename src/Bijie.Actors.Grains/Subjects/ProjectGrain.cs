@@ -265,9 +265,9 @@ public sealed class ProjectGrain(
 
         foreach (var m in milestones)
         {
-            if (string.IsNullOrWhiteSpace(m.Title) || m.Title.Length > 200 || m.PercentComplete is < 0 or > 100)
+            if (m is null || string.IsNullOrWhiteSpace(m.Title) || m.Title.Length > 200 || m.PercentComplete is < 0 or > 100)
             {
-                throw DomainException.Invalid("project.milestone", $"Milestone '{m.Id}' needs a title and a percent complete from 0 to 100.", "milestones");
+                throw DomainException.Invalid("project.milestone", $"Milestone '{m?.Id}' needs a title and a percent complete from 0 to 100.", "milestones");
             }
         }
 

@@ -176,7 +176,7 @@ public static class LedgersApi
         }), $"board-{locality.Code}-{year}", format);
     }
 
-    public static async Task<Results<Ok<ImportResult>, BadRequest<ImportResult>>> ImportAsync(
+    public static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
         string kind, bool? dryRun, string? format, HttpRequest request, IGrainFactory grains, ClaimsPrincipal user)
     {
         using var buffer = new MemoryStream();
@@ -227,7 +227,13 @@ public static class LedgersApi
         if (dryRun == true || errors.Count > 0)
         {
             var result = new ImportResult(kind, dryRun == true, rows.Count, rows.Count - errors.Select(e => e.Row).Distinct().Count(), 0, errors.OrderBy(e => e.Row).ToArray());
-            return dryRun == true ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
+            // Refused whole: problem details as every 4xx, carrying the result's figures and the bad rows (errors).
+            return dryRun == true ? TypedResults.Ok(result) : TypedResults.Problem(statusCode: 400, title: "Invalid request",
+                detail: $"{result.Rows - result.ValidRows} of {result.Rows} rows are bad; nothing was imported.", extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = "import.invalid_rows", ["kind"] = result.Kind, ["dryRun"] = false, ["rows"] = result.Rows, ["validRows"] = result.ValidRows,
+                    ["applied"] = 0, ["errors"] = result.Errors,
+                });
         }
 
         var applied = 0;

@@ -8,6 +8,13 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is ArgumentException argument
+            && (argument.ParamName == "primaryKey" || argument.Message.Contains("(Parameter 'primaryKey')", StringComparison.Ordinal)))
+        {
+            // Orleans refuses an empty or blank grain key: an id or a reference in the request was empty.
+            exception = DomainException.Invalid("id.required", "An id or a reference in the request is empty.");
+        }
+
         if (exception is not DomainException refusal)
         {
             // A silo or store that does not answer in time is not the client's fault, and passes: 503, try again.

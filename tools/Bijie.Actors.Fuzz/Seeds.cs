@@ -1,0 +1,171 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Bijie.Actors.Fuzz;
+
+/// <summary>
+/// A request known to be valid for its owner: the fuzzer mutates it. <see cref="Wrong"/> names the keys that must be
+/// refused even with this valid request (another tenant's, or a role that may not do it); <see cref="Odd"/> says
+/// whether the owner may be sent odd but well-formed content (false for admin-only operations and sign-in).
+/// </summary>
+internal sealed record Seed(
+    string Operation,
+    string Method,
+    string Template,
+    IReadOnlyDictionary<string, string> PathValues,
+    string? Json,
+    string Owner,
+    IReadOnlyList<string> Wrong,
+    bool IdempotencyKey = false,
+    bool IfMatch = false,
+    bool Odd = true,
+    string Query = "",
+    byte[]? Raw = null,
+    string? RawContentType = null);
+
+/// <summary>The seeds of the operations the fuzzer knows; operations it does not know get a body from their schema.</summary>
+internal static class Seeds
+{
+    private static readonly string[] NotOffice = ["helperA", "helperB", "enterprise", "viewer"];
+    private static readonly string[] NotAdmin = ["office", "helperA", "enterprise", "viewer"];
+
+    private static string J(object body) => JsonSerializer.Serialize(body);
+
+    private static Dictionary<string, string> P(params (string Name, string Value)[] values) => values.ToDictionary(v => v.Name, v => v.Value);
+
+    public static IEnumerable<Seed> For(Fixtures f, string operation, string method, string template)
+    {
+        var none = P();
+        switch (operation)
+        {
+            case "SignIn":
+                yield return new Seed(operation, method, template, none, J(new { userName = $"fuzz-{f.Tag}-nobody", password = "not-the-password-1" }), "anonymous", [], Odd: false);
+                break;
+            case "SignOut":
+                yield return new Seed(operation, method, template, none, null, "helperA", [], Odd: false);
+                break;
+            case "CreateAccount":
+                yield return new Seed(operation, method, template, none,
+                    J(new { userName = $"fuzz-{f.Tag}-acct", displayName = "模糊测试账号", role = "Helper", organizationId = f.HelperA, password = "fuzz-password-123456" }), "admin", NotAdmin, Odd: false);
+                break;
+            case "IssueApiKey":
+                yield return new Seed(operation, method, template, none, J(new { owner = $"fuzz {f.Tag} extra", role = "Viewer" }), "admin", NotAdmin, Odd: false);
+                break;
+            case "RevokeApiKey":
+                yield return new Seed(operation, method, template, P(("id", f.KeyIds["viewer"])), null, "admin", NotAdmin, Odd: false);
+                break;
+            case "StartPairing":
+                yield return new Seed(operation, method, template, none,
+                    J(new { kind = "Township", helperId = f.HelperA, localityCode = f.TownshipNew, start = f.Date(-10), responsibleStaffId = "staff-003", note = "结对" }), "office", NotOffice);
+                yield return new Seed(operation, method, template, none,
+                    J(new { kind = "EnterpriseVillage", enterpriseCode = f.Enterprise, localityCode = f.Village, domain = "Industry", start = f.Date(-10), responsibleStaffId = "staff-003" }), "office", NotOffice);
+                break;
+            case "AssignPairingResponsible":
+                yield return new Seed(operation, method, template, P(("id", f.PairingA2)), J(new { staffId = "staff-004" }), "office", NotOffice, IfMatch: true);
+                break;
+            case "EndPairing":
+                yield return new Seed(operation, method, template, P(("id", f.PairingA2)), J(new { end = f.Date(), reason = "期满" }), "office", NotOffice, IfMatch: true);
+                break;
+            case "ProposeProject":
+                yield return new Seed(operation, method, template, none, J(f.ProjectBody(null, f.HelperA, f.TownshipA)), "office", NotOffice);
+                break;
+            case "TransitionProject":
+                yield return new Seed(operation, method, template, P(("id", f.ProjectA2)), J(new { to = "InLibrary", on = f.Date(), reason = "入库" }), "office", NotOffice, IfMatch: true);
+                yield return new Seed(operation, method, template, P(("id", f.ProjectA2)), J(new { to = "Cancelled", on = f.Date(), reason = "取消" }), "office", NotOffice, IfMatch: true);
+                break;
+            case "UpdateProjectProgress":
+                yield return new Seed(operation, method, template, P(("id", f.ProjectA)),
+                    J(new { money = new { plannedYuan = 1_000_000m, signedYuan = 200_000.50m, landedYuan = 100_000m }, milestones = new[] { new { id = "m1", title = "启动", due = f.Date(30), percentComplete = 50 } } }),
+                    "office", NotOffice, IfMatch: true);
+                break;
+            case "AssignProjectResponsible":
+                yield return new Seed(operation, method, template, P(("id", f.ProjectA)), J(new { staffId = "staff-008" }), "office", NotOffice, IfMatch: true);
+                break;
+            case "SubmitReport":
+                yield return new Seed(operation, method, template, none, J(f.ReportBody(f.PairingA, null)), "helperA", ["helperB", "enterprise", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, none, J(f.ReportBody(null, f.ProjectA)), "helperA", ["helperB", "enterprise", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, none, J(f.ReportBody(f.PairingE, null)), "enterprise", ["helperA", "helperB", "viewer"], IdempotencyKey: true);
+                break;
+            case "ReverseReport":
+                yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(new { reason = "更正" }), "helperA", ["helperB", "enterprise", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, P(("id", f.ReportE)), J(new { reason = "更正" }), "enterprise", ["helperA", "helperB", "viewer"], IdempotencyKey: true);
+                break;
+            case "ReviewReport":
+                yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(new { decision = "Return", reason = "与台账不符" }), "office", NotOffice);
+                break;
+            case "RegisterHelper":
+                yield return new Seed(operation, method, template, P(("id", f.HelperA)),
+                    J(new { nameZh = $"模糊测试单位甲{f.Tag}", nameEn = "Fuzz helper A", kind = "Unit", strengths = new[] { "Health", "Talent" } }), "office", NotOffice);
+                break;
+            case "RegisterEnterprise":
+                yield return new Seed(operation, method, template, P(("creditCode", f.Enterprise)), J(new { name = $"模糊测试企业{f.Tag}", industry = "农业", province = "贵州" }), "office", NotOffice);
+                break;
+            case "Import":
+                foreach (var (kind, csv) in f.ImportCsv)
+                {
+                    yield return new Seed(operation, method, template, P(("kind", kind)), null, "office", NotOffice, Query: "?dryRun=true",
+                        Raw: Encoding.UTF8.GetBytes(csv), RawContentType: "text/csv");
+                }
+
+                break;
+            case "RaiseMatter":
+                yield return new Seed(operation, method, template, none, J(f.MatterBody(f.HelperA)), "office", NotOffice);
+                break;
+            case "AdvanceMatter":
+                yield return new Seed(operation, method, template, P(("id", f.MatterA)), J(new { step = "Undertaken", note = "已对接" }), "helperA", ["helperB", "enterprise", "viewer"], IfMatch: true);
+                break;
+            case "PostNeed":
+                yield return new Seed(operation, method, template, none, J(f.NeedBody()), "office", ["helperA", "helperB", "enterprise", "viewer"]);
+                break;
+            case "MatchNeed":
+                yield return new Seed(operation, method, template, P(("id", f.Need)), J(new { helperId = f.HelperA, responsibleStaffId = "staff-009" }), "office", NotOffice);
+                break;
+            case "CloseNeed":
+                yield return new Seed(operation, method, template, P(("id", f.Need)), J(new { status = "Withdrawn" }), "office", NotOffice);
+                break;
+            case "CreateWebhook":
+                yield return new Seed(operation, method, template, none, J(new { url = "http://127.0.0.1:9/fuzz-hook", events = new[] { "report.accepted", "need.matched" } }), "office", NotOffice);
+                break;
+            case "DeactivateWebhook":
+                yield return new Seed(operation, method, template, P(("id", f.Webhook)), null, "office", NotOffice);
+                break;
+            case "MarkNotificationRead":
+                yield return new Seed(operation, method, template, P(("id", Guid.NewGuid().ToString())), null, "helperA", [], Odd: true);
+                break;
+            case "ImportHistory":
+                yield return new Seed(operation, method, template, none,
+                    J(new[] { new { code = $"fuzz_{f.Tag}", nameZh = "模糊测试总数", nameEn = "Fuzz total", unit = "个", value = 1m, throughYear = 2024 } }), "office", NotOffice);
+                break;
+            case "RemindResponsiblePersons":
+                yield return new Seed(operation, method, template, none, null, "office", NotOffice);
+                break;
+            case "SetPeriodDeadline":
+                yield return new Seed(operation, method, template, P(("period", $"{f.Today.Year + 1}Q4")), J(new { deadline = $"{f.Today.Year + 2}-01-20" }), "office", NotOffice);
+                break;
+            case "GrantPeriodException":
+                yield return new Seed(operation, method, template, P(("period", $"{f.Today.Year - 1}Q4"), ("subjectId", f.PairingA)), J(new { until = f.Date(7), reason = "补报" }), "office", NotOffice);
+                break;
+            case "RevokePeriodException":
+                yield return new Seed(operation, method, template, P(("period", $"{f.Today.Year - 1}Q4"), ("subjectId", f.PairingA)), null, "office", NotOffice);
+                break;
+            case "RecordVisit":
+                yield return new Seed(operation, method, template, none, J(f.VisitBody(f.HelperA, f.TownshipA)), "helperA", ["helperB", "enterprise", "viewer"]);
+                break;
+            case "WithdrawVisit":
+                yield return new Seed(operation, method, template, P(("id", f.VisitA)), J(new { reason = "重复录入" }), "helperA", ["helperB", "enterprise", "viewer"]);
+                break;
+            case "RegisterExpertTeam":
+                yield return new Seed(operation, method, template, P(("id", f.TeamA)), J(f.TeamBody(f.HelperA)), "office", NotOffice);
+                break;
+            case "RecordServiceBatch":
+                yield return new Seed(operation, method, template, P(("id", f.TeamA)), J(f.BatchBody()), "helperA", ["helperB", "enterprise", "viewer"], IdempotencyKey: true);
+                break;
+            case "WithdrawServiceBatch":
+                yield return new Seed(operation, method, template, P(("id", f.TeamA), ("entryId", f.BatchA)), J(new { reason = "重复" }), "helperA", ["helperB", "enterprise", "viewer"]);
+                break;
+            case "RegisterPlatform":
+                yield return new Seed(operation, method, template, P(("id", f.Platform)), J(f.PlatformBody()), "office", NotOffice);
+                break;
+        }
+    }
+}
