@@ -245,6 +245,9 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
             await helper.WaitForSelectorAsync("body[data-ready=true]");
         }
 
+        // The header counted before the list was read: with the notice there, a fresh page counts it too.
+        await helper.ReloadAsync();
+        await helper.WaitForSelectorAsync("body[data-ready=true]");
         Assert.True(int.Parse(await helper.InnerTextAsync("#inbox-link b")) >= 1);
         await notice.First.Locator("button[data-act=read]").ClickAsync();
         await helper.Locator("#notifications li.read", new PageLocatorOptions { HasTextString = title }).First.WaitForAsync();

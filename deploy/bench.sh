@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark, on this machine, one system after another with the same load generator:
+#   ceiling       the host with in-memory grain storage and an in-memory ledger (nothing durable)
+#   product       the host on PostgreSQL (ledger) and Azurite (grain state): durable acknowledgements
+#   conventional  bench/Bijie.Actors.Bench.Conventional: one INSERT per report, boards by SUM … GROUP BY on read
+# each in two workloads over a ledger already holding --rows reports (default 1,000,000; the ceiling's in-memory
+# ledger starts with the demo only): "writes" (writers only) and "live" (the same writers and --boards open boards:
+# SignalR on the product, a read a second each on the conventional design, as a live screen must).
+#   deploy/bench.sh [--rows N] [--duration 30s] [--concurrency 256] [--boards 100] [--out DIR]
+# Prints each run's figures, the ratios, and a closing line
+#   bench: product=N reports/s ceiling=N conventional=N live_product=N live_conventional=N staleness_p99_ms=N ack_p99_ms=N
+# Uses its own services instance ("bench", free ports) and ports 25080/25090; stops what it starts.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO"
+
+rows=1000000 duration=30s concurrency=256 boards=100 out="$LOCAL/bench/results-$(date -u +%Y%m%dT%H%M%SZ)"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rows) rows="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --concurrency) concurrency="$2"; shift 2 ;;
+    --boards) boards="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) die "unknown option '$1' (--rows N, --duration D, --concurrency C, --boards B, --out DIR)" ;;
+  esac
+done
+[[ "$rows" =~ ^[0-9]+$ && "$concurrency" =~ ^[1-9][0-9]*$ && "$boards" =~ ^[1-9][0-9]*$ ]] || die "--rows, --concurrency and --boards are whole numbers"
+mkdir -p "$out"
+ensure_dotnet
+
+say "building (Release)"
+for project in src/Bijie.Actors.Host src/Bijie.Actors.LoadGen bench/Bijie.Actors.Bench.Conventional; do
+  dotnet build "$project" -c Release -nologo -v:q -clp:NoSummary >/dev/null || die "building $project failed"
+done
+host_dll="$REPO/src/Bijie.Actors.Host/bin/Release/net10.0/Bijie.Actors.Host.dll"
+conv_dll="$REPO/bench/Bijie.Actors.Bench.Conventional/bin/Release/net10.0/Bijie.Actors.Bench.Conventional.dll"
+loadgen=(dotnet "$REPO/src/Bijie.Actors.LoadGen/bin/Release/net10.0/Bijie.Actors.LoadGen.dll")
+
+"$REPO/deploy/services.sh" reset bench >/dev/null 2>&1 || true
+"$REPO/deploy/services.sh" start bench >/dev/null
+set -a; source "$LOCAL/bench/services.env"; set +a
+pg() { psql -h 127.0.0.1 -p "$BIJIE_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+server_pid=""
+stop_server() { [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; server_pid=""; true; }
+trap 'stop_server; "$REPO/deploy/services.sh" stop bench >/dev/null 2>&1 || true' EXIT
+
+# CPU seconds used so far by a set of processes (utime + stime), for the servers' share of each run.
+cpu_seconds() { local total=0 p; for p in "$@"; do [[ -r /proc/$p/stat ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'; }
+store_pids() { pgrep -f "$LOCAL/bench/azurite" || true; pgrep -u postgres -f "bijie-actors-.*/bench/data" || true; pgrep -u postgres -P "$(pgrep -u postgres -f "bijie-actors-.*/bench/data" | head -1)" || true; }
+
+start_host() { # start_host NAME ARGS...: the product's host on :25080, demo loaded
+  local name="$1"; shift
+  (cd "$(dirname "$host_dll")" && exec dotnet "$host_dll" --urls http://127.0.0.1:25080 --Bijie:SiloPort=21111 --Bijie:GatewayPort=23000 \
+    --Bijie:Demo=OnEmptyStore --Bijie:AdminKeyFile="$LOCAL/bench/admin-api-key-$name" "$@" >"$out/host-$name.log" 2>&1) &
+  server_pid=$!
+  wait_until 300 "the $name host to become ready" curl -fsS -o /dev/null http://127.0.0.1:25080/health/ready
+}
+
+run() { # run SYSTEM WORKLOAD URL KEYFILE ARGS...: one load generator run, its JSON and the servers' CPU
+  local system="$1" workload="$2" url="$3" keyfile="$4"; shift 4
+  local pids=("$server_pid" $(store_pids)) before after
+  before="$(cpu_seconds "${pids[@]}")"
+  say "$system / $workload: $duration, closed loop of $concurrency"
+  "${loadgen[@]}" --url "$url" --key-file "$keyfile" --duration "$duration" --concurrency "$concurrency" --no-check --no-progress \
+    --json "$out/$system-$workload.json" "$@" | tail -1 | tee "$out/$system-$workload.txt"
+  after="$(cpu_seconds "${pids[@]}")"
+  echo "server_cpu_seconds=$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.1f", a - b }')" >>"$out/$system-$workload.txt"
+}
+
+preload_product() {
+  say "product: adding $rows reports to the ledger (one delivered batch, as history the roll-ups read once)"
+  pg -d bijie <<SQL
+CREATE TEMP TABLE tpl AS
+  SELECT (row_number() OVER (ORDER BY l.position) - 1) AS i, l.scopes, e.subject_id
+  FROM ledger_lines l JOIN ledger_entries e USING (position)
+  WHERE e.kind = 1 AND l.member IS NULL AND l.indicator = 'clinic_person_times';
+CREATE TEMP TABLE h AS SELECT position AS p0, (SELECT count(*) FROM tpl) AS n FROM ledger_head;
+INSERT INTO ledger_entries (position, batch_id, entry_id, kind, idem_scope, idem_key, request_hash, subject_id, occurred_on, recorded_at, actor, on_behalf, body)
+  SELECT h.p0 + g, h.p0 + 1, gen_random_uuid(), 1, 'bench-preload', g::text, '\x00', t.subject_id,
+         make_date(extract(year FROM now())::int, 1 + g % extract(month FROM now())::int, 1), now(), 'bench', true, '{"kind":"pairing"}'
+  FROM h, generate_series(1, $rows) g JOIN tpl t ON t.i = g % (SELECT n FROM h);
+INSERT INTO ledger_lines (position, line, batch_id, indicator, year, month, value, scopes)
+  SELECT h.p0 + g, 0, h.p0 + 1, 'clinic_person_times', extract(year FROM now())::int, 1 + g % extract(month FROM now())::int, 1, t.scopes
+  FROM h, generate_series(1, $rows) g JOIN tpl t ON t.i = g % (SELECT n FROM h);
+INSERT INTO ledger_batches (batch_id, last_position, delivered) SELECT p0 + 1, p0 + $rows, true FROM h WHERE $rows > 0;
+UPDATE ledger_head SET position = position + $rows;
+ANALYZE;
+SQL
+}
+
+# 1. The ceiling.
+start_host ceiling --Bijie:GrainStorage=Memory --Bijie:LedgerStore=Memory
+run ceiling writes http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-ceiling"
+run ceiling live http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-ceiling" --boards "$boards"
+stop_server
+
+# 2. The product, on a ledger of --rows reports.
+start_host product
+stop_server
+preload_product
+start_host product
+run product writes http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-product"
+run product live http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-product" --boards "$boards"
+stop_server
+
+# 3. The conventional design, on a table of --rows reports.
+pg -d postgres -c "CREATE DATABASE conventional" >/dev/null
+conv_key="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+echo "$conv_key" >"$LOCAL/bench/conventional-key"
+(exec dotnet "$conv_dll" --urls http://127.0.0.1:25090 --connection "Host=127.0.0.1;Port=$BIJIE_PG_PORT;Username=postgres;Database=conventional;Maximum Pool Size=100" \
+  --key "$conv_key" >"$out/conventional.log" 2>&1) &
+server_pid=$!
+wait_until 60 "the conventional server" curl -fsS -o /dev/null -H "Authorization: Bearer $conv_key" http://127.0.0.1:25090/api/v1/indicators
+say "conventional: adding $rows reports to its table"
+pg -d conventional -c "INSERT INTO conv_reports (id, idem_key, pairing_id, county, locality, date, year, indicator, value)
+  SELECT gen_random_uuid(), 'pre-' || g, 'preload', c, c, make_date(extract(year FROM now())::int, 1 + g % extract(month FROM now())::int, 1),
+         extract(year FROM now())::int, 'clinic_person_times', 1
+  FROM generate_series(1, $rows) g, LATERAL (SELECT (ARRAY['520502','520521','520523','520524','520525','520526','520527','520581'])[1 + g % 8] AS c) x; ANALYZE conv_reports;" >/dev/null
+run conventional writes http://127.0.0.1:25090 "$LOCAL/bench/conventional-key" --shared-key
+run conventional live http://127.0.0.1:25090 "$LOCAL/bench/conventional-key" --shared-key --boards "$boards" --board-poll 1s
+stop_server
+
+# The figures side by side.
+p99() { tr -d , <"$out/$1.txt" | grep -o 'p99 [0-9.]* ms' | sed -n "${2}p" | awk '{print $2}'; } # p99 RUN 1 (acknowledgement) | 2 (staleness)
+figure() { tr -d , <"$out/$1.txt" | sed -n "s/.*= \([0-9.]*\)\/s.*/\1/p" | head -1; }
+printf '\n%-14s %-7s %12s %12s %12s %14s %10s\n' system workload "reports/s" "ack p99 ms" "stale p99 ms" "server cpu s" "" | tee "$out/summary.txt"
+for s in ceiling product conventional; do
+  for w in writes live; do
+    printf '%-14s %-7s %12s %12s %12s %14s\n' "$s" "$w" "$(figure "$s-$w")" "$(p99 "$s-$w" 1)" "$(p99 "$s-$w" 2)" "$(sed -n 's/server_cpu_seconds=//p' "$out/$s-$w.txt")" | tee -a "$out/summary.txt"
+  done
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+p=$(figure product-writes) c=$(figure ceiling-writes) v=$(figure conventional-writes) lp=$(figure product-live) lv=$(figure conventional-live)
+echo "product/ceiling=$(ratio "$p" "$c") product/conventional=$(ratio "$p" "$v") live product/conventional=$(ratio "$lp" "$lv")" | tee -a "$out/summary.txt"
+stale=$(p99 product-live 2)
+ack=$(p99 product-writes 1)
+echo "bench: product=${p%.*} reports/s ceiling=${c%.*} conventional=${v%.*} live_product=${lp%.*} live_conventional=${lv%.*} staleness_p99_ms=${stale%.*} ack_p99_ms=${ack%.*}" | tee -a "$out/summary.txt"
+say "results in ${out#"$REPO/"}"
