@@ -57,6 +57,12 @@ start_host() { # start_host NAME ARGS...: the product's host on :25080, demo loa
   wait_until 300 "the $name host to become ready" curl -fsS -o /dev/null http://127.0.0.1:25080/health/ready
 }
 
+warm_up() { # warm_up URL KEYFILE ARGS...: a short run whose figures are dropped (JIT, grain activations, roll-ups rebuilt)
+  local url="$1" keyfile="$2"; shift 2
+  say "warming up for 10 s"
+  "${loadgen[@]}" --url "$url" --key-file "$keyfile" --duration 10s --concurrency "$concurrency" --no-check --no-progress "$@" >/dev/null 2>&1 || true
+}
+
 run() { # run SYSTEM WORKLOAD URL KEYFILE ARGS...: one load generator run, its JSON and the servers' CPU
   local system="$1" workload="$2" url="$3" keyfile="$4"; shift 4
   local pids=("$server_pid" $(store_pids)) before after
@@ -91,6 +97,7 @@ SQL
 
 # 1. The ceiling.
 start_host ceiling --Bijie:GrainStorage=Memory --Bijie:LedgerStore=Memory
+warm_up http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-ceiling"
 run ceiling writes http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-ceiling"
 run ceiling live http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-ceiling" --boards "$boards"
 stop_server
@@ -100,6 +107,7 @@ start_host product
 stop_server
 preload_product
 start_host product
+warm_up http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-product"
 run product writes http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-product"
 run product live http://127.0.0.1:25080 "$LOCAL/bench/admin-api-key-product" --boards "$boards"
 stop_server
@@ -117,7 +125,8 @@ pg -d conventional -c "INSERT INTO conv_reports (id, idem_key, pairing_id, count
   SELECT gen_random_uuid(), 'pre-' || g, 'preload', c, c, make_date(extract(year FROM now())::int, 1 + g % extract(month FROM now())::int, 1),
          extract(year FROM now())::int, 'clinic_person_times', 1
   FROM generate_series(1, $rows) g, LATERAL (SELECT (ARRAY['520502','520521','520523','520524','520525','520526','520527','520581'])[1 + g % 8] AS c) x; ANALYZE conv_reports;" >/dev/null
-run conventional writes http://127.0.0.1:25090 "$LOCAL/bench/conventional-key" --shared-key
+warm_up http://127.0.0.1:25090 "$LOCAL/bench/conventional-key" --shared-key --board-poll 1s
+run conventional writes http://127.0.0.1:25090 "$LOCAL/bench/conventional-key" --shared-key --board-poll 1s
 run conventional live http://127.0.0.1:25090 "$LOCAL/bench/conventional-key" --shared-key --boards "$boards" --board-poll 1s
 stop_server
 

@@ -107,6 +107,10 @@ public static class LoadGenerator
         {
             throw new LoadGenException($"cannot reach {options.Urls[0]}: {e.Message}");
         }
+        catch (System.Net.WebSockets.WebSocketException e)
+        {
+            throw new LoadGenException($"the live boards hub of {options.Urls[0]} did not answer ({e.Message}); for a server without it, give --board-poll 1s");
+        }
         finally
         {
             foreach (var host in hosts)

@@ -47,6 +47,7 @@ public static class WebComposition
         services.AddOpenApi("v1");
         services.AddSignalR();
         services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
+        services.AddSingleton<Live.BoardCache>();
         services.AddSingleton<Live.BoardHubBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.BoardHubBridge>());
         services.AddSingleton(api);

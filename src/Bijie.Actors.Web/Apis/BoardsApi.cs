@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>Live boards: the programme's figures for a locality, a domain, a helper or an enterprise, for a year.</summary>
@@ -6,7 +8,7 @@ public static class BoardsApi
     public static RouteGroupBuilder MapBoardsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/boards").WithTags("Boards");
-        api.MapGet("/{code}", GetLocalityBoardAsync).WithName("GetLocalityBoard")
+        api.MapGet("/{code}", GetLocalityBoardAsync).WithName("GetLocalityBoard").Produces<BoardDto>().ProducesValidationProblem()
             .WithSummary("The live figures of a locality (city, county, township, village) for a year, with the previous year and the change");
         api.MapGet("/domains/{track}", GetTrackBoardAsync).WithName("GetDomainBoard")
             .WithSummary("The live figures of the regional track or one of the five domains for a year");
@@ -104,10 +106,27 @@ public static class BoardsApi
         return TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).GetLatestAsync(Scopes.Locality(locality.Code), shown, count ?? 12));
     }
 
-    public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetLocalityBoardAsync(string code, int? year, IGrainFactory grains, TimeProvider time)
+    /// <summary>
+    /// A locality's board: the one every open screen reads again after each change, so this web host serialises it
+    /// once per change and hands the same bytes to the other readers (<see cref="Live.BoardCache"/>).
+    /// </summary>
+    public static async Task<IResult> GetLocalityBoardAsync(
+        string code, int? year, IGrainFactory grains, TimeProvider time, Live.BoardCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var locality = await grains.GetLocality(code).GetAsync(); // an unknown code answers 404
-        return await BoardAsync(grains, Scopes.Locality(locality.Code), locality.Code, locality.Name, year, time);
+        var failed = (IResult?)null;
+        var bytes = await cache.GetOrAddAsync(Scopes.Locality(locality.Code), year, async () =>
+        {
+            var answer = await BoardAsync(grains, Scopes.Locality(locality.Code), locality.Code, locality.Name, year, time);
+            if (answer.Result is Ok<BoardDto> ok)
+            {
+                return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ok.Value, json.Value.SerializerOptions);
+            }
+
+            failed = answer.Result; // a bad year: answered as it is, never kept
+            return [];
+        });
+        return failed ?? TypedResults.Bytes(bytes, "application/json");
     }
 
     public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetTrackBoardAsync(string track, int? year, IGrainFactory grains, TimeProvider time)

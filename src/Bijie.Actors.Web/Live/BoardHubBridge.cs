@@ -18,7 +18,7 @@ public sealed class BoardHubOptions
 /// This web host's one observer of every silo's live feed (GPSTracker's hub observer): it subscribes to the live
 /// directory, renews that subscription, and relays each update to the SignalR groups that watch its scopes.
 /// </summary>
-public sealed class BoardHubBridge(IGrainFactory grains, IHubContext<BoardHub> hub, IOptions<BoardHubOptions> options, ILogger<BoardHubBridge> logger)
+public sealed class BoardHubBridge(IGrainFactory grains, IHubContext<BoardHub> hub, BoardCache cache, IOptions<BoardHubOptions> options, ILogger<BoardHubBridge> logger)
     : BackgroundService, IBoardObserver
 {
     private IBoardObserver? reference;
@@ -30,6 +30,11 @@ public sealed class BoardHubBridge(IGrainFactory grains, IHubContext<BoardHub> h
     public Task OnLiveAsync(LiveUpdate update)
     {
         Interlocked.Increment(ref updatesRelayed);
+        foreach (var change in update.Changes)
+        {
+            cache.Invalidate(change.Scope); // before the screens hear of it and read again
+        }
+
         _ = RelayAsync(update);
         return Task.CompletedTask;
     }
