@@ -14,11 +14,13 @@ public sealed record StalenessResult(LatencySummary Latency, long NotShown, long
 /// Watches the city board (L:5205) as the browser pages do (wwwroot/js/live.js): one SignalR connection by WebSockets
 /// without negotiation, re-reading the board when told it changed for the year shown, one read at a time (a burst
 /// of changes costs two reads), and again after a reconnection. Every read is kept with its time, so that each
-/// acknowledgement can be matched with the first read that included it.
+/// acknowledgement can be matched with the first read that included it. Like the pages, it reads at most once per
+/// 200 ms while changes keep coming.
 /// </summary>
 public sealed class BoardWatcher : IAsyncDisposable
 {
     private const string City = "5205";
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(200);
     private readonly BijieClient board;
     private readonly HubConnection? hub;
     private readonly TimeSpan? poll;
@@ -147,6 +149,7 @@ public sealed class BoardWatcher : IAsyncDisposable
                 again = false;
             }
 
+            var started = clock.Elapsed;
             try
             {
                 var value = await ReadAsync(CancellationToken.None);
@@ -172,6 +175,13 @@ public sealed class BoardWatcher : IAsyncDisposable
                     running = false;
                     return;
                 }
+            }
+
+            // As the pages (live.js): under a burst of changes, at most one read per Spacing.
+            var wait = Spacing - (clock.Elapsed - started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net.Http.Headers;
 
 namespace Bijie.Actors.IntegrationTests;
@@ -40,6 +41,16 @@ public sealed class ApiHostFixture : IAsyncLifetime
         }
 
         return client;
+    }
+
+    /// <summary>A client with a fresh key of a role (and the organisation it speaks for), issued with the admin key.</summary>
+    public async Task<HttpClient> KeyAsync(string role, string? organizationId = null)
+    {
+        using var admin = Client(AdminKey);
+        using var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { owner = $"test {role}", role, organizationId });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, body);
+        return Client(System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
     }
 
     public async Task DisposeAsync()

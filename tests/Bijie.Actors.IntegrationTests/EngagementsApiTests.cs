@@ -7,16 +7,6 @@ namespace Bijie.Actors.IntegrationTests;
 /// <summary>Research visits, expert teams and platforms over HTTP: the only source of the research_visit_* and expert_service_* figures.</summary>
 public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
 {
-    private HttpClient Admin => fixture.Client(fixture.AdminKey);
-
-    private async Task<HttpClient> KeyAsync(string role, string? organizationId = null)
-    {
-        using var response = await Admin.PostAsJsonAsync("/api/v1/api-keys", new { owner = $"test {role}", role, organizationId });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return fixture.Client(JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
-    }
-
     private async Task<decimal> FigureAsync(string board, string indicator, int year) =>
         (await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/boards/{board}?year={year}"))
             .GetProperty("indicators").GetProperty(indicator).GetProperty("value").GetDecimal();
@@ -34,9 +24,9 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_recorded_visit_counts_a_batch_and_its_person_times_where_it_went_and_its_withdrawal_takes_them_back()
     {
-        var office = await KeyAsync("Office");
+        var office = await fixture.KeyAsync("Office");
         var helper = await HelperAsync(office, "hv");
-        var own = await KeyAsync("Helper", helper);
+        var own = await fixture.KeyAsync("Helper", helper);
         var day = TestEnvironment.Today.AddDays(-10);
         var county = "520523";
         var before = await FigureAsync(county, "research_visit_person_times", day.Year);
@@ -113,7 +103,7 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
     [Fact]
     public async Task An_expert_teams_service_batches_count_where_it_served_once_per_key_and_platforms_are_listed_by_place()
     {
-        var office = await KeyAsync("Office");
+        var office = await fixture.KeyAsync("Office");
         var helper = await HelperAsync(office, "he");
         var team = $"team-{Guid.NewGuid():N}"[..20];
         using (var bad = await office.PutAsJsonAsync($"/api/v1/expert-teams/{team}", new { nameZh = "科技专家服务团", kind = "ServiceTeam", track = "Technology", helperIds = new[] { "no-such-helper" } }))
@@ -128,8 +118,8 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
         })).EnsureSuccessStatusCode();
 
         var day = TestEnvironment.Today.AddDays(-5);
-        var own = await KeyAsync("Helper", helper);
-        var stranger = await KeyAsync("Helper", await HelperAsync(office, "hs"));
+        var own = await fixture.KeyAsync("Helper", helper);
+        var stranger = await fixture.KeyAsync("Helper", await HelperAsync(office, "hs"));
         async Task<HttpResponseMessage> BatchAsync(HttpClient client, string key, int personTimes)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/expert-teams/{team}/batches")

@@ -7,28 +7,18 @@ namespace Bijie.Actors.IntegrationTests;
 /// <summary>The working mechanisms end to end over HTTP: needs matched to strengths, support matters.</summary>
 public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
 {
-    private HttpClient Admin => fixture.Client(fixture.AdminKey);
-
-    private async Task<HttpClient> KeyAsync(string role, string? organizationId = null)
-    {
-        using var response = await Admin.PostAsJsonAsync("/api/v1/api-keys", new { owner = $"test {role}", role, organizationId });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return fixture.Client(JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
-    }
-
     private static string Deadline => DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task A_county_posts_a_need_the_office_matches_the_first_candidate_and_the_boards_count_it()
     {
-        var office = await KeyAsync("Office");
+        var office = await fixture.KeyAsync("Office");
         var helper = $"hn{Guid.NewGuid():N}"[..20];
         (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "需求测试单位", kind = "PartyCentralCommittee", strengths = new[] { "Education" } })).EnsureSuccessStatusCode();
         (await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId = helper, localityCode = "520523001", start = "2024-03-01", responsibleStaffId = "staff-003" }))
             .EnsureSuccessStatusCode();
 
-        var county = await KeyAsync("Locality", "520523");
+        var county = await fixture.KeyAsync("Locality", "520523");
         using (var elsewhere = await county.PostAsJsonAsync("/api/v1/needs", new { domain = "Education", localityCode = "520524001", title = "别处的需求", budgetYuan = 1000, deadline = Deadline }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
@@ -74,7 +64,7 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
     [Fact]
     public async Task A_support_matter_refuses_a_skipped_step_and_only_its_helper_undertakes_it()
     {
-        var office = await KeyAsync("Office");
+        var office = await fixture.KeyAsync("Office");
         var helper = $"hm{Guid.NewGuid():N}"[..20];
         (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "事项测试单位", kind = "PartyCentralCommittee", strengths = Array.Empty<string>() })).EnsureSuccessStatusCode();
         using var raised = await office.PostAsJsonAsync("/api/v1/matters", new { title = "协调电商培训", helperId = helper, responsibleStaffId = "staff-004", due = Deadline });
@@ -87,11 +77,11 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
             Assert.Contains("Undertaken", (await skipped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         }
 
-        var stranger = await KeyAsync("Helper", await OtherHelperAsync(office));
+        var stranger = await fixture.KeyAsync("Helper", await OtherHelperAsync(office));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/matters/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync($"/api/v1/matters/{id}/steps", new { step = "Undertaken" })).StatusCode);
 
-        var own = await KeyAsync("Helper", helper);
+        var own = await fixture.KeyAsync("Helper", helper);
         Assert.Single((await own.GetFromJsonAsync<JsonElement>("/api/v1/matters")).EnumerateArray());
         using var undertaken = await own.PostAsJsonAsync($"/api/v1/matters/{id}/steps", new { step = "Undertaken", note = "已对接" });
         Assert.Equal(HttpStatusCode.OK, undertaken.StatusCode);
@@ -104,7 +94,7 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
     [Fact]
     public async Task The_since_1988_board_adds_to_the_published_history_only_what_came_after_it()
     {
-        var office = await KeyAsync("Office");
+        var office = await fixture.KeyAsync("Office");
         static async Task<JsonElement> FigureAsync(HttpClient client, string code) =>
             (await client.GetFromJsonAsync<JsonElement>("/api/v1/boards/since-1988")).EnumerateArray().Single(f => f.GetProperty("code").GetString() == code);
         var before = await FigureAsync(fixture.Client(), "projects_total"); // public, as boards are
@@ -145,7 +135,7 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
     [Fact]
     public async Task The_office_sees_what_needs_an_update_and_reminds_the_responsible_persons()
     {
-        var office = await KeyAsync("Office");
+        var office = await fixture.KeyAsync("Office");
         var helper = $"hs{Guid.NewGuid():N}"[..20];
         (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "督促测试单位", kind = "Unit", strengths = Array.Empty<string>() })).EnsureSuccessStatusCode();
         var start = DateTime.UtcNow.AddDays(-120).ToString("yyyy-MM-dd");
@@ -161,7 +151,7 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
         var item = list.EnumerateArray().Single(i => i.GetProperty("subjectId").GetString() == pairingId);
         Assert.Equal("no_recent_report", item.GetProperty("reason").GetString());
         Assert.Equal("staff-021", item.GetProperty("responsibleStaffId").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await KeyAsync("Helper", helper)).GetAsync("/api/v1/supervision")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.KeyAsync("Helper", helper)).GetAsync("/api/v1/supervision")).StatusCode);
 
         using var reminded = await office.PostAsync("/api/v1/supervision/reminders", null);
         Assert.True((await reminded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reminded").GetInt32() >= 1);

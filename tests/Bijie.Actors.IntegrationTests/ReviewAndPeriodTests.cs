@@ -7,16 +7,6 @@ namespace Bijie.Actors.IntegrationTests;
 /// <summary>Reporting periods that close, with the office's exceptions; the office's review of reports.</summary>
 public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
 {
-    private HttpClient Admin => fixture.Client(fixture.AdminKey);
-
-    private async Task<HttpClient> KeyAsync(string role, string? organizationId = null)
-    {
-        using var response = await Admin.PostAsJsonAsync("/api/v1/api-keys", new { owner = $"test {role}", role, organizationId });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return fixture.Client(JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
-    }
-
     private static async Task<HttpResponseMessage> ReportAsync(HttpClient client, string pairingId, DateOnly date, decimal clinics)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
@@ -32,7 +22,7 @@ public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture
 
     private async Task<(HttpClient Office, HttpClient Own, string Helper, string[] Pairings)> HelperWithPairingsAsync(string prefix, DateOnly start)
     {
-        var office = await KeyAsync("Office");
+        var office = await fixture.KeyAsync("Office");
         var helper = $"{prefix}{Guid.NewGuid():N}"[..20];
         (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "审核测试单位", kind = "PartyCentralCommittee", strengths = new[] { "Health" } })).EnsureSuccessStatusCode();
         var pairings = new List<string>();
@@ -43,7 +33,7 @@ public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture
             pairings.Add(await IdOf(started));
         }
 
-        return (office, await KeyAsync("Helper", helper), helper, pairings.ToArray());
+        return (office, await fixture.KeyAsync("Helper", helper), helper, pairings.ToArray());
     }
 
     [Fact]

@@ -71,6 +71,10 @@ export function touches(change, year) {
  * Keeps one loader from running twice at once: a call while it runs makes it run once more afterwards, so the
  * last change is always shown and a burst of changes costs two reads, not one per change.
  */
+// Under a burst of changes a screen reads at most this often: a change after a quiet spell is read at once, and
+// a hundred screens do not read twenty times a second each while reports pour in.
+const SPACING_MS = 200;
+
 export function coalesce(loader) {
   let running = null;
   let again = false;
@@ -78,7 +82,12 @@ export function coalesce(loader) {
     if (running) { again = true; return running; }
     running = (async () => {
       try {
-        do { again = false; await loader(); } while (again);
+        do {
+          again = false;
+          const started = performance.now();
+          await loader();
+          if (again) await new Promise(resolve => setTimeout(resolve, Math.max(0, SPACING_MS - (performance.now() - started))));
+        } while (again);
       } catch {
         setTimeout(run, 1000); // refused (429) or lost: read again shortly, the next change would be too late
       } finally {
