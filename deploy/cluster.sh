@@ -5,6 +5,7 @@
 #                                 proxy in front; prints the URLs
 #   deploy/cluster.sh stop        stop the proxy, the hosts and the services this script started
 #   deploy/cluster.sh status      show the members as the membership table has them
+#   deploy/cluster.sh restart-host I [--Key=value…]   start host I again (after it died), as start did
 #
 # The cluster's address is the proxy (nginx, deploy/proxy.sh) on http://127.0.0.1:5080, which spreads requests
 # and the boards' WebSockets over the hosts. Host i (1..N) listens on HTTP 5080+i, silo port 11110+i, gateway
@@ -29,7 +30,26 @@ stop_hosts() {
   return 0
 }
 
+start_host() { # start_host I [--Key=value…]: host I of the cluster, in the background
+  local i="$1"; shift
+  (cd "$(dirname "$HOST_DLL")" && exec nohup dotnet "$HOST_DLL" --urls "http://127.0.0.1:$((http_base + i))" \
+    --Bijie:Mode=Cluster --Bijie:ClusterId="$cluster_id" --Bijie:SiloName="silo-$i" \
+    --Bijie:SiloPort=$((silo_base + i)) --Bijie:GatewayPort=$((gateway_base + i)) \
+    --Bijie:AdminKeyFile="$dir/admin-api-key" --Bijie:DemoAccountsFile="$dir/demo-accounts" \
+    --Bijie:Demo=$([[ $i == 1 ]] && echo OnEmptyStore || echo Off) "$@") >>"$dir/host-$i.log" 2>&1 &
+  echo $! >"$dir/host-$i.pid"
+}
+
 case "${1:-}" in
+  restart-host)
+    i="${2:?usage: deploy/cluster.sh restart-host I}"
+    shift 2
+    [[ -f "$dir/services.env" ]] || die "no cluster has been started from this clone"
+    pid_alive "$(cat "$dir/host-$i.pid" 2>/dev/null)" && die "host $i still runs"
+    set -a; source "$dir/services.env"; set +a
+    start_host "$i" "$@"
+    say "host $i started again (pid $(cat "$dir/host-$i.pid"))"
+    ;;
   start)
     n="${2:-3}"
     [[ "$n" =~ ^[1-9][0-9]?$ ]] || die "N must be a number from 1 to 99"
@@ -43,12 +63,8 @@ case "${1:-}" in
       || { cat "$dir/build.log" >&2; die "the build failed"; }
     for i in $(seq 1 "$n"); do
       pid_alive "$(cat "$dir/host-$i.pid" 2>/dev/null)" && { say "host $i already runs"; continue; }
-      (cd "$(dirname "$HOST_DLL")" && exec nohup dotnet "$HOST_DLL" --urls "http://127.0.0.1:$((http_base + i))" \
-        --Bijie:Mode=Cluster --Bijie:ClusterId="$cluster_id" --Bijie:SiloName="silo-$i" \
-        --Bijie:SiloPort=$((silo_base + i)) --Bijie:GatewayPort=$((gateway_base + i)) \
-        --Bijie:AdminKeyFile="$dir/admin-api-key" --Bijie:DemoAccountsFile="$dir/demo-accounts" \
-        --Bijie:Demo=$([[ $i == 1 ]] && echo OnEmptyStore || echo Off) "$@") >"$dir/host-$i.log" 2>&1 &
-      echo $! >"$dir/host-$i.pid"
+      : >"$dir/host-$i.log"
+      start_host "$i" "$@"
     done
     for i in $(seq 1 "$n"); do
       wait_until 120 "host $i to become ready" curl -fs -o /dev/null "http://127.0.0.1:$((http_base + i))/health/ready" \
@@ -72,5 +88,5 @@ case "${1:-}" in
     psql -h 127.0.0.1 -p "$port" -U postgres -d bijie -c \
       "SELECT silo_name, address || ':' || port AS silo, CASE status WHEN 3 THEN 'active' WHEN 6 THEN 'dead' ELSE status::text END AS status, i_am_alive_time FROM orleans_membership WHERE deployment_id = '$cluster_id' ORDER BY start_time"
     ;;
-  *) die "usage: deploy/cluster.sh start [N] | stop | status" ;;
+  *) die "usage: deploy/cluster.sh start [N] | stop | status | restart-host I" ;;
 esac
