@@ -4,6 +4,8 @@
 #   1. a host SIGKILLed, and started again 10 s later
 #   2. Azurite (grain state, reminders) stopped and started again
 #   3. PostgreSQL (ledger, membership) restarted
+#   4. the restore drill: a backup (deploy/backup.sh), the hosts stopped, the backup restored (deploy/restore.sh),
+#      the hosts started again, and a run whose exactness check shows the restored boards equal the restored ledger
 # After each: every acknowledged report in the ledger once with its value, the city's and the counties' boards equal
 # to the ledger (the generator's exactness check), every host ready again, and how long that took.
 #   deploy/chaos.sh [--rate 100] [--phase 40s]
@@ -80,5 +82,32 @@ x = s.get("exactness") or {}
 print(f"{fault:<30} {s['sent']:>8} {s['acknowledged']:>8} {x.get('missing', '-'):>6} {x.get('duplicated', '-'):>6} {ready:>9} {'passed' if x.get('passed') else 'FAILED'}")
 PY
 done
+# The restore drill: what a backup holds comes back, and the restored cluster counts on from there.
+report_row() { # report_row JSON FAULT SECONDS
+  python3 - "$@" <<'PY' | tee -a "$out/table.txt"
+import json, sys
+path, fault, ready = sys.argv[1:4]
+try:
+    s = json.load(open(path))
+except Exception as e:
+    print(f"{fault:<30} {'-':>8} {'-':>8} {'-':>6} {'-':>6} {ready:>9} no result ({e})")
+    sys.exit(0)
+x = s.get("exactness") or {}
+print(f"{fault:<30} {s['sent']:>8} {s['acknowledged']:>8} {x.get('missing', '-'):>6} {x.get('duplicated', '-'):>6} {ready:>9} {'passed' if x.get('passed') else 'FAILED'}")
+PY
+}
+"$REPO/deploy/backup.sh" cluster "$out/backup" >"$out/backup.log" 2>&1 || die "the backup failed; see ${out#"$REPO/"}/backup.log"
+for i in "${hosts[@]}"; do stop_pidfile "$dir/host-$i.pid" Bijie.Actors.Host.dll; done
+started="$(now)"
+"$REPO/deploy/restore.sh" "$out/backup" cluster >"$out/restore.log" 2>&1 || die "the restore failed; see ${out#"$REPO/"}/restore.log"
+for i in "${hosts[@]}"; do
+  "$REPO/deploy/cluster.sh" restart-host "$i" --Orleans:Membership:ProbeTimeout=00:00:02 --Orleans:Membership:NumMissedProbesLimit=2 --Bijie:Rollups:RecoveryAge=00:00:05 >/dev/null
+done
+wait_until 180 "every host to be ready after the restore" all_ready || true
+ready="$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')"
+"${loadgen[@]}" "${urls[@]}" --key-file "$dir/admin-api-key" --rate "$rate" --count 1000 --reporters 200 \
+  --retry-deadline 120s --no-progress --json "$out/restore_drill.json" >"$out/restore_drill.txt" 2>&1 || true
+report_row "$out/restore_drill.json" restore_drill "$ready"
+
 say "results in ${out#"$REPO/"}"
 grep -q FAILED "$out/table.txt" && exit 1 || exit 0
