@@ -33,9 +33,9 @@ ensure_dotnet
 "$REPO/deploy/cluster.sh" stop >/dev/null 2>&1 || true
 "$REPO/deploy/services.sh" reset cluster >/dev/null 2>&1 || true
 trap '"$REPO/deploy/cluster.sh" stop >/dev/null 2>&1 || true' EXIT
-# Quick failure detection, and a dead host's undelivered batches taken over soon.
-"$REPO/deploy/cluster.sh" start 3 --Orleans:Membership:ProbeTimeout=00:00:02 --Orleans:Membership:NumMissedProbesLimit=2 \
-  --Bijie:Rollups:RecoveryAge=00:00:05 >"$out/cluster.log" 2>&1 || { tail -20 "$out/cluster.log" >&2; die "the cluster did not start"; }
+# Quick failure detection, and a dead host's undelivered batches taken over soon (at every start of a host).
+host_settings=(--Orleans:Membership:ProbeTimeout=00:00:02 --Orleans:Membership:NumMissedProbesLimit=2 --Bijie:Rollups:RecoveryAge=00:00:05)
+"$REPO/deploy/cluster.sh" start 3 "${host_settings[@]}" >"$out/cluster.log" 2>&1 || { tail -20 "$out/cluster.log" >&2; die "the cluster did not start"; }
 set -a; source "$dir/services.env"; set +a
 dotnet build src/Bijie.Actors.LoadGen -c Release -nologo -v:q -clp:NoSummary >/dev/null || die "building the load generator failed"
 loadgen=(dotnet "$REPO/src/Bijie.Actors.LoadGen/bin/Release/net10.0/Bijie.Actors.LoadGen.dll")
@@ -47,7 +47,7 @@ now() { date +%s.%N; }
 kill_host() {
   kill -9 "$(cat "$dir/host-2.pid")"
   sleep 10
-  "$REPO/deploy/cluster.sh" restart-host 2 --Orleans:Membership:ProbeTimeout=00:00:02 --Orleans:Membership:NumMissedProbesLimit=2 --Bijie:Rollups:RecoveryAge=00:00:05 >/dev/null
+  "$REPO/deploy/cluster.sh" restart-host 2 "${host_settings[@]}" >/dev/null
 }
 restart_azurite() {
   stop_pidfile "$dir/azurite.pid" azurite
@@ -59,30 +59,6 @@ restart_postgres() {
   as_pg "$PG_BIN/pg_ctl" -D "$(cat "$dir/postgres.started")" -m fast -w restart -o "-c listen_addresses=127.0.0.1 -p $BIJIE_PG_PORT -k $(dirname "$(cat "$dir/postgres.started")") -c max_connections=200" >/dev/null
 }
 
-printf '%-30s %8s %8s %6s %6s %9s %s\n' fault sent acked lost twice "ready s" exactness | tee "$out/table.txt"
-for fault in kill_host restart_azurite restart_postgres; do
-  "${loadgen[@]}" "${urls[@]}" --key-file "$dir/admin-api-key" --rate "$rate" --duration "$phase" --reporters 200 \
-    --retry-deadline 120s --no-progress --json "$out/$fault.json" >"$out/$fault.txt" 2>&1 &
-  generator=$!
-  sleep 8 # the fault lands in the middle of the load
-  started="$(now)"
-  "$fault"
-  wait_until 180 "every host to be ready after $fault" all_ready || true
-  ready="$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')"
-  wait "$generator" || true
-  python3 - "$out/$fault.json" "$fault" "$ready" <<'PY' | tee -a "$out/table.txt"
-import json, sys
-path, fault, ready = sys.argv[1:4]
-try:
-    s = json.load(open(path))
-except Exception as e:
-    print(f"{fault:<30} {'-':>8} {'-':>8} {'-':>6} {'-':>6} {ready:>9} no result ({e})")
-    sys.exit(0)
-x = s.get("exactness") or {}
-print(f"{fault:<30} {s['sent']:>8} {s['acknowledged']:>8} {x.get('missing', '-'):>6} {x.get('duplicated', '-'):>6} {ready:>9} {'passed' if x.get('passed') else 'FAILED'}")
-PY
-done
-# The restore drill: what a backup holds comes back, and the restored cluster counts on from there.
 report_row() { # report_row JSON FAULT SECONDS
   python3 - "$@" <<'PY' | tee -a "$out/table.txt"
 import json, sys
@@ -96,12 +72,26 @@ x = s.get("exactness") or {}
 print(f"{fault:<30} {s['sent']:>8} {s['acknowledged']:>8} {x.get('missing', '-'):>6} {x.get('duplicated', '-'):>6} {ready:>9} {'passed' if x.get('passed') else 'FAILED'}")
 PY
 }
+printf '%-30s %8s %8s %6s %6s %9s %s\n' fault sent acked lost twice "ready s" exactness | tee "$out/table.txt"
+for fault in kill_host restart_azurite restart_postgres; do
+  "${loadgen[@]}" "${urls[@]}" --key-file "$dir/admin-api-key" --rate "$rate" --duration "$phase" --reporters 200 \
+    --retry-deadline 120s --no-progress --json "$out/$fault.json" >"$out/$fault.txt" 2>&1 &
+  generator=$!
+  sleep 8 # the fault lands in the middle of the load
+  started="$(now)"
+  "$fault"
+  wait_until 180 "every host to be ready after $fault" all_ready || true
+  ready="$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')"
+  wait "$generator" || true
+  report_row "$out/$fault.json" "$fault" "$ready"
+done
+# The restore drill: what a backup holds comes back, and the restored cluster counts on from there.
 "$REPO/deploy/backup.sh" cluster "$out/backup" >"$out/backup.log" 2>&1 || die "the backup failed; see ${out#"$REPO/"}/backup.log"
 for i in "${hosts[@]}"; do stop_pidfile "$dir/host-$i.pid" Bijie.Actors.Host.dll; done
 started="$(now)"
 "$REPO/deploy/restore.sh" "$out/backup" cluster >"$out/restore.log" 2>&1 || die "the restore failed; see ${out#"$REPO/"}/restore.log"
 for i in "${hosts[@]}"; do
-  "$REPO/deploy/cluster.sh" restart-host "$i" --Orleans:Membership:ProbeTimeout=00:00:02 --Orleans:Membership:NumMissedProbesLimit=2 --Bijie:Rollups:RecoveryAge=00:00:05 >/dev/null
+  "$REPO/deploy/cluster.sh" restart-host "$i" "${host_settings[@]}" >/dev/null
 done
 wait_until 180 "every host to be ready after the restore" all_ready || true
 ready="$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')"

@@ -63,12 +63,7 @@ public sealed class BackupTests
 
     private static async Task<string> ReportAsync(HttpClient client, string pairingId, DateOnly date, decimal clinics)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
-        {
-            Content = JsonContent.Create(new { pairingId, date = date.ToString("yyyy-MM-dd"), values = new Dictionary<string, decimal> { ["clinic_person_times"] = clinics } }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await client.SendAsync(request);
+        using var response = await TestEnvironment.PostReportAsync(client, pairingId, date, "clinic_person_times", clinics);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }

@@ -34,10 +34,8 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
         // A report can no longer carry what visits record.
         var pairing = await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId = helper, localityCode = "520523001", start = day.AddDays(-30).ToString("yyyy-MM-dd"), responsibleStaffId = "staff-003" });
         var pairingId = (await pairing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        using (var report = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports") { Content = JsonContent.Create(new { pairingId, date = day.ToString("yyyy-MM-dd"), values = new Dictionary<string, decimal> { ["research_visit_batches"] = 1 } }) })
+        using (var refused = await TestEnvironment.PostReportAsync(own, pairingId, day, "research_visit_batches", 1))
         {
-            report.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-            using var refused = await own.SendAsync(report);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains("visits", await refused.Content.ReadAsStringAsync());
         }

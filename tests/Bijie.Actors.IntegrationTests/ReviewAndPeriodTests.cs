@@ -7,15 +7,8 @@ namespace Bijie.Actors.IntegrationTests;
 /// <summary>Reporting periods that close, with the office's exceptions; the office's review of reports.</summary>
 public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
 {
-    private static async Task<HttpResponseMessage> ReportAsync(HttpClient client, string pairingId, DateOnly date, decimal clinics)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
-        {
-            Content = JsonContent.Create(new { pairingId, date = date.ToString("yyyy-MM-dd"), values = new Dictionary<string, decimal> { ["clinic_person_times"] = clinics } }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> ReportAsync(HttpClient client, string pairingId, DateOnly date, decimal clinics) =>
+        TestEnvironment.PostReportAsync(client, pairingId, date, "clinic_person_times", clinics);
 
     private static async Task<string> IdOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

@@ -34,6 +34,17 @@ public static class TestEnvironment
         return new Npgsql.NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
     }
 
+    /// <summary>Posts a report on a pairing dated <paramref name="date"/> with one value, under a fresh idempotency key.</summary>
+    public static async Task<HttpResponseMessage> PostReportAsync(HttpClient client, string? pairingId, DateOnly date, string indicator, decimal value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { pairingId, date = date.ToString("yyyy-MM-dd"), values = new Dictionary<string, decimal> { [indicator] = value } }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await client.SendAsync(request);
+    }
+
     /// <summary>A valid unified social credit code of an enterprise registered in Bijie, new each call.</summary>
     public static string NewCreditCode()
     {

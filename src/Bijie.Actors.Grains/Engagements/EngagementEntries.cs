@@ -86,25 +86,11 @@ internal static class EngagementEntries
             [new LedgerLine(batchesIndicator, year, month, null, null, 1, scopes), new LedgerLine(personTimesIndicator, year, month, null, null, personTimes, scopes)]);
     }
 
-    /// <summary>Appends, turning a ledger that cannot commit now into a 503 the caller retries.</summary>
-    public static async Task<AppendResult> AppendAsync(ILedger ledger, LedgerEntry entry)
-    {
-        try
-        {
-            return await ledger.AppendAsync(entry);
-        }
-        catch (LedgerUnavailableException e)
-        {
-            throw DomainException.Unavailable("The ledger cannot commit now; retry. " + e.Message.Split('\n')[0]);
-        }
-    }
-
     /// <summary>Reverses an entry once (the reversal's key is the entry's id); a retry finds the reversal it made.</summary>
     public static async Task ReverseAsync(ILedger ledger, StoredEntry original, string? reason, ActorRef actor, DateTimeOffset now)
     {
         CheckText(reason, 500, "reversal.reason", "reason");
-        var approval = await ledger.FindAsync(Reviews.ApprovalId(original.Entry.EntryId));
-        var result = await AppendAsync(ledger, LedgerEntries.Reversal(original, reason!.Trim(), actor, now, approval));
+        var result = await LedgerEntries.AppendAsync(ledger, await LedgerEntries.ReversalAsync(ledger, original, reason!.Trim(), actor, now), "retry");
         if (result.Outcome == AppendOutcome.KeyReused)
         {
             throw DomainException.Conflict("engagement.already_withdrawn", "It was withdrawn already.");

@@ -1,5 +1,6 @@
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Grains.Organizations;
+using Bijie.Actors.Grains.Reports;
 using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Engagements;
@@ -91,7 +92,7 @@ public sealed class ExpertTeamGrain(
             throw DomainException.Forbidden("expert_team.forbidden", "A team's own helpers record its batches; the programme office any team's.");
         }
 
-        EngagementEntries.CheckText(idempotencyKey, 200, "idempotency.key", "Idempotency-Key");
+        LedgerEntries.ValidateKey(idempotencyKey);
         EngagementEntries.CheckText(batch.Batch, 100, "service_batch.batch", "batch");
         EngagementEntries.CheckText(batch.Note, 2000, "service_batch.note", "note", required: false);
         EngagementEntries.CheckPersonTimes(batch.PersonTimes, 0);
@@ -102,7 +103,7 @@ public sealed class ExpertTeamGrain(
         var entry = EngagementEntries.Entry($"{EngagementRules.ServiceBatchKind}:{team.Id}", idempotencyKey, team.Id,
             new BatchBody(EngagementRules.ServiceBatchKind, team.Id, normalized),
             Indicators.ExpertServiceBatches, Indicators.ExpertServicePersonTimes, batch.PersonTimes, batch.From, scopes, actor, time.GetUtcNow());
-        var result = await EngagementEntries.AppendAsync(ledger, entry);
+        var result = await LedgerEntries.AppendAsync(ledger, entry, "retry");
         if (result.Outcome == AppendOutcome.KeyReused)
         {
             throw DomainException.Conflict("idempotency.key_reused", $"The idempotency key '{idempotencyKey}' was used before for another batch.", "Idempotency-Key");

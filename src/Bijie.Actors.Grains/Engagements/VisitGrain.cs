@@ -1,4 +1,5 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Reports;
 using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Engagements;
@@ -35,8 +36,11 @@ public sealed class VisitGrain(ILedger ledger, TimeProvider time) : Grain, IVisi
             reversal?.Entry.RecordedAt, reversal is null ? null : ReasonOf(reversal.Entry));
     }
 
-    private static string? ReasonOf(LedgerEntry reversal) =>
-        System.Text.Json.JsonDocument.Parse(reversal.Body!).RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
+    private static string? ReasonOf(LedgerEntry reversal)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(reversal.Body!);
+        return document.RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
+    }
 
     public async Task<VisitInfo> RecordAsync(RecordVisit visit, ActorRef actor)
     {
@@ -75,7 +79,7 @@ public sealed class VisitGrain(ILedger ledger, TimeProvider time) : Grain, IVisi
         var normalized = visit with { Batch = visit.Batch.Trim(), Note = visit.Note?.Trim(), People = people.Select(p => p.Trim()).ToArray(), Places = visit.Places.Distinct().ToArray() };
         var entry = EngagementEntries.Entry(EngagementRules.VisitKind, id, id, new VisitBody(EngagementRules.VisitKind, id, normalized),
             Indicators.ResearchVisitBatches, Indicators.ResearchVisitPersonTimes, visit.PersonTimes, visit.From, scopes, actor, time.GetUtcNow());
-        var result = await EngagementEntries.AppendAsync(ledger, entry);
+        var result = await LedgerEntries.AppendAsync(ledger, entry, "retry");
         if (result.Outcome == AppendOutcome.KeyReused)
         {
             throw DomainException.Conflict("visit.exists", $"Visit '{id}' was recorded already, with other details.", "id");

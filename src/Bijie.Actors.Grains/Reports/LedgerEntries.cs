@@ -24,9 +24,46 @@ public static class LedgerEntries
             reportId, body, original.Entry.Lines.Concat(approval?.Entry.Lines ?? []).Where(l => l.Member is null).Select(l => l with { Value = -l.Value }).ToArray());
     }
 
+    /// <summary>
+    /// The reversal of an entry, with the reviewed part of an approved one (every reversal must take it back too,
+    /// so the approval is looked up here rather than by each caller).
+    /// </summary>
+    public static async Task<LedgerEntry> ReversalAsync(ILedger ledger, StoredEntry original, string reason, ActorRef actor, DateTimeOffset now) =>
+        Reversal(original, reason, actor, now, await ledger.FindAsync(Reviews.ApprovalId(original.Entry.EntryId)));
+
+    /// <summary>Appends; a ledger that cannot commit now is a 503 for the caller, who retries as <paramref name="retry"/> says.</summary>
+    public static async Task<AppendResult> AppendAsync(ILedger ledger, LedgerEntry entry, string retry = "retry with the same Idempotency-Key")
+    {
+        try
+        {
+            return await ledger.AppendAsync(entry);
+        }
+        catch (LedgerUnavailableException e)
+        {
+            throw DomainException.Unavailable($"The ledger cannot commit now; {retry}. " + e.Message.Split('\n')[0]);
+        }
+    }
+
+    public const int MaxKeyLength = 200;
+
+    /// <summary>An idempotency key: 1 to <see cref="MaxKeyLength"/> printable characters.</summary>
+    public static void ValidateKey(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || key.Any(char.IsControl))
+        {
+            throw DomainException.Invalid("idempotency.key", $"An idempotency key of 1 to {MaxKeyLength} printable characters is required.", "Idempotency-Key");
+        }
+    }
+
     /// <summary>What an entry's body says it records: "pairing" or "project" for reports, else a visit or an expert service batch.</summary>
-    public static string KindOf(LedgerEntry entry) =>
-        entry.Kind == EntryKind.Report && entry.Body is { } body && JsonDocument.Parse(body).RootElement.TryGetProperty("kind", out var kind)
-            ? kind.GetString() ?? "pairing"
-            : "pairing";
+    public static string KindOf(LedgerEntry entry)
+    {
+        if (entry.Kind != EntryKind.Report || entry.Body is not { } body)
+        {
+            return "pairing";
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("kind", out var kind) ? kind.GetString() ?? "pairing" : "pairing";
+    }
 }

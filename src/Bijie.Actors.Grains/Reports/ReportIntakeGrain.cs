@@ -22,11 +22,10 @@ public sealed class ReportIntakeGrain(
     Microsoft.Extensions.Options.IOptions<Periods.ReportingOptions> reporting,
     Microsoft.Extensions.Logging.ILogger<ReportIntakeGrain> logger) : Grain, IReportIntakeGrain
 {
-    private const int MaxKeyLength = 200;
     private static readonly DateOnly Earliest = new(1988, 6, 9); // the Bijie pilot zone's approval: nothing is older
 
     public async Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor) =>
-        Answer(await AppendAsync(await PrepareAsync(report, actor)), report.IdempotencyKey);
+        Answer(await LedgerEntries.AppendAsync(ledger, await PrepareAsync(report, actor)), report.IdempotencyKey);
 
     public async Task CheckAsync(ReportSubmission report, ActorRef actor) => await PrepareAsync(report, actor);
 
@@ -40,9 +39,11 @@ public sealed class ReportIntakeGrain(
     }
 
     /// <summary>The reports of a year in a scope that no reversal took back.</summary>
-    private async Task<IEnumerable<StoredEntry>> StandingAsync(string scope, int year)
+    private async Task<IEnumerable<StoredEntry>> StandingAsync(string scope, int year) =>
+        Standing(await ledger.ReadReportsAsync(scope, (short)year));
+
+    private static IEnumerable<StoredEntry> Standing(IReadOnlyList<StoredEntry> entries)
     {
-        var entries = await ledger.ReadReportsAsync(scope, (short)year);
         var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
         return entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId));
     }
@@ -52,7 +53,7 @@ public sealed class ReportIntakeGrain(
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(actor);
-        ValidateKey(report.IdempotencyKey);
+        LedgerEntries.ValidateKey(report.IdempotencyKey);
         var subjectId = (report.PairingId, report.ProjectId) switch
         {
             ({ Length: > 0 } p, null) => p,
@@ -138,19 +139,6 @@ public sealed class ReportIntakeGrain(
         }
     }
 
-    /// <summary>Appends; a ledger that cannot commit now is a 503 for the caller, who retries with the same key.</summary>
-    private async Task<AppendResult> AppendAsync(LedgerEntry entry)
-    {
-        try
-        {
-            return await ledger.AppendAsync(entry);
-        }
-        catch (LedgerUnavailableException e)
-        {
-            throw DomainException.Unavailable("The ledger cannot commit now; retry with the same Idempotency-Key. " + e.Message.Split('\n')[0]);
-        }
-    }
-
     public async Task<ReportView> GetReportAsync(Guid reportId)
     {
         var stored = await ledger.FindAsync(reportId);
@@ -174,7 +162,7 @@ public sealed class ReportIntakeGrain(
 
     public async Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor)
     {
-        ValidateKey(idempotencyKey);
+        LedgerEntries.ValidateKey(idempotencyKey);
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
             throw DomainException.Invalid("reversal.reason", "A reversal needs a reason of at most 500 characters.", "reason");
@@ -201,9 +189,7 @@ public sealed class ReportIntakeGrain(
                 throw DomainException.Conflict("report.is_service_batch", $"'{reportId}' records an expert service batch: withdraw it at /api/v1/expert-teams/{original.Entry.SubjectId}/batches/{reportId}/withdraw.", "reportId");
         }
 
-        var approval = await ledger.FindAsync(Reviews.ApprovalId(reportId)); // an approved report takes its reviewed part back too
-        var entry = LedgerEntries.Reversal(original, reason.Trim(), actor, time.GetUtcNow(), approval);
-        var result = await AppendAsync(entry);
+        var result = await LedgerEntries.AppendAsync(ledger, await LedgerEntries.ReversalAsync(ledger, original, reason.Trim(), actor, time.GetUtcNow()));
         return result.Outcome == AppendOutcome.KeyReused
             ? throw DomainException.Conflict("report.already_reversed", $"Report '{reportId}' was reversed already.", "reportId")
             : Answer(result, idempotencyKey);
@@ -213,8 +199,7 @@ public sealed class ReportIntakeGrain(
     {
         var entries = await ledger.ReadReportsAsync(scope, (short)year);
         var approvals = entries.Where(e => e.Entry.Kind == EntryKind.Review).ToDictionary(e => e.Entry.EntryId);
-        var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
-        return entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId))
+        return Standing(entries)
             .Select(e => approvals.TryGetValue(Reviews.ApprovalId(e.Entry.EntryId), out var a)
                 ? new ReviewItem(View(e), "approved", a.Entry.Actor, a.Entry.RecordedAt)
                 : new ReviewItem(View(e), "pending", null, null))
@@ -253,8 +238,9 @@ public sealed class ReportIntakeGrain(
                 Reviews.ApprovalId(reportId), EntryKind.Review, "review", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
                 original.Entry.SubjectId, null, original.Entry.OccurredOn, time.GetUtcNow(), actor.Id, false, null, body,
                 original.Entry.Lines.Where(l => l.Member is null).Select(l => l with { Indicator = Indicators.Reviewed(l.Indicator) }).ToArray());
-            var result = await AppendAsync(entry);
-            var stored = await ledger.FindAsync(result.EntryId);
+            var result = await LedgerEntries.AppendAsync(ledger, entry);
+            // Only an approval someone else committed meanwhile needs reading back for who and when.
+            var stored = result.Outcome == AppendOutcome.Committed ? null : await ledger.FindAsync(result.EntryId);
             return new ReviewItem(View(original), "approved", stored?.Entry.Actor ?? actor.Id, stored?.Entry.RecordedAt ?? entry.RecordedAt);
         }
 
@@ -270,7 +256,7 @@ public sealed class ReportIntakeGrain(
 
         if (!reversed)
         {
-            var result = await AppendAsync(LedgerEntries.Reversal(original, $"退回 · returned: {reason.Trim()}", actor, time.GetUtcNow()));
+            var result = await LedgerEntries.AppendAsync(ledger, LedgerEntries.Reversal(original, $"退回 · returned: {reason.Trim()}", actor, time.GetUtcNow()));
             if (result.Outcome == AppendOutcome.KeyReused)
             {
                 throw DomainException.Conflict("review.reversed", $"Report '{reportId}' was reversed already.", "reportId");
@@ -304,14 +290,6 @@ public sealed class ReportIntakeGrain(
         AppendOutcome.Duplicate => new ReportReceipt(result.EntryId, result.Position, Replayed: true),
         _ => throw DomainException.Conflict("idempotency.key_reused", $"The idempotency key '{key}' was used before for another request.", "Idempotency-Key"),
     };
-
-    private static void ValidateKey(string? key)
-    {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || key.Any(char.IsControl))
-        {
-            throw DomainException.Invalid("idempotency.key", $"An idempotency key of 1 to {MaxKeyLength} printable characters is required.", "Idempotency-Key");
-        }
-    }
 
     private static Dictionary<string, decimal> ValidateValues(IReadOnlyDictionary<string, decimal>? values)
     {
