@@ -57,6 +57,21 @@ public sealed class BijieClient
     public Task<Report> GetReportAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync<Report>(() => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/reports/{id}"), cancellationToken);
 
+    /// <summary>Registers or updates an enterprise (office); a credit code with a wrong check character is refused.</summary>
+    public Task<Enterprise> RegisterEnterpriseAsync(Enterprise enterprise, CancellationToken cancellationToken = default) =>
+        SendAsync<Enterprise>(() => new HttpRequestMessage(HttpMethod.Put, $"/api/v1/enterprises/{Uri.EscapeDataString(enterprise.CreditCode)}")
+        {
+            Content = JsonContent.Create(enterprise, options: Json),
+        }, cancellationToken);
+
+    /// <summary>The programme office's staff directory (office).</summary>
+    public Task<IReadOnlyList<StaffMember>> GetStaffAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<StaffMember>>(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/staff"), cancellationToken);
+
+    /// <summary>How the grains spread over the cluster's silos (admin).</summary>
+    public Task<IReadOnlyList<SiloActivations>> GetActivationsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<SiloActivations>>(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/system/activations"), cancellationToken);
+
     /// <summary>Starts a pairing; a retry of a start that succeeded answers the pairing it made.</summary>
     public Task<Pairing> StartPairingAsync(NewPairing pairing, CancellationToken cancellationToken = default) =>
         SendAsync<Pairing>(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/pairings") { Content = JsonContent.Create(pairing, options: Json) }, cancellationToken);

@@ -20,6 +20,15 @@ public sealed record ReportReceipt(Guid Id, long Position, bool Replayed);
 /// <summary>A report as the ledger holds it.</summary>
 public sealed record Report(Guid Id, string Kind, string SubjectId, DateOnly Date, IReadOnlyDictionary<string, decimal> Values, string ReportedBy, bool OnBehalf, DateTimeOffset RecordedAt, Guid? Reverses, long Position);
 
+/// <summary>An enterprise as registered (统一社会信用代码, name, industry, home province).</summary>
+public sealed record Enterprise(string CreditCode, string Name, string? Industry, string? Province);
+
+/// <summary>A member of the programme office's staff (the responsible person of a pairing or project).</summary>
+public sealed record StaffMember(string Id, string Name, string Role);
+
+/// <summary>One silo's share of the activations, by grain type.</summary>
+public sealed record SiloActivations(string Silo, int Activations, IReadOnlyDictionary<string, int> ByGrainType);
+
 /// <summary>A pairing to start.</summary>
 public sealed record NewPairing(string Kind, string? HelperId, string? EnterpriseCode, string? LocalityCode, string? PartnerId, string? Domain, DateOnly Start, string ResponsibleStaffId, string? Note = null);
 

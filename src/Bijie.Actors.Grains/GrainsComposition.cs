@@ -2,6 +2,7 @@ using Bijie.Actors.Grains.Rollups;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains;
 
@@ -16,6 +17,7 @@ public static class GrainsComposition
         var webhooks = services.AddOptions<Webhooks.WebhookOptions>();
         var supervision = services.AddOptions<Supervision.SupervisionOptions>();
         var reporting = services.AddOptions<Periods.ReportingOptions>();
+        var divisions = services.AddOptions<Localities.DivisionOptions>();
         if (configuration is not null)
         {
             rollups.Bind(configuration.GetSection(RollupOptions.Section));
@@ -24,6 +26,7 @@ public static class GrainsComposition
             webhooks.Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
             supervision.Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
             reporting.Bind(configuration.GetSection(Periods.ReportingOptions.Section));
+            divisions.Bind(configuration.GetSection(Localities.DivisionOptions.Section));
         }
 
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
@@ -35,6 +38,9 @@ public static class GrainsComposition
         services.AddSingleton<Live.LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.LiveFeed>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Localities.DivisionOptions>>().Value.File is { Length: > 0 } file
+            ? Localities.DivisionCatalog.FromFile(file)
+            : Localities.DivisionCatalog.Bijie);
         return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed class ExpertTeamGrain(
     ILedger ledger,
     TimeProvider time) : Grain, IExpertTeamGrain
 {
-    public const string Registry = "expert-teams";
+    public const string Registry = Registries.ExpertTeams;
     private const int MaxBatchesListed = 1_000;
 
     /// <summary>The body of a batch's entry.</summary>
@@ -72,7 +72,7 @@ public sealed class ExpertTeamGrain(
             return current;
         }
 
-        await GrainFactory.GetGrain<IRegistryGrain>(Registry).AddAsync(next.Id);
+        await Registries.AddAsync(GrainFactory, Registry, next.Id);
         state.State.Info = next;
         await state.WriteStateAsync();
         return next;

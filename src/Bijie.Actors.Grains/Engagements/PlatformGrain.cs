@@ -15,7 +15,7 @@ public sealed class PlatformGrain(
     [PersistentState("platform", StorageNames.Default)] IPersistentState<PlatformState> state,
     TimeProvider time) : Grain, IPlatformGrain
 {
-    public const string Registry = "platforms";
+    public const string Registry = Registries.Platforms;
 
     public async Task<PlatformInfo> RegisterAsync(RegisterPlatform platform, ActorRef actor)
     {
@@ -57,7 +57,7 @@ public sealed class PlatformGrain(
         }
 
         var next = new PlatformInfo(this.GetPrimaryKeyString(), normalized, (state.State.Info?.Version ?? 0) + 1, time.GetUtcNow());
-        await GrainFactory.GetGrain<IRegistryGrain>(Registry).AddAsync(next.Id);
+        await Registries.AddAsync(GrainFactory, Registry, next.Id);
         state.State.Info = next;
         await state.WriteStateAsync();
         return next;

@@ -6,13 +6,13 @@ namespace Bijie.Actors.Grains.Localities;
 /// A locality of Bijie keyed by its division code. One class per level, so that a county grain can only ever
 /// hold a county: a code of another level, or one Bijie does not have, is refused.
 /// </summary>
-public abstract class LocalityGrain(LocalityLevel level) : Grain, ILocalityGrain
+public abstract class LocalityGrain(LocalityLevel level, DivisionCatalog divisions) : Grain, ILocalityGrain
 {
     private Division? division;
 
     protected Division Division => division ??= Resolve();
 
-    public Task<LocalityInfo> GetAsync() => Task.FromResult(DivisionCatalog.Bijie.Describe(Division));
+    public Task<LocalityInfo> GetAsync() => Task.FromResult(divisions.Describe(Division));
 
     public Task<IReadOnlyList<PairingInfo>> GetActivePairingsAsync() =>
         Subjects.ActivePairings.OfAsync(GrainFactory, Scopes.Locality(Division.Code));
@@ -20,17 +20,17 @@ public abstract class LocalityGrain(LocalityLevel level) : Grain, ILocalityGrain
     private Division Resolve()
     {
         var code = this.GetPrimaryKeyString();
-        var found = DivisionCatalog.Bijie.Get(code);
+        var found = divisions.Get(code);
         return found.Level == level
             ? found
-            : throw DomainException.NotFound("locality.unknown", $"'{code}' is not a {level.Name()} of Bijie.", "localityCode");
+            : throw DomainException.NotFound("locality.unknown", $"'{code}' is not a {level.Name()} of {divisions.Area}.", "localityCode");
     }
 }
 
-public sealed class CityGrain() : LocalityGrain(LocalityLevel.City), ICityGrain;
+public sealed class CityGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.City, divisions), ICityGrain;
 
-public sealed class CountyGrain() : LocalityGrain(LocalityLevel.County), ICountyGrain;
+public sealed class CountyGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.County, divisions), ICountyGrain;
 
-public sealed class TownshipGrain() : LocalityGrain(LocalityLevel.Township), ITownshipGrain;
+public sealed class TownshipGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.Township, divisions), ITownshipGrain;
 
-public sealed class VillageGrain() : LocalityGrain(LocalityLevel.Village), IVillageGrain;
+public sealed class VillageGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.Village, divisions), IVillageGrain;

@@ -92,7 +92,7 @@ public sealed class NeedGrain(
         var need = Require();
         var county = need.LocalityCode.Length >= 6 ? need.LocalityCode[..6] : need.LocalityCode;
         var year = ProgrammeClock.Today(time).Year;
-        var helperIds = await GrainFactory.GetGrain<IRegistryGrain>("helpers").ListAsync();
+        var helperIds = await Registries.ListAsync(GrainFactory, Registries.Helpers);
         var scored = await Task.WhenAll(helperIds.Select(async id =>
         {
             var helper = await GrainFactory.GetGrain<IHelperGrain>(id).GetAsync();

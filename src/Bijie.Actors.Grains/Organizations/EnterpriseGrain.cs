@@ -33,7 +33,7 @@ public sealed class EnterpriseGrain(
         }
 
         // Idempotent: a registration whose listing entry was lost adds it when registered again.
-        await GrainFactory.GetGrain<IRegistryGrain>(RegistryGrain.Enterprises).AddAsync(this.GetPrimaryKeyString());
+        await Registries.AddAsync(GrainFactory, Registries.Enterprises, this.GetPrimaryKeyString());
 
         return profile;
     }

@@ -5,7 +5,8 @@ namespace Bijie.Actors.Grains.Organizations;
 
 /// <summary>A helper organisation or local institution: its profile, written on registration only.</summary>
 public sealed class HelperGrain(
-    [PersistentState("helper", StorageNames.Default)] IPersistentState<HelperState> state) : Grain, IHelperGrain
+    [PersistentState("helper", StorageNames.Default)] IPersistentState<HelperState> state,
+    DivisionCatalog divisions) : Grain, IHelperGrain
 {
     public async Task<HelperProfile> RegisterAsync(HelperProfile profile, ActorRef actor)
     {
@@ -23,11 +24,11 @@ public sealed class HelperGrain(
 
         if (profile.Kind == HelperKind.LocalInstitution)
         {
-            DivisionCatalog.Bijie.Get(profile.LocalityCode ?? "", "localityCode");
+            divisions.Get(profile.LocalityCode ?? "", "localityCode");
         }
         else if (profile.LocalityCode is not null)
         {
-            DivisionCatalog.Bijie.Get(profile.LocalityCode, "localityCode");
+            divisions.Get(profile.LocalityCode, "localityCode");
         }
 
         // Arrays, whatever list the caller built: the state is stored as JSON naming its types, and the compiler's
@@ -41,7 +42,7 @@ public sealed class HelperGrain(
         }
 
         // Idempotent: a registration whose listing entry was lost adds it when registered again.
-        await GrainFactory.GetGrain<IRegistryGrain>(RegistryGrain.Helpers).AddAsync(this.GetPrimaryKeyString());
+        await Registries.AddAsync(GrainFactory, Registries.Helpers, this.GetPrimaryKeyString());
 
         return profile;
     }

@@ -50,7 +50,7 @@ public sealed class ApiKeyGrain(
         state.State.Info = new ApiKeyInfo(this.GetPrimaryKeyString(), owner.Trim(), role, organizationId, time.GetUtcNow(), createdBy, null);
         state.State.SecretHash = secretHash;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IRegistryGrain>(Organizations.RegistryGrain.ApiKeys).AddAsync(this.GetPrimaryKeyString());
+        await Registries.AddAsync(GrainFactory, Registries.ApiKeys, this.GetPrimaryKeyString());
         return state.State.Info;
     }
 

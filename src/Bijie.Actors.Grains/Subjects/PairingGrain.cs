@@ -12,7 +12,8 @@ namespace Bijie.Actors.Grains.Subjects;
 public sealed class PairingGrain(
     [PersistentState("pairing", StorageNames.Default)] IPersistentState<SubjectState<PairingInfo>> state,
     ILedger ledger,
-    TimeProvider time) : SubjectGrain<PairingInfo>(state, ledger, time), IPairingGrain
+    TimeProvider time,
+    DivisionCatalog divisions) : SubjectGrain<PairingInfo>(state, ledger, time), IPairingGrain
 {
     public async Task<PairingInfo> StartAsync(StartPairing request, ActorRef actor)
     {
@@ -207,7 +208,7 @@ public sealed class PairingGrain(
             return partner.LocalityCode;
         }
 
-        var locality = DivisionCatalog.Bijie.Get(request.LocalityCode ?? "", "localityCode");
+        var locality = divisions.Get(request.LocalityCode ?? "", "localityCode");
         if (locality.Level != level)
         {
             throw DomainException.Invalid("pairing.locality_level", $"A {request.Kind} pairing is with a {level!.Value.Name()}; '{locality.Code}' is a {locality.Level.Name()}.", "localityCode");

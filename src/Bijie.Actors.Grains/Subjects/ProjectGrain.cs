@@ -14,7 +14,8 @@ public sealed class ProjectGrain(
     [PersistentState("project", StorageNames.Default)] IPersistentState<SubjectState<ProjectInfo>> state,
     ILedger ledger,
     Webhooks.WebhookDispatcher webhooks,
-    TimeProvider time) : SubjectGrain<ProjectInfo>(state, ledger, time), IProjectGrain
+    TimeProvider time,
+    DivisionCatalog divisions) : SubjectGrain<ProjectInfo>(state, ledger, time), IProjectGrain
 {
     private const decimal MaxYuan = 1_000_000_000_000m; // 1 万亿元: beyond any project of the programme
 
@@ -42,7 +43,7 @@ public sealed class ProjectGrain(
             throw DomainException.Invalid("project.track", "Unknown track.", "track");
         }
 
-        DivisionCatalog.Bijie.Get(request.LocalityCode, "localityCode");
+        divisions.Get(request.LocalityCode, "localityCode");
         StaffDirectory.Require(request.ResponsibleStaffId);
         await GrainFactory.GetGrain<IHelperGrain>(request.LeadHelperId).GetAsync();
         foreach (var co in request.CoHelperIds.Distinct())

@@ -20,7 +20,7 @@ public static class ApiKeysApi
 
     public static async Task<Ok<IReadOnlyList<ApiKeyInfo>>> ListAsync(IGrainFactory grains)
     {
-        var ids = await grains.GetGrain<IRegistryGrain>("api-keys").ListAsync();
+        var ids = await Registries.ListAsync(grains, Registries.ApiKeys);
         return TypedResults.Ok<IReadOnlyList<ApiKeyInfo>>(await Task.WhenAll(ids.Select(id => grains.GetGrain<IApiKeyGrain>(id).GetAsync())));
     }
 

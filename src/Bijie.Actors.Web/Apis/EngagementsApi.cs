@@ -76,7 +76,7 @@ public static class EngagementsApi
 
     public static async Task<Ok<IReadOnlyList<ExpertTeamInfo>>> ListTeamsAsync(IGrainFactory grains, string? helper, Track? track)
     {
-        var ids = await grains.GetGrain<IRegistryGrain>("expert-teams").ListAsync();
+        var ids = await Registries.ListAsync(grains, Registries.ExpertTeams);
         var teams = await Task.WhenAll(ids.Select(id => grains.GetGrain<IExpertTeamGrain>(id).GetAsync()));
         return TypedResults.Ok<IReadOnlyList<ExpertTeamInfo>>(teams
             .Where(t => (helper is null || t.HelperIds.Contains(helper)) && (track is null || t.Track == track)).OrderBy(t => t.Id, StringComparer.Ordinal).ToArray());
@@ -107,7 +107,7 @@ public static class EngagementsApi
 
     public static async Task<Ok<IReadOnlyList<PlatformInfo>>> ListPlatformsAsync(IGrainFactory grains, string? locality, PlatformKind? kind, string? helper)
     {
-        var ids = await grains.GetGrain<IRegistryGrain>("platforms").ListAsync();
+        var ids = await Registries.ListAsync(grains, Registries.Platforms);
         var platforms = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPlatformGrain>(id).GetAsync()));
         return TypedResults.Ok<IReadOnlyList<PlatformInfo>>(platforms
             .Where(p => (locality is null || p.Platform.LocalityCode.StartsWith(locality, StringComparison.Ordinal))

@@ -81,7 +81,7 @@ public static class LedgersApi
     public static async Task<FileContentHttpResult> ExportHelpersAsync(string format, IGrainFactory grains)
     {
         Format(format);
-        var helpers = await Task.WhenAll((await grains.GetGrain<IRegistryGrain>("helpers").ListAsync()).Select(id => grains.GetGrain<IHelperGrain>(id).GetAsync()));
+        var helpers = await Task.WhenAll((await Registries.ListAsync(grains, Registries.Helpers)).Select(id => grains.GetGrain<IHelperGrain>(id).GetAsync()));
         return File(helpers.Select(h => new Dictionary<string, object?>
         {
             [Columns.HelperId] = h.Id,

@@ -31,7 +31,7 @@ public static class OrganizationsApi
     public static async Task<Ok<Page<HelperProfile>>> ListHelpersAsync(HttpRequest request, IGrainFactory grains, HelperKind? kind, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var all = await Task.WhenAll((await grains.GetGrain<IRegistryGrain>("helpers").ListAsync()).Select(id => grains.GetGrain<IHelperGrain>(id).GetAsync()));
+        var all = await Task.WhenAll((await Registries.ListAsync(grains, Registries.Helpers)).Select(id => grains.GetGrain<IHelperGrain>(id).GetAsync()));
         var wanted = all.Where(h => kind is null || h.Kind == kind).ToArray();
         return TypedResults.Ok(new Page<HelperProfile>(wanted.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, wanted.Length), wanted.Length));
     }
@@ -40,7 +40,7 @@ public static class OrganizationsApi
     {
         var (p, s) = Listing.Paging(page, size);
         var codes = locality is null && year is null
-            ? await grains.GetGrain<IRegistryGrain>("enterprises").ListAsync()
+            ? await Registries.ListAsync(grains, Registries.Enterprises)
             : await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, null, null), Indicators.EnterprisePairingEnterprises, year);
         var items = await Task.WhenAll(codes.Skip((p - 1) * s).Take(s).Select(c => grains.GetGrain<IEnterpriseGrain>(c).GetAsync()));
         return TypedResults.Ok(new Page<EnterpriseProfile>(items, Listing.NextLink(request, p, s, codes.Count), codes.Count));

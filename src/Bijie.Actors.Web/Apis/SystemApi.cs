@@ -9,6 +9,10 @@ public static class SystemApi
         api.MapGet("/", GetSystemAsync)
             .WithName("GetSystem")
             .WithSummary("The product, its version and the programme's record of the hosts that started against its store");
+        api.MapGet("/activations", GetActivationsAsync)
+            .WithName("GetActivations")
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("How the grains spread over the cluster's silos: activations per silo, by grain type (admin)");
         return api;
     }
 
@@ -17,7 +21,33 @@ public static class SystemApi
         var programme = await grains.GetGrain<IProgrammeGrain>(ProgrammeKeys.Bijie).GetInfoAsync();
         return TypedResults.Ok(new SystemInfo(Product.NameZh, Product.NameEn, Product.CodeName, Product.Version, programme));
     }
+
+    public static async Task<Ok<IReadOnlyList<SiloActivations>>> GetActivationsAsync(IGrainFactory grains)
+    {
+        var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        IReadOnlyList<SiloActivations> silos = statistics
+            .GroupBy(s => s.SiloAddress.ToString())
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SiloActivations(
+                g.Key,
+                g.Sum(s => s.ActivationCount),
+                g.Where(s => s.ActivationCount > 0).GroupBy(s => ShortTypeName(s.GrainType))
+                    .Select(t => (Type: t.Key, Count: t.Sum(s => s.ActivationCount))).OrderByDescending(t => t.Count)
+                    .ToDictionary(t => t.Type, t => t.Count)))
+            .ToArray();
+        return TypedResults.Ok(silos);
+    }
+
+    /// <summary>Bijie.Actors.Grains.Rollups.ScopeGrain,Bijie.Actors.Grains → ScopeGrain.</summary>
+    private static string ShortTypeName(string grainType)
+    {
+        var name = grainType.Split(',')[0];
+        return name[(name.LastIndexOf('.') + 1)..];
+    }
 }
+
+/// <summary>One silo's share of the activations (<c>GET /api/v1/system/activations</c>).</summary>
+public sealed record SiloActivations(string Silo, int Activations, IReadOnlyDictionary<string, int> ByGrainType);
 
 /// <summary>The answer of <c>GET /api/v1/system</c>.</summary>
 public sealed record SystemInfo(string NameZh, string NameEn, string CodeName, string Version, ProgrammeInfo Programme);
