@@ -8,14 +8,15 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Bijie.Actors.LoadGen;
 
 /// <summary>How long acknowledged reports took to show on the city board, and how the board was read.</summary>
-public sealed record StalenessResult(LatencySummary Latency, long NotShown, long Reads, long Changes, long FailedReads);
+public sealed record StalenessResult(LatencySummary Latency, long NotShown, long Reads, long Changes, long FailedReads, long Pushed);
 
 /// <summary>
-/// Watches the city board (L:5205) as the browser pages do (wwwroot/js/live.js): one SignalR connection by WebSockets
-/// without negotiation, re-reading the board when told it changed for the year shown, one read at a time (a burst
-/// of changes costs two reads), and again after a reconnection. Every read is kept with its time, so that each
-/// acknowledgement can be matched with the first read that included it. Like the pages, it reads at most once per
-/// 200 ms while changes keep coming.
+/// Watches the city board (L:5205) as a live screen does: one SignalR connection by WebSockets without negotiation
+/// that has the board for the year shown pushed after each change (the hub's <c>WatchBoard</c> and <c>board</c>),
+/// read once at the start and again after a reconnection. A server whose hub does not push boards is watched as
+/// the pages watch a scope (wwwroot/js/live.js): re-reading when told it changed, one read at a time, at most once
+/// per 200 ms while changes keep coming. Every board seen is kept with its time, so that each acknowledgement can be
+/// matched with the first board that included it.
 /// </summary>
 public sealed class BoardWatcher : IAsyncDisposable
 {
@@ -33,7 +34,9 @@ public sealed class BoardWatcher : IAsyncDisposable
     private decimal latest;
     private bool running;
     private bool again;
+    private volatile bool pushes;
     private long reads;
+    private long pushed;
     private long changes;
     private long failures;
 
@@ -83,8 +86,21 @@ public sealed class BoardWatcher : IAsyncDisposable
             return;
         }
 
+        hub.On<JsonElement>("board", message =>
+        {
+            Interlocked.Increment(ref changes);
+            Interlocked.Increment(ref pushed);
+            var value = message.GetProperty("indicators").TryGetProperty(indicator, out var figure) ? figure.GetProperty("value").GetDecimal() : 0;
+            Latest = value;
+            observations.Enqueue((clock.Elapsed.Ticks, value));
+        });
         hub.On<JsonElement>("changed", change =>
         {
+            if (pushes)
+            {
+                return; // the board itself comes as 'board'
+            }
+
             Interlocked.Increment(ref changes);
             var to = change.GetProperty("toYear");
             if (change.GetProperty("fromYear").GetInt32() <= year && (to.ValueKind == JsonValueKind.Null || year <= to.GetInt32()))
@@ -95,13 +111,29 @@ public sealed class BoardWatcher : IAsyncDisposable
         hub.Reconnected += async _ =>
         {
             // A reconnection may land on another host and missed every change meanwhile: join again and re-read.
-            await hub.InvokeAsync("Watch", new[] { $"L:{City}" });
+            await JoinAsync(CancellationToken.None);
             await RefreshAsync();
         };
         await hub.StartAsync(cancellationToken);
-        await hub.InvokeAsync("Watch", new[] { $"L:{City}" }, cancellationToken);
+        await JoinAsync(cancellationToken);
         Baseline = Latest = await ReadAsync(cancellationToken);
         observations.Enqueue((clock.Elapsed.Ticks, Baseline));
+    }
+
+    /// <summary>Joins the city's scope, and has its board pushed when the server can (else reads on 'changed').</summary>
+    private async Task JoinAsync(CancellationToken cancellationToken)
+    {
+        var connection = hub!;
+        await connection.InvokeAsync("Watch", new[] { $"L:{City}" }, cancellationToken);
+        try
+        {
+            await connection.InvokeAsync("WatchBoard", City, year, cancellationToken);
+            pushes = true;
+        }
+        catch (Microsoft.AspNetCore.SignalR.HubException)
+        {
+            pushes = false; // a server without pushed boards
+        }
     }
 
     /// <summary>A screen that refreshes on a timer: one read per interval, each counted as a change seen.</summary>
@@ -231,7 +263,7 @@ public sealed class BoardWatcher : IAsyncDisposable
             latencies.Record(TimeSpan.FromTicks(Math.Max(0, seen[firstShowing].At - ack.AcknowledgedAt)));
         }
 
-        return new StalenessResult(latencies.Summary(), notShown, Interlocked.Read(ref reads), Interlocked.Read(ref changes), Interlocked.Read(ref failures));
+        return new StalenessResult(latencies.Summary(), notShown, Interlocked.Read(ref reads), Interlocked.Read(ref changes), Interlocked.Read(ref failures), Interlocked.Read(ref pushed));
 
         int FirstIndex(Func<int, bool> holds)
         {

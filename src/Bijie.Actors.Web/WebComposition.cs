@@ -48,6 +48,7 @@ public static class WebComposition
         services.AddSignalR();
         services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
         services.AddSingleton<Live.BoardCache>();
+        services.AddSingleton<Live.BoardPusher>();
         services.AddSingleton<Live.BoardHubBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.BoardHubBridge>());
         services.AddSingleton(api);

@@ -41,6 +41,7 @@ public sealed class LoadGenTests(ITestOutputHelper log)
         Assert.Equal(9, summary.Exactness.Boards.Count); // the city and its eight counties
         Assert.Equal(0, summary.ExitCode);
         Assert.Equal(2000, summary.Staleness.Latency.Count); // the city board showed every report
+        Assert.True(summary.Staleness.Pushed > 0, "the host pushed the city board to the watcher");
     }
 
     [Theory]

@@ -114,19 +114,27 @@ public static class BoardsApi
         string code, int? year, IGrainFactory grains, TimeProvider time, Live.BoardCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var locality = await grains.GetLocality(code).GetAsync(); // an unknown code answers 404
+        var (bytes, failed) = await LocalityBoardJsonAsync(locality, year, grains, time, cache, json.Value.SerializerOptions);
+        return failed ?? TypedResults.Bytes(bytes, "application/json");
+    }
+
+    /// <summary>A locality's board as JSON, through this host's <see cref="Live.BoardCache"/>; or the refusal of a bad year.</summary>
+    public static async Task<(byte[] Json, IResult? Refusal)> LocalityBoardJsonAsync(
+        LocalityInfo locality, int? year, IGrainFactory grains, TimeProvider time, Live.BoardCache cache, System.Text.Json.JsonSerializerOptions json)
+    {
         var failed = (IResult?)null;
         var bytes = await cache.GetOrAddAsync(Scopes.Locality(locality.Code), year, async () =>
         {
             var answer = await BoardAsync(grains, Scopes.Locality(locality.Code), locality.Code, locality.Name, year, time);
             if (answer.Result is Ok<BoardDto> ok)
             {
-                return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ok.Value, json.Value.SerializerOptions);
+                return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ok.Value, json);
             }
 
             failed = answer.Result; // a bad year: answered as it is, never kept
             return [];
         });
-        return failed ?? TypedResults.Bytes(bytes, "application/json");
+        return (bytes, failed);
     }
 
     public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetTrackBoardAsync(string track, int? year, IGrainFactory grains, TimeProvider time)

@@ -12,13 +12,17 @@ public sealed class BoardHubOptions
 
     /// <summary>How often this web host renews its subscription to the silos' live updates.</summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>While a board keeps changing, it is pushed to its screens at most this often (and once after the last change).</summary>
+    public TimeSpan PushSpacing { get; set; } = TimeSpan.FromMilliseconds(200);
 }
 
 /// <summary>
 /// This web host's one observer of every silo's live feed (GPSTracker's hub observer): it subscribes to the live
 /// directory, renews that subscription, and relays each update to the SignalR groups that watch its scopes.
 /// </summary>
-public sealed class BoardHubBridge(IGrainFactory grains, IHubContext<BoardHub> hub, BoardCache cache, IOptions<BoardHubOptions> options, ILogger<BoardHubBridge> logger)
+public sealed class BoardHubBridge(
+    IGrainFactory grains, IHubContext<BoardHub> hub, BoardCache cache, BoardPusher pusher, IOptions<BoardHubOptions> options, ILogger<BoardHubBridge> logger)
     : BackgroundService, IBoardObserver
 {
     private IBoardObserver? reference;
@@ -33,6 +37,7 @@ public sealed class BoardHubBridge(IGrainFactory grains, IHubContext<BoardHub> h
         foreach (var change in update.Changes)
         {
             cache.Invalidate(change.Scope); // before the screens hear of it and read again
+            pusher.OnChanged(change);
         }
 
         _ = RelayAsync(update);

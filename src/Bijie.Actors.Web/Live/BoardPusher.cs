@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bijie.Actors.Web.Live;
+
+/// <summary>
+/// Pushes a locality's changed board to the screens that watch it (<see cref="BoardHub.WatchBoard"/>), so that a
+/// hundred open screens cost one board read and one serialisation per change on each web host instead of a hundred
+/// HTTP reads. While reports pour in, a board is pushed at most once per <see cref="BoardHubOptions.PushSpacing"/>,
+/// and always once after the last change, so the last push includes every change. Only boards somebody watches are
+/// built, and only for the years they watch.
+/// </summary>
+public sealed class BoardPusher(
+    IGrainFactory grains,
+    IHubContext<BoardHub> hub,
+    BoardCache cache,
+    TimeProvider time,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    IOptions<BoardHubOptions> options,
+    ILogger<BoardPusher> logger)
+{
+    private readonly ConcurrentDictionary<(string Code, int Year), int> watchers = new();
+    private readonly ConcurrentDictionary<(string Code, int Year), Slot> slots = new();
+    private long pushes;
+
+    private TimeProvider Time => time;
+
+    private TimeSpan Spacing => options.Value.PushSpacing;
+
+    /// <summary>Boards pushed; tests read it.</summary>
+    public long Pushes => Interlocked.Read(ref pushes);
+
+    /// <summary>The group of the screens that watch a locality's board for a year.</summary>
+    public static string Group(string code, int year) => $"board:{code}:{year}";
+
+    public void Watch(string code, int year) => watchers.AddOrUpdate((code, year), 1, (_, n) => n + 1);
+
+    public void Unwatch(string code, int year)
+    {
+        if (watchers.AddOrUpdate((code, year), 0, (_, n) => n - 1) <= 0)
+        {
+            watchers.TryRemove(new KeyValuePair<(string, int), int>((code, year), 0));
+        }
+    }
+
+    /// <summary>A scope changed for some years: the watched boards of that locality and those years are pushed again.</summary>
+    public void OnChanged(ScopeChange change)
+    {
+        if (!change.Scope.StartsWith("L:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var code = change.Scope[2..];
+        foreach (var (key, count) in watchers)
+        {
+            if (count > 0 && key.Code == code && key.Year >= change.FromYear && (change.ToYear is null || key.Year <= change.ToYear))
+            {
+                slots.GetOrAdd(key, k => new Slot(this, k)).Request();
+            }
+        }
+    }
+
+    private async Task PushAsync((string Code, int Year) key)
+    {
+        try
+        {
+            var locality = await grains.GetLocality(key.Code).GetAsync();
+            var (bytes, refusal) = await Apis.BoardsApi.LocalityBoardJsonAsync(locality, key.Year, grains, time, cache, json.Value.SerializerOptions);
+            if (refusal is null)
+            {
+                using var board = JsonDocument.Parse(bytes);
+                // One message for the group: SignalR serialises it once and writes the same bytes to every screen.
+                await hub.Clients.Group(Group(key.Code, key.Year)).SendAsync("board", board.RootElement);
+                Interlocked.Increment(ref pushes);
+            }
+        }
+        catch (Exception e)
+        {
+            // The screens still hear 'changed' and read for themselves: a lost push costs freshness, not correctness.
+            logger.LogDebug("Board {Code} {Year} not pushed: {Message}", key.Code, key.Year, e.Message);
+        }
+    }
+
+    /// <summary>One board's pushes: never two at once, at most one per spacing, and one more after a change that came during a push.</summary>
+    private sealed class Slot(BoardPusher owner, (string Code, int Year) key)
+    {
+        private readonly Lock sync = new();
+        private bool running;
+        private bool again;
+        private long last;
+
+        public void Request()
+        {
+            lock (sync)
+            {
+                if (running)
+                {
+                    again = true;
+                    return;
+                }
+
+                running = true;
+            }
+
+            _ = Task.Run(LoopAsync);
+        }
+
+        private async Task LoopAsync()
+        {
+            var time = owner.Time;
+            while (true)
+            {
+                var wait = owner.Spacing - time.GetElapsedTime(Interlocked.Read(ref last));
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time); // changes that come meanwhile are in the board read after it
+                }
+
+                Interlocked.Exchange(ref last, time.GetTimestamp());
+                await owner.PushAsync(key);
+                lock (sync)
+                {
+                    if (!again)
+                    {
+                        running = false;
+                        return;
+                    }
+
+                    again = false;
+                }
+            }
+        }
+    }
+}
