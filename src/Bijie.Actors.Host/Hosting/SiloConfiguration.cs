@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Azure.Data.Tables;
 using Bijie.Actors.Grains;
 using Orleans.Configuration;
@@ -24,6 +25,8 @@ public static class SiloConfiguration
 
         builder.UseOrleans(silo =>
         {
+            // With Bijie:Kubernetes, UseKubernetesHosting (below) applies ORLEANS_CLUSTER_ID and ORLEANS_SERVICE_ID
+            // after this, and they win; BijieHostOptions.Read took the same values, so both agree.
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = options.ClusterId;
@@ -39,6 +42,19 @@ public static class SiloConfiguration
             if (options.Mode == HostMode.Cluster)
             {
                 silo.ConfigureEndpoints(advertised!, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+                if (options.Kubernetes)
+                {
+                    // The advertised address is the pod's IP (BijieHostOptions.Read took POD_IP); the silo listens on
+                    // every address of the pod, of the pod IP's family (IPv6-only clusters exist).
+                    var any = advertised!.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
+                    silo.Configure<EndpointOptions>(o =>
+                    {
+                        o.SiloListeningEndpoint = new IPEndPoint(any, options.SiloPort);
+                        o.GatewayListeningEndpoint = new IPEndPoint(any, options.GatewayPort);
+                    });
+                    silo.UseKubernetesHosting();
+                }
+
                 silo.UseAdoNetClustering(o =>
                 {
                     o.Invariant = "Npgsql";
