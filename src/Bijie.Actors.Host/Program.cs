@@ -7,6 +7,7 @@ using Orleans.Dashboard;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBijieSilo();
 builder.AddBijieLedger();
+builder.AddBijieDataProtection();
 builder.AddBijieObservability();
 builder.AddBijieHealthChecks();
 builder.Services.AddBijieWeb(builder.Configuration);
