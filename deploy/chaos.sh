@@ -7,7 +7,8 @@
 #   4. the restore drill: a backup (deploy/backup.sh), the hosts stopped, the backup restored (deploy/restore.sh),
 #      the hosts started again, and a run whose exactness check shows the restored boards equal the restored ledger
 # After each: every acknowledged report in the ledger once with its value, the city's and the counties' boards equal
-# to the ledger (the generator's exactness check), every host ready again, and how long that took.
+# to the ledger, every pairing reported on listed as active by its organisation and by its locality (the generator's
+# exactness check; "pairings" counts those consistent on both sides), every host ready again, and how long that took.
 #   deploy/chaos.sh [--rate 100] [--phase 40s]
 # Prints a table of the faults; results in .local/chaos/results-<time>/. Uses its own ports (26080-26083, silos
 # 26111-26113) and the cluster's services instance; stops what it starts.
@@ -66,13 +67,14 @@ path, fault, ready = sys.argv[1:4]
 try:
     s = json.load(open(path))
 except Exception as e:
-    print(f"{fault:<30} {'-':>8} {'-':>8} {'-':>6} {'-':>6} {ready:>9} no result ({e})")
+    print(f"{fault:<30} {'-':>8} {'-':>8} {'-':>6} {'-':>6} {'-':>9} {ready:>9} no result ({e})")
     sys.exit(0)
 x = s.get("exactness") or {}
-print(f"{fault:<30} {s['sent']:>8} {s['acknowledged']:>8} {x.get('missing', '-'):>6} {x.get('duplicated', '-'):>6} {ready:>9} {'passed' if x.get('passed') else 'FAILED'}")
+pairings = f"{x.get('pairingsChecked', 0) - x.get('pairingsInconsistent', 0)}/{x.get('pairingsChecked', 0)}"
+print(f"{fault:<30} {s['sent']:>8} {s['acknowledged']:>8} {x.get('missing', '-'):>6} {x.get('duplicated', '-'):>6} {pairings:>9} {ready:>9} {'passed' if x.get('passed') else 'FAILED'}")
 PY
 }
-printf '%-30s %8s %8s %6s %6s %9s %s\n' fault sent acked lost twice "ready s" exactness | tee "$out/table.txt"
+printf '%-30s %8s %8s %6s %6s %9s %9s %s\n' fault sent acked lost twice "pairings" "ready s" exactness | tee "$out/table.txt"
 for fault in kill_host restart_azurite restart_postgres; do
   "${loadgen[@]}" "${urls[@]}" --key-file "$dir/admin-api-key" --rate "$rate" --duration "$phase" --reporters 200 \
     --retry-deadline 120s --no-progress --json "$out/$fault.json" >"$out/$fault.txt" 2>&1 &

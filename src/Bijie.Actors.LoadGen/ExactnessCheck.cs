@@ -11,7 +11,8 @@ public sealed record BoardComparison(string Code, string Name, decimal Board, de
 
 /// <summary>
 /// The verdict: every acknowledged report is in the ledger once with the values sent; no more reports of the run
-/// stand than could have been committed unacknowledged; every board equals the ledger's sums.
+/// stand than could have been committed unacknowledged; every board equals the ledger's sums; every pairing the run
+/// reported on is listed, active, on both of its sides (its organisation's and its locality's).
 /// </summary>
 public sealed record ExactnessResult(
     bool Passed,
@@ -22,6 +23,8 @@ public sealed record ExactnessResult(
     long Unacknowledged,
     long InDoubt,
     IReadOnlyList<BoardComparison> Boards,
+    long PairingsChecked,
+    long PairingsInconsistent,
     IReadOnlyList<string> Problems);
 
 /// <summary>
@@ -38,7 +41,8 @@ public sealed class ExactnessCheck(BijieClient admin, string indicator, int year
         (await admin.ExportReportLinesAsync(City, year, cancellationToken)).Select(l => l.ReportId).ToHashSet();
 
     public async Task<ExactnessResult> RunAsync(
-        IReadOnlyList<Acknowledgement> acknowledged, IReadOnlySet<Guid> before, long inDoubt, TimeSpan within, CancellationToken cancellationToken)
+        IReadOnlyList<Acknowledgement> acknowledged, IReadOnlySet<Guid> before, long inDoubt, TimeSpan within, CancellationToken cancellationToken,
+        IReadOnlyList<Organization>? organizations = null)
     {
         var problems = new List<string>();
         var city = await admin.ExportReportLinesAsync(City, year, cancellationToken);
@@ -81,7 +85,50 @@ public sealed class ExactnessCheck(BijieClient admin, string indicator, int year
             Note(problems, $"board {b.Code} {b.Name} shows {indicator} = {b.Board}, the ledger sums {b.Ledger}");
         }
 
-        return new ExactnessResult(problems.Count == 0, acknowledged.Count, missing, wrong, duplicated, unacknowledged, inDoubt, boards, problems);
+        var (checkedPairings, inconsistent) = await ComparePairingSidesAsync(organizations ?? [], problems, cancellationToken);
+        return new ExactnessResult(problems.Count == 0 && inconsistent == 0, acknowledged.Count, missing, wrong, duplicated, unacknowledged, inDoubt, boards,
+            checkedPairings, inconsistent, problems);
+    }
+
+    /// <summary>
+    /// Both sides of each pairing name it: the listing of its organisation (enterprise or helper) and the listing of
+    /// its locality hold it as active, as the pairing itself says it is. Both listings are built from the roll-ups of
+    /// the pairing's own ledger entries, so a fault that lost or doubled an entry would show here.
+    /// </summary>
+    private async Task<(long Checked, long Inconsistent)> ComparePairingSidesAsync(
+        IReadOnlyList<Organization> organizations, List<string> problems, CancellationToken cancellationToken)
+    {
+        long count = 0, inconsistent = 0;
+        foreach (var organization in organizations)
+        {
+            var owner = organization.Role == "Enterprise" ? new PairingFilter(Enterprise: organization.Id, Status: "active") : new PairingFilter(Helper: organization.Id, Status: "active");
+            var listed = await IdsAsync(owner, cancellationToken);
+            foreach (var id in organization.PairingIds)
+            {
+                count++;
+                var pairing = await admin.GetPairingAsync(id, cancellationToken);
+                var atLocality = await IdsAsync(new PairingFilter(Locality: pairing.LocalityCode, Status: "active"), cancellationToken);
+                if (pairing.Status != "active" || !listed.Contains(id) || !atLocality.Contains(id))
+                {
+                    inconsistent++;
+                    Note(problems, $"pairing {id} ({pairing.Status}) is {(listed.Contains(id) ? "" : "not ")}listed by {organization.Id} and " +
+                        $"{(atLocality.Contains(id) ? "" : "not ")}by {pairing.LocalityCode}");
+                }
+            }
+        }
+
+        return (count, inconsistent);
+    }
+
+    private async Task<HashSet<string>> IdsAsync(PairingFilter filter, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var p in admin.ListAllPairingsAsync(filter, cancellationToken))
+        {
+            ids.Add(p.Id);
+        }
+
+        return ids;
     }
 
     /// <summary>

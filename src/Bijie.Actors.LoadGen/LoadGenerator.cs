@@ -77,7 +77,7 @@ public static class LoadGenerator
                 }
 
                 var exactness = options.Check
-                    ? await check.RunAsync(result.Acknowledged, before, result.InDoubt, TimeSpan.FromSeconds(30), CancellationToken.None)
+                    ? await check.RunAsync(result.Acknowledged, before, result.InDoubt, TimeSpan.FromSeconds(30), CancellationToken.None, used)
                     : null;
                 var summary = new RunSummary(
                     runId, options.Rate is null ? "closed" : "open", options.Rate is null ? options.Concurrency : null, options.Rate,

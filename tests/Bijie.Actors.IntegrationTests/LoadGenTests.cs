@@ -39,6 +39,8 @@ public sealed class LoadGenTests(ITestOutputHelper log)
         Assert.NotNull(summary.Exactness);
         Assert.True(summary.Exactness.Passed, string.Join("\n", summary.Exactness.Problems));
         Assert.Equal(9, summary.Exactness.Boards.Count); // the city and its eight counties
+        Assert.True(summary.Exactness.PairingsChecked >= 508 + 108, $"{summary.Exactness.PairingsChecked} pairings checked on both sides");
+        Assert.Equal(0, summary.Exactness.PairingsInconsistent);
         Assert.Equal(0, summary.ExitCode);
         Assert.Equal(2000, summary.Staleness.Latency.Count); // the city board showed every report
         Assert.True(summary.Staleness.Pushed > 0, "the host pushed the city board to the watcher");
