@@ -53,25 +53,7 @@ public sealed class ReportIntakeGrain(
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(actor);
-        LedgerEntries.ValidateKey(report.IdempotencyKey);
-        var subjectId = (report.PairingId, report.ProjectId) switch
-        {
-            ({ Length: > 0 } p, null) => p,
-            (null, { Length: > 0 } p) => p,
-            _ => throw DomainException.Invalid("report.subject", "A report names exactly one of pairingId and projectId.", "pairingId"),
-        };
-        var values = ValidateValues(report.Values);
-        var today = ProgrammeClock.Today(time);
-        if (report.Date > today)
-        {
-            throw DomainException.Invalid("report.date_in_future", $"The report date {report.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}, Asia/Shanghai).", "date");
-        }
-
-        if (report.Note is { Length: > 1000 })
-        {
-            throw DomainException.Invalid("report.note", "A note has at most 1000 characters.", "note");
-        }
-
+        var (subjectId, values) = ReportChecks.Check(report, ProgrammeClock.Today(time));
         ReportContext context;
         try
         {
@@ -104,18 +86,7 @@ public sealed class ReportIntakeGrain(
         };
 
         await CheckPeriodAsync(subjectId, report.Date, actor, "date");
-        var body = JsonSerializer.Serialize(new
-        {
-            subject = subjectId,
-            kind = report.PairingId is null ? "project" : "pairing",
-            date = report.Date,
-            values = values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value),
-            note = report.Note,
-        });
-        var lines = values.Select(v => new LedgerLine(v.Key, (short)report.Date.Year, (short)report.Date.Month, null, null, v.Value, context.Scopes)).ToArray();
-        return new LedgerEntry(
-            Guid.NewGuid(), EntryKind.Report, actor.Id, report.IdempotencyKey, SHA256.HashData(Encoding.UTF8.GetBytes(body)),
-            subjectId, null, report.Date, time.GetUtcNow(), actor.Id, onBehalf, null, body, lines);
+        return ReportChecks.Entry(report, subjectId, values, context.Scopes, actor, onBehalf, time.GetUtcNow());
     }
 
     /// <summary>
@@ -290,54 +261,6 @@ public sealed class ReportIntakeGrain(
         AppendOutcome.Duplicate => new ReportReceipt(result.EntryId, result.Position, Replayed: true),
         _ => throw DomainException.Conflict("idempotency.key_reused", $"The idempotency key '{key}' was used before for another request.", "Idempotency-Key"),
     };
-
-    private static Dictionary<string, decimal> ValidateValues(IReadOnlyDictionary<string, decimal>? values)
-    {
-        if (values is null || values.Count == 0)
-        {
-            throw DomainException.Invalid("report.values", "A report carries at least one indicator value.", "values");
-        }
-
-        if (values.Count > Indicators.All.Count)
-        {
-            throw DomainException.Invalid("report.values", "A report carries each indicator at most once.", "values");
-        }
-
-        foreach (var (code, value) in values)
-        {
-            var indicator = Indicators.Find(code)
-                ?? throw DomainException.Invalid("indicator.unknown", $"'{code}' is not an indicator of the catalogue.", $"values.{code}");
-            if (!indicator.Reportable)
-            {
-                var from = indicator.Source switch
-                {
-                    IndicatorSource.Visit => "recorded research visits (POST /api/v1/visits)",
-                    IndicatorSource.ExpertService => "expert teams' service batches (POST /api/v1/expert-teams/{id}/batches)",
-                    _ => "pairings and projects",
-                };
-                throw DomainException.Invalid("indicator.not_reportable", $"'{code}' is counted from {from}; it cannot be reported.", $"values.{code}");
-            }
-
-            if (value < 0)
-            {
-                throw DomainException.Invalid("report.negative", $"'{code}' cannot be negative; correct a report by reversing it.", $"values.{code}");
-            }
-
-            if (value > indicator.MaxPerReport)
-            {
-                throw DomainException.Invalid("report.absurd", $"{value} {indicator.Unit} of '{code}' in one report is beyond belief (at most {indicator.MaxPerReport:N0}).", $"values.{code}");
-            }
-
-            if (indicator.Integral ? value != decimal.Truncate(value) : value != decimal.Round(value, 2))
-            {
-                throw DomainException.Invalid("report.precision", indicator.Integral ? $"'{code}' is a whole number." : $"'{code}' is in yuan, to the fen.", $"values.{code}");
-            }
-        }
-
-        return values.Where(v => v.Value != 0).ToDictionary(v => v.Key, v => v.Value) is { Count: > 0 } nonZero
-            ? nonZero
-            : throw DomainException.Invalid("report.values", "A report with only zero values says nothing.", "values");
-    }
 
     private static DomainException Forbidden(string subjectId) =>
         DomainException.Forbidden("report.forbidden", $"You may not report on '{subjectId}'.");

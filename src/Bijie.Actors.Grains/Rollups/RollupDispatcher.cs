@@ -47,6 +47,42 @@ public sealed class RollupDispatcher(
     /// <summary>Folds a committed batch into per-scope deltas waiting for the next flush.</summary>
     public void Enqueue(CommittedBatch batch)
     {
+        var byScope = Fold(batch);
+        lock (gate)
+        {
+            if (outstanding.ContainsKey(batch.BatchId))
+            {
+                return; // already waiting here (recovered while still pending)
+            }
+
+            outstanding[batch.BatchId] = byScope.Count;
+            foreach (var (scope, delta) in byScope)
+            {
+                if (!pending.TryGetValue(scope, out var list))
+                {
+                    pending[scope] = list = [];
+                }
+
+                list.Add(delta);
+            }
+        }
+
+        if (byScope.Count == 0)
+        {
+            _ = ledger.MarkDeliveredAsync([batch.BatchId]);
+            lock (gate)
+            {
+                outstanding.Remove(batch.BatchId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a committed batch adds to each scope its lines name: value lines summed per indicator, year and month,
+    /// member lines netted per indicator, member and years. Pure: the same batch always folds to the same deltas.
+    /// </summary>
+    public static IReadOnlyList<(string Scope, BatchDelta Delta)> Fold(CommittedBatch batch)
+    {
         var byScope = new Dictionary<string, (Dictionary<(string, short, short?), decimal> Sums, Dictionary<(string, string, short, short?), int> Members)>();
         foreach (var line in batch.Entries.SelectMany(e => e.Entry.Lines))
         {
@@ -70,36 +106,11 @@ public sealed class RollupDispatcher(
             }
         }
 
-        lock (gate)
-        {
-            if (outstanding.ContainsKey(batch.BatchId))
-            {
-                return; // already waiting here (recovered while still pending)
-            }
-
-            outstanding[batch.BatchId] = byScope.Count;
-            foreach (var (scope, delta) in byScope)
-            {
-                if (!pending.TryGetValue(scope, out var list))
-                {
-                    pending[scope] = list = [];
-                }
-
-                list.Add(new BatchDelta(
-                    batch.BatchId,
-                    delta.Sums.Select(s => new SumDelta(s.Key.Item1, s.Key.Item2, s.Key.Item3, s.Value)).ToArray(),
-                    delta.Members.Select(m => new MemberDelta(m.Key.Item1, m.Key.Item2, m.Key.Item3, m.Key.Item4, m.Value)).ToArray()));
-            }
-        }
-
-        if (byScope.Count == 0)
-        {
-            _ = ledger.MarkDeliveredAsync([batch.BatchId]);
-            lock (gate)
-            {
-                outstanding.Remove(batch.BatchId);
-            }
-        }
+        return byScope.Select(s => (s.Key, new BatchDelta(
+                batch.BatchId,
+                s.Value.Sums.Select(v => new SumDelta(v.Key.Item1, v.Key.Item2, v.Key.Item3, v.Value)).ToArray(),
+                s.Value.Members.Select(m => new MemberDelta(m.Key.Item1, m.Key.Item2, m.Key.Item3, m.Key.Item4, m.Value)).ToArray())))
+            .ToArray();
     }
 
     private async Task FlushLoopAsync(CancellationToken stoppingToken)

@@ -37,8 +37,7 @@ public sealed class ScopeGrain(
     IOptions<RollupOptions> options,
     ILogger<ScopeGrain> logger) : Grain, IScopeGrain
 {
-    private readonly Dictionary<(string Indicator, short Year, short Month), decimal> sums = [];
-    private readonly Dictionary<(string Indicator, string Member, short Year, short? YearTo), int> members = [];
+    private readonly RollupTotals totals = new();
     private readonly HashSet<long> applied = [];
 
     // Boards as last computed, per year, until the next batch: every open board re-reads after a change, and
@@ -53,29 +52,20 @@ public sealed class ScopeGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var saved = await LoadSnapshotAsync(cancellationToken);
-        foreach (var s in saved.Sums)
+        totals.Restore(saved);
+        var unsaved = await ledger.ReadScopeAsync(this.GetPrimaryKeyString(), saved.Head, saved.Applied, cancellationToken);
+        foreach (var s in unsaved.Sums)
         {
-            sums[(s.Indicator, s.Year, s.Month)] = s.Value;
+            totals.AddSum(s.Indicator, s.Year, s.Month ?? 0, s.Value);
         }
 
-        foreach (var m in saved.Members)
+        foreach (var m in unsaved.Members)
         {
-            members[(m.Indicator, m.Member, m.Year, m.YearTo)] = m.Count;
+            totals.AddMember(m.Indicator, m.Member, m.Year, m.YearTo, m.Count);
         }
 
-        var totals = await ledger.ReadScopeAsync(this.GetPrimaryKeyString(), saved.Head, saved.Applied, cancellationToken);
-        foreach (var s in totals.Sums)
-        {
-            AddSum(s.Indicator, s.Year, s.Month ?? 0, s.Value);
-        }
-
-        foreach (var m in totals.Members)
-        {
-            AddMember(m.Indicator, m.Member, m.Year, m.YearTo, m.Count);
-        }
-
-        head = totals.Head;
-        dirty = totals.Sums.Count > 0 || totals.Members.Count > 0 || totals.Head != saved.Head;
+        head = unsaved.Head;
+        dirty = unsaved.Sums.Count > 0 || unsaved.Members.Count > 0 || unsaved.Head != saved.Head;
         this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(options.Value.SnapshotInterval, options.Value.SnapshotInterval) { KeepAlive = false });
     }
 
@@ -112,16 +102,7 @@ public sealed class ScopeGrain(
                 to = Math.Max(to ?? m.YearTo!.Value, m.YearTo!.Value);
             }
 
-            foreach (var s in batch.Sums)
-            {
-                AddSum(s.Indicator, s.Year, s.Month ?? 0, s.Value);
-            }
-
-            foreach (var m in batch.Members)
-            {
-                AddMember(m.Indicator, m.Member, m.Year, m.YearTo, m.Count);
-            }
-
+            totals.Add(batch);
             batchesApplied++;
             dirty = true;
         }
@@ -139,92 +120,19 @@ public sealed class ScopeGrain(
     {
         if (!boards.TryGetValue(year, out var board))
         {
-            boards[year] = board = ComputeBoard(year);
+            boards[year] = board = totals.Board(this.GetPrimaryKeyString(), year);
         }
 
         return Task.FromResult(board);
     }
 
-    private Board ComputeBoard(int year)
-    {
-        var figures = new List<BoardFigure>();
-        var months = new Dictionary<string, IReadOnlyList<decimal>>();
-        var reviewed = new Dictionary<string, decimal>();
-        foreach (var indicator in Indicators.All)
-        {
-            var (value, hasValue) = Figure(indicator, year);
-            var (previous, hasPrevious) = Figure(indicator, year - 1);
-            decimal? prior = hasPrevious ? previous : null;
-            decimal? yoy = prior is > 0 ? decimal.Round((value - prior.Value) / prior.Value * 100m, 2, MidpointRounding.AwayFromZero) : null;
-            figures.Add(new BoardFigure(indicator.Code, hasValue ? Normal(value) : 0, prior is null ? null : Normal(prior.Value), yoy));
-            if (indicator.Aggregation == Aggregation.Sum)
-            {
-                months[indicator.Code] = Enumerable.Range(1, 12)
-                    .Select(m => Normal(sums.GetValueOrDefault((indicator.Code, (short)year, (short)m)))).ToArray();
-                var reviewedCode = Indicators.Reviewed(indicator.Code);
-                reviewed[indicator.Code] = Normal(sums.Where(s => s.Key.Indicator == reviewedCode && s.Key.Year == year).Sum(s => s.Value));
-            }
-        }
+    public Task<IReadOnlyList<string>> GetMembersAsync(string indicator, int? year) => Task.FromResult(totals.Members(indicator, year));
 
-        var funnel = Scopes.FunnelStages.ToDictionary(
-            stage => stage.ToString(),
-            stage => CountMembers(Scopes.Stage(stage), year));
-        return new Board(this.GetPrimaryKeyString(), year, figures, months, funnel, reviewed);
-    }
-
-    public Task<IReadOnlyList<string>> GetMembersAsync(string indicator, int? year) =>
-        Task.FromResult<IReadOnlyList<string>>(members
-            .Where(m => m.Key.Indicator == indicator && m.Value > 0 && (year is null || Covers(m.Key.Year, m.Key.YearTo, year.Value)))
-            .Select(m => m.Key.Member).Distinct().Order(StringComparer.Ordinal).ToArray());
-
-    public Task<int> CountMembersFromAsync(string indicator, int fromYear) =>
-        Task.FromResult(members.Where(m => m.Key.Indicator == indicator && m.Value > 0 && m.Key.Year >= fromYear).Select(m => m.Key.Member).Distinct().Count());
+    public Task<int> CountMembersFromAsync(string indicator, int fromYear) => Task.FromResult(totals.CountMembersFrom(indicator, fromYear));
 
     public Task<ScopeStats> GetStatsAsync() => Task.FromResult(new ScopeStats(applyCalls, batchesApplied, batchesIgnored, head));
 
-    public Task<int?> GetLatestYearAsync() =>
-        Task.FromResult(sums.Where(s => s.Value != 0).Select(s => (int?)s.Key.Year).DefaultIfEmpty(null).Max());
-
-    private (decimal Value, bool Present) Figure(Indicator indicator, int year)
-    {
-        if (indicator.Aggregation == Aggregation.Sum)
-        {
-            var lines = sums.Where(s => s.Key.Indicator == indicator.Code && s.Key.Year == year).ToList();
-            return (lines.Sum(s => s.Value), lines.Count > 0);
-        }
-
-        var count = CountMembers(indicator.Code, year);
-        return (count, count > 0);
-    }
-
-    private int CountMembers(string indicator, int year) =>
-        members.Where(m => m.Key.Indicator == indicator && m.Value > 0 && Covers(m.Key.Year, m.Key.YearTo, year))
-            .Select(m => m.Key.Member).Distinct().Count();
-
-    /// <summary>The same number whichever way it was summed (6 and 6.00 alike print as 6).</summary>
-    private static decimal Normal(decimal value) => value / 1.000000000000000000000000000000000m;
-
-    private static bool Covers(short from, short? to, int year) => from <= year && (to is null || year <= to);
-
-    private void AddSum(string indicator, short year, short month, decimal value)
-    {
-        var key = (indicator, year, month);
-        sums[key] = sums.GetValueOrDefault(key) + value;
-    }
-
-    private void AddMember(string indicator, string member, short year, short? yearTo, int count)
-    {
-        var key = (indicator, member, year, yearTo);
-        var next = members.GetValueOrDefault(key) + count;
-        if (next == 0)
-        {
-            members.Remove(key);
-        }
-        else
-        {
-            members[key] = next;
-        }
-    }
+    public Task<int?> GetLatestYearAsync() => Task.FromResult(totals.LatestYear());
 
     private async Task<ScopeSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
     {
@@ -262,8 +170,8 @@ public sealed class ScopeGrain(
             {
                 Head = head,
                 Applied = applied.Order().ToList(),
-                Sums = sums.Select(s => new ScopeSnapshot.SumRow(s.Key.Indicator, s.Key.Year, s.Key.Month, s.Value)).ToList(),
-                Members = members.Select(m => new ScopeSnapshot.MemberRow(m.Key.Indicator, m.Key.Member, m.Key.Year, m.Key.YearTo, m.Value)).ToList(),
+                Sums = totals.SumRows.ToList(),
+                Members = totals.MemberRows.ToList(),
             };
             await ledger.SaveSnapshotAsync(this.GetPrimaryKeyString(), head, ScopeSnapshot.Pack(state), cancellationToken);
             dirty = false;
