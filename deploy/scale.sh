@@ -65,7 +65,7 @@ for n in $silos; do
       --Bijie:AdminKeyFile="$LOCAL/scale/admin-api-key" >"$out/host-$n-$i.log" 2>&1) &
     pids+=($!)
     urls+=(--url "http://127.0.0.1:$((27080 + i))")
-    wait_until 300 "host $i to become ready" curl -fsS -o /dev/null "http://127.0.0.1:$((27080 + i))/health/ready" \
+    wait_until 300 "host $i to become ready" curl -fs -o /dev/null "http://127.0.0.1:$((27080 + i))/health/ready" \
       || { tail -20 "$out/host-$n-$i.log" >&2; die "host $i did not become ready"; }
     say "host $i ready after $(awk -v a="$(date +%s.%N)" -v b="$began" 'BEGIN { printf "%.1f", a - b }') s"
   done

@@ -21,10 +21,16 @@ public sealed class HostStartWork(
     DemoLoader demo,
     ILedger ledger,
     TimeProvider time,
+    IServiceProvider services,
     ILogger<HostStartWork> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The division map is read before the host says it is ready, not by the first request that needs it (the
+        // whole country's takes seconds; Bijie's, milliseconds).
+        work.Report("reading the division map");
+        var divisions = await Task.Run(() => services.GetRequiredService<Bijie.Actors.Grains.Localities.DivisionCatalog>(), stoppingToken);
+        logger.LogInformation("Division map of {Area}: {Count} divisions", divisions.Area, divisions.Count);
         work.Report("waiting for the silo to become active");
         await silo.WhenActive.WaitAsync(stoppingToken);
         var delay = TimeSpan.FromMilliseconds(250);
