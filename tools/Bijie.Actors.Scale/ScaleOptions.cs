@@ -10,6 +10,7 @@ public sealed record ScaleOptions(
     int Concurrency,
     int Seed,
     int ColdReads,
+    TimeSpan CatchUp,
     IReadOnlyList<int> Pids,
     string? Json)
 {
@@ -23,6 +24,7 @@ public sealed record ScaleOptions(
           --concurrency C      requests in flight (default 128)
           --cold-reads N       villages never touched to read once each: the cost of a first activation (default 5000)
           --seed S             which villages are picked (default 2026)
+          --catch-up SECONDS   how long the boards may take to show every acknowledged report (default 1800)
           --pid PID            a host process whose peak memory to report (repeat for each host)
           --json FILE          also write the figures as JSON
         """;
@@ -32,7 +34,7 @@ public sealed record ScaleOptions(
         var urls = new List<Uri>();
         var pids = new List<int>();
         string? key = null, divisions = null, json = null;
-        int enterprises = 127_000, villages = 139_000, concurrency = 128, seed = 2026, coldReads = 5_000;
+        int enterprises = 127_000, villages = 139_000, concurrency = 128, seed = 2026, coldReads = 5_000, catchUp = 1800;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -54,6 +56,7 @@ public sealed record ScaleOptions(
                 case "--concurrency": concurrency = Number(1); break;
                 case "--cold-reads": coldReads = Number(0); break;
                 case "--seed": seed = Number(0); break;
+                case "--catch-up": catchUp = Number(1); break;
                 case "--pid": pids.Add(Number(1)); break;
                 case "--json": json = Value(); break;
                 default: throw new ArgumentException($"unknown option '{args[i]}'");
@@ -65,6 +68,6 @@ public sealed record ScaleOptions(
             throw new ArgumentException("--url, a key and --divisions are required");
         }
 
-        return new ScaleOptions(urls, key, divisions, enterprises, villages, concurrency, seed, coldReads, pids, json);
+        return new ScaleOptions(urls, key, divisions, enterprises, villages, concurrency, seed, coldReads, TimeSpan.FromSeconds(catchUp), pids, json);
     }
 }

@@ -10,7 +10,7 @@ namespace Bijie.Actors.Scale;
 /// <summary>The run's figures: the phases, what the check found, where the grains are, and the hosts' memory.</summary>
 public sealed record ScaleSummary(
     int Hosts, int Cities, int Counties, int Townships, int VillagesInMap, int Enterprises, int Pairings,
-    IReadOnlyList<PhaseResult> Phases, decimal ReportedTotal, decimal BoardsTotal, int CitiesChecked, int CitiesWrong,
+    IReadOnlyList<PhaseResult> Phases, decimal ReportedTotal, decimal BoardsTotal, int CitiesChecked, int CitiesWrong, double BoardsCaughtUpSeconds,
     int PairingsSampled, int PairingsInconsistent, IReadOnlyList<SiloActivations> Silos, IReadOnlyList<HostMemory> Memory)
 {
     public bool Passed => CitiesWrong == 0 && PairingsInconsistent == 0 && ReportedTotal == BoardsTotal
@@ -88,20 +88,24 @@ public static class ScaleRun
         progress.WriteLine("checking the cities' boards against what was acknowledged");
         var wrong = 0;
         decimal boardsTotal = 0;
-        var deadline = Stopwatch.StartNew();
+        var catchingUp = Stopwatch.StartNew();
         while (true)
         {
             var after = await BoardTotalsAsync(admin, cities, today.Year);
             var grown = cities.ToDictionary(c => c, c => after[c] - before[c]);
             wrong = cities.Count(c => grown[c] != acknowledged.GetValueOrDefault(c));
             boardsTotal = grown.Values.Sum();
-            if (wrong == 0 || deadline.Elapsed > TimeSpan.FromSeconds(60))
+            if (wrong == 0 || catchingUp.Elapsed > options.CatchUp)
             {
                 break;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1)); // roll-ups flush in the background; poll until they show it, with a deadline
+            progress.WriteLine($"  boards show {boardsTotal:N0} of {acknowledged.Values.Sum():N0} after {catchingUp.Elapsed.TotalSeconds:F0} s");
+            // The roll-ups follow the ledger in the background: poll until the boards show it, with a deadline.
+            await Task.Delay(TimeSpan.FromSeconds(wrong == 0 ? 0 : 5));
         }
+
+        var caughtUp = Math.Round(catchingUp.Elapsed.TotalSeconds, 1);
 
         var sample = villages.Take(options.Villages).Select((v, i) => i).Where(i => i % Math.Max(1, options.Villages / 200) == 0).Take(200).ToArray();
         var inconsistent = 0;
@@ -123,7 +127,7 @@ public static class ScaleRun
         }
 
         return new ScaleSummary(options.Urls.Count, map.Cities, map.Counties, map.Townships, map.Villages.Count, options.Enterprises, options.Villages,
-            phases, acknowledged.Values.Sum(), boardsTotal, cities.Length, wrong, sample.Length, inconsistent, silos, memory);
+            phases, acknowledged.Values.Sum(), boardsTotal, cities.Length, wrong, caughtUp, sample.Length, inconsistent, silos, memory);
     }
 
     private static async Task<Dictionary<string, decimal>> BoardTotalsAsync(BijieClient admin, IReadOnlyList<string> cities, int year)
@@ -155,7 +159,8 @@ public static class ScaleRun
             output.WriteLine($"{p.Name,-22} {p.Done,9:N0} {p.Seconds,9:N1} {p.PerSecond,9:N0} {p.Latency.P50,9:N1} {p.Latency.P99,9:N1} {p.Latency.Max,9:N1}  {retried}");
         }
 
-        output.WriteLine($"boards: {s.CitiesChecked} cities checked, {s.CitiesWrong} wrong; acknowledged total {s.ReportedTotal:N0}, boards' growth {s.BoardsTotal:N0}");
+        output.WriteLine($"boards: {s.CitiesChecked} cities checked, {s.CitiesWrong} wrong; acknowledged total {s.ReportedTotal:N0}, boards' growth {s.BoardsTotal:N0}, " +
+            $"{(s.CitiesWrong == 0 ? "equal" : "still short")} {s.BoardsCaughtUpSeconds:N1} s after the last acknowledgement");
         output.WriteLine($"pairings on both sides: {s.PairingsSampled} sampled, {s.PairingsInconsistent} inconsistent");
         foreach (var silo in s.Silos)
         {
@@ -170,7 +175,7 @@ public static class ScaleRun
 
         var rate = (string name) => s.Phases.FirstOrDefault(p => p.Name == name)?.PerSecond ?? 0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"scale: hosts={s.Hosts} enterprises={s.Enterprises} pairings={s.Pairings} register_per_s={rate("register enterprises"):F0} pairing_per_s={rate("start pairings"):F0} cold_read_per_s={rate("read cold villages"):F0} report_per_s={rate("reports"):F0} activations={s.Silos.Sum(x => x.Activations)} peak_mib={s.Memory.Sum(m => m.PeakMiB)} exact={(s.Passed ? "yes" : "no")}"));
+            $"scale: hosts={s.Hosts} enterprises={s.Enterprises} pairings={s.Pairings} register_per_s={rate("register enterprises"):F0} pairing_per_s={rate("start pairings"):F0} cold_read_per_s={rate("read cold villages"):F0} report_per_s={rate("reports"):F0} boards_caught_up_s={s.BoardsCaughtUpSeconds:F0} activations={s.Silos.Sum(x => x.Activations)} peak_mib={s.Memory.Sum(m => m.PeakMiB)} exact={(s.Passed ? "yes" : "no")}"));
     }
 
     public static string ToJson(ScaleSummary s) => JsonSerializer.Serialize(s, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });

@@ -25,6 +25,9 @@ public sealed class BoardHubBridge(
     IGrainFactory grains, IHubContext<BoardHub> hub, BoardCache cache, BoardPusher pusher, IOptions<BoardHubOptions> options, ILogger<BoardHubBridge> logger)
     : BackgroundService, IBoardObserver
 {
+    /// <summary>How many lines a board's ticker shows (the city board's: 12).</summary>
+    public const int TickerLength = 12;
+
     private IBoardObserver? reference;
     private long updatesRelayed;
 
@@ -53,10 +56,17 @@ public sealed class BoardHubBridge(
                 await hub.Clients.Group(change.Scope).SendAsync("changed", change);
             }
 
-            foreach (var report in update.Reports)
+            // A screen's ticker shows the latest TickerLength reports: of one update, a locality's group hears only
+            // its latest that many. While thousands of reports a second pour in, a screen hears a few hundred
+            // lines a second instead of every report, and its ticker is still exactly the latest.
+            var latest = update.Reports
+                .SelectMany(r => r.Scopes.Where(s => s.StartsWith("L:", StringComparison.Ordinal)).Select(g => (Group: g, Report: r)))
+                .GroupBy(x => x.Group, StringComparer.Ordinal)
+                .SelectMany(g => g.TakeLast(TickerLength))
+                .GroupBy(x => x.Report);
+            foreach (var report in latest)
             {
-                var groups = report.Scopes.Where(s => s.StartsWith("L:", StringComparison.Ordinal)).ToArray();
-                await hub.Clients.Groups(groups).SendAsync("reported", report);
+                await hub.Clients.Groups(report.Select(x => x.Group).ToArray()).SendAsync("reported", report.Key);
             }
         }
         catch (Exception e)

@@ -36,7 +36,17 @@ async function start() {
   document.body.dataset.ready = 'true';
   const live = connectLive({
     scopes: () => [state.city.scope, ...Object.values(state.countyBoards).map(b => b.scope), ...Object.values(state.trackBoards).map(b => b.scope)],
-    onChanged: change => { if (touches(change, state.year)) refresh(change.scope); },
+    // The city's and the counties' boards come pushed; the domains' are read when they change.
+    boards: () => [CITY, ...state.counties.map(c => c.code)].map(code => [code, state.year]),
+    onBoard: board => {
+      if (board.year !== state.year) return;
+      if (board.code === CITY) { state.city = board; loadTop(); } else { state.countyBoards[board.code] = board; }
+      scheduleRender();
+    },
+    onChanged: change => {
+      if (!touches(change, state.year) || live.pushes(change.scope.slice(2), state.year)) return;
+      refresh(change.scope);
+    },
     onReported: item => { if (new Date(item.date).getFullYear() === state.year) addTicker(item); },
     onResync: () => loadAll().then(render),
   });
@@ -90,6 +100,15 @@ async function switchYear(year) {
   state.year = year;
   await loadAll();
   render();
+  await state.live?.rewatch(); // the boards pushed are the new year's
+}
+
+// Pushed boards come up to five times a second each while reports pour in: the page redraws at most that often.
+let renderPending = false;
+function scheduleRender() {
+  if (renderPending) return;
+  renderPending = true;
+  setTimeout(() => { renderPending = false; render(); }, 200);
 }
 
 function addTicker(item) {

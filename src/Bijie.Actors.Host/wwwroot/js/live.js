@@ -1,9 +1,11 @@
 // The boards' live channel: SignalR over WebSockets (no negotiation, so any host behind the proxy can take the
 // connection), reconnecting for ever; after every (re)connection the page re-reads what it shows, so a board whose
-// host died catches up without a reload. Boards never poll: they re-read only when told something changed.
+// host died catches up without a reload. Boards never poll: they re-read only when told something changed, and a
+// locality's board the page names in `boards` (code and year) is pushed to it whole after each change (`onBoard`),
+// so that it need not be read at all.
 const signalR = window.signalR;
 
-export function connectLive({ scopes, onChanged, onReported, onResync }) {
+export function connectLive({ scopes, boards = () => [], onChanged, onReported, onResync, onBoard }) {
   const state = document.getElementById('live-state');
   const show = (value, server) => {
     if (!state) return;
@@ -21,11 +23,26 @@ export function connectLive({ scopes, onChanged, onReported, onResync }) {
   connection.keepAliveIntervalInMilliseconds = 3000;
   connection.on('changed', change => onChanged?.(change));
   connection.on('reported', item => onReported?.(item));
+  connection.on('board', board => onBoard?.(board));
 
   let watched = new Set();
+  let pushed = new Set();
+  const key = ([code, year]) => `${code}:${year}`;
+  async function watchBoards() {
+    const next = new Map(boards().map(b => [key(b), b]));
+    for (const k of pushed) {
+      if (!next.has(k)) { const [code, year] = k.split(':'); await connection.invoke('UnwatchBoard', code, Number(year)); }
+    }
+    for (const [k, [code, year]] of next) {
+      if (!pushed.has(k)) await connection.invoke('WatchBoard', code, year);
+    }
+    pushed = new Set(next.keys());
+  }
   async function joined() {
     watched = new Set(scopes());
+    pushed = new Set(); // a new connection watches nothing yet
     await connection.invoke('Watch', [...watched]);
+    await watchBoards();
     const server = await connection.invoke('Server');
     show('connected', server);
     await onResync?.();
@@ -58,7 +75,10 @@ export function connectLive({ scopes, onChanged, onReported, onResync }) {
       if (gone.length) await connection.invoke('Unwatch', gone);
       await connection.invoke('Watch', [...next]);
       watched = next;
+      await watchBoards();
     },
+    /** Whether the locality's board for the year is pushed to this page (it need not read it on 'changed'). */
+    pushes(code, year) { return pushed.has(`${code}:${year}`); },
   };
 }
 
