@@ -67,8 +67,14 @@ async function loadAll() {
   state.city = city;
   state.countyBoards = Object.fromEntries(counties.map(b => [b.code, b]));
   state.trackBoards = Object.fromEntries(tracks.map(b => [b.code, b]));
-  state.ticker = ticker;
+  // A report heard live while this read was under way stays: the read may predate it.
+  state.ticker = mergeTicker(ticker, state.ticker.filter(x => new Date(x.date).getFullYear() === y));
   loadTop();
+}
+
+function mergeTicker(read, heard) {
+  const byId = new Map([...heard, ...read].map(x => [x.reportId, x]));
+  return [...byId.values()].sort((a, b) => new Date(b.recordedAt) - new Date(a.recordedAt)).slice(0, 12);
 }
 
 const loadTop = coalesce(async () => {
