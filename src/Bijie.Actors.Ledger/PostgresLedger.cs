@@ -324,54 +324,47 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
 
     public async Task<ScopeTotals> ReadScopeAsync(string scope, long afterPosition, IReadOnlyCollection<long> excludedBatches, CancellationToken cancellationToken = default)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        // One snapshot for the head and the sums: every row at or below the head it sees is visible to it.
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        long head;
-        await using (var readHead = new NpgsqlCommand("SELECT position FROM ledger_head WHERE id = 1", connection, transaction))
-        {
-            head = (long)(await readHead.ExecuteScalarAsync(cancellationToken))!;
-        }
-
+        // One statement, one round trip: a statement sees one snapshot of the database, so the head it reads and the
+        // lines it sums agree (every line at or below that head is visible to it). A roll-up scope activates with
+        // this and its snapshot only: at national scale most activations are of scopes nobody touched before.
+        await using var command = db.CreateCommand("""
+            WITH h AS (SELECT position FROM ledger_head WHERE id = 1),
+            l AS (
+              SELECT indicator, year, month, year_to, member, value FROM ledger_lines, h
+              WHERE scopes @> ARRAY[@scope] AND ledger_lines.position > @after AND ledger_lines.position <= h.position
+                AND NOT (batch_id = ANY(@excluded)))
+            SELECT 0 AS kind, NULL::text AS indicator, NULL::text AS member, NULL::smallint AS year, NULL::smallint AS month,
+                   NULL::smallint AS year_to, h.position::numeric AS value FROM h
+            UNION ALL
+            SELECT 1, indicator, NULL, year, month, NULL, sum(value) FROM l WHERE member IS NULL GROUP BY indicator, year, month
+            UNION ALL
+            SELECT 2, indicator, member, year, NULL, year_to, sum(value) FROM l WHERE member IS NOT NULL
+              GROUP BY indicator, member, year, year_to HAVING sum(value) <> 0
+            """);
+        command.Parameters.AddWithValue("scope", scope);
+        command.Parameters.AddWithValue("after", afterPosition);
+        command.Parameters.AddWithValue("excluded", excludedBatches.ToArray());
+        long head = 0;
         var sums = new List<ScopeSum>();
         var members = new List<ScopeMember>();
-        const string where = "scopes @> ARRAY[@scope] AND position > @after AND position <= @head AND NOT (batch_id = ANY(@excluded))";
-        await using (var readSums = new NpgsqlCommand($"""
-            SELECT indicator, year, month, sum(value) FROM ledger_lines
-            WHERE member IS NULL AND {where} GROUP BY indicator, year, month
-            """, connection, transaction))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            AddScopeParameters(readSums, scope, afterPosition, head, excludedBatches);
-            await using var reader = await readSums.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            switch (reader.GetInt32(0))
             {
-                sums.Add(new ScopeSum(reader.GetString(0), reader.GetInt16(1), reader.IsDBNull(2) ? null : reader.GetInt16(2), reader.GetDecimal(3)));
+                case 0:
+                    head = (long)reader.GetDecimal(6);
+                    break;
+                case 1:
+                    sums.Add(new ScopeSum(reader.GetString(1), reader.GetInt16(3), reader.IsDBNull(4) ? null : reader.GetInt16(4), reader.GetDecimal(6)));
+                    break;
+                default:
+                    members.Add(new ScopeMember(reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.IsDBNull(5) ? null : reader.GetInt16(5), (int)reader.GetDecimal(6)));
+                    break;
             }
         }
 
-        await using (var readMembers = new NpgsqlCommand($"""
-            SELECT indicator, member, year, year_to, sum(value)::int FROM ledger_lines
-            WHERE member IS NOT NULL AND {where} GROUP BY indicator, member, year, year_to HAVING sum(value) <> 0
-            """, connection, transaction))
-        {
-            AddScopeParameters(readMembers, scope, afterPosition, head, excludedBatches);
-            await using var reader = await readMembers.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                members.Add(new ScopeMember(reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.IsDBNull(3) ? null : reader.GetInt16(3), reader.GetInt32(4)));
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
         return new ScopeTotals(head, sums, members);
-    }
-
-    private static void AddScopeParameters(NpgsqlCommand command, string scope, long after, long head, IReadOnlyCollection<long> excluded)
-    {
-        command.Parameters.AddWithValue("scope", scope);
-        command.Parameters.AddWithValue("after", after);
-        command.Parameters.AddWithValue("head", head);
-        command.Parameters.AddWithValue("excluded", excluded.ToArray());
     }
 
     public async Task<long> HeadAsync(CancellationToken cancellationToken = default)
