@@ -16,7 +16,7 @@ public static class DataProtectionKeys
 
     public static WebApplicationBuilder AddBijieDataProtection(this WebApplicationBuilder builder)
     {
-        var protection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         if (BijieHostOptions.Read(builder.Configuration).LedgerStore == LedgerStoreKind.PostgreSQL)
         {
             builder.Services.AddOptions<KeyManagementOptions>()

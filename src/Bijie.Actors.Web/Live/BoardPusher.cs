@@ -80,7 +80,8 @@ public sealed class BoardPusher(
         }
         catch (Exception e)
         {
-            // The screens still hear 'changed' and read for themselves: a lost push costs freshness, not correctness.
+            // Screens that take pushed boards skip 'changed' for them: a lost push leaves them a change behind until
+            // the board's next change is pushed, or they reconnect and read it again.
             logger.LogDebug("Board {Code} {Year} not pushed: {Message}", key.Code, key.Year, e.Message);
         }
     }
