@@ -53,12 +53,16 @@ public sealed record MemberDelta(
     [property: Id(3)] short? YearTo,
     [property: Id(4)] int Count);
 
-/// <summary>Everything one committed batch adds to one scope; applied once (by <see cref="BatchId"/>).</summary>
+/// <summary>
+/// Everything one committed batch adds to one scope; applied once (by <see cref="BatchId"/>). <see cref="Lines"/> is
+/// how many ledger lines it folds: what a rebuild of the scope from the ledger would read again.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.BatchDelta")]
 public sealed record BatchDelta(
     [property: Id(0)] long BatchId,
     [property: Id(1)] IReadOnlyList<SumDelta> Sums,
-    [property: Id(2)] IReadOnlyList<MemberDelta> Members);
+    [property: Id(2)] IReadOnlyList<MemberDelta> Members,
+    [property: Id(3)] int Lines);
 
 /// <summary>One indicator's figure on a board.</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.BoardFigure")]
@@ -84,7 +88,8 @@ public sealed record ScopeStats(
     [property: Id(0)] long ApplyCalls,
     [property: Id(1)] long BatchesApplied,
     [property: Id(2)] long BatchesIgnored,
-    [property: Id(3)] long Head);
+    [property: Id(3)] long Head,
+    [property: Id(4)] int LinesSinceSnapshot);
 
 /// <summary>A roll-up of the ledger for one scope: exact sums per indicator, year and month, and counted members.</summary>
 [Alias("Bijie.Actors.IScopeGrain")]

@@ -70,7 +70,7 @@ public sealed class InMemoryLedgerStore
             var members = lines.Where(l => l.Member is not null).GroupBy(l => (l.Indicator, l.Member, l.Year, l.YearTo))
                 .Select(g => new ScopeMember(g.Key.Indicator, g.Key.Member!, g.Key.Year, g.Key.YearTo, (int)g.Sum(l => l.Value)))
                 .Where(m => m.Count != 0).ToArray();
-            return new ScopeTotals(head, sums, members);
+            return new ScopeTotals(head, sums, members, lines.Count);
         }
     }
 

@@ -90,7 +90,7 @@ public sealed record ScopeSum(string Indicator, short Year, short? Month, decima
 public sealed record ScopeMember(string Indicator, string Member, short Year, short? YearTo, int Count);
 
 /// <summary>A scope's totals through <see cref="Head"/>, batches excluded on request.</summary>
-public sealed record ScopeTotals(long Head, IReadOnlyList<ScopeSum> Sums, IReadOnlyList<ScopeMember> Members);
+public sealed record ScopeTotals(long Head, IReadOnlyList<ScopeSum> Sums, IReadOnlyList<ScopeMember> Members, int Lines);
 
 /// <summary>The latest change of a pairing or project as the ledger holds it.</summary>
 public sealed record SubjectHead(string SubjectId, int Version, long Position, string Body);

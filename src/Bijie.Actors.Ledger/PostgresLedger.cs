@@ -340,11 +340,14 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
             UNION ALL
             SELECT 2, indicator, member, year, NULL, year_to, sum(value) FROM l WHERE member IS NOT NULL
               GROUP BY indicator, member, year, year_to HAVING sum(value) <> 0
+            UNION ALL
+            SELECT 3, NULL, NULL, NULL, NULL, NULL, count(*)::numeric FROM l
             """);
         command.Parameters.AddWithValue("scope", scope);
         command.Parameters.AddWithValue("after", afterPosition);
         command.Parameters.AddWithValue("excluded", excludedBatches.ToArray());
         long head = 0;
+        var lines = 0;
         var sums = new List<ScopeSum>();
         var members = new List<ScopeMember>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -358,13 +361,16 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
                 case 1:
                     sums.Add(new ScopeSum(reader.GetString(1), reader.GetInt16(3), reader.IsDBNull(4) ? null : reader.GetInt16(4), reader.GetDecimal(6)));
                     break;
+                case 3:
+                    lines = (int)reader.GetDecimal(6);
+                    break;
                 default:
                     members.Add(new ScopeMember(reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.IsDBNull(5) ? null : reader.GetInt16(5), (int)reader.GetDecimal(6)));
                     break;
             }
         }
 
-        return new ScopeTotals(head, sums, members);
+        return new ScopeTotals(head, sums, members, lines);
     }
 
     public async Task<long> HeadAsync(CancellationToken cancellationToken = default)

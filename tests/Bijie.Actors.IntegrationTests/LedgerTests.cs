@@ -127,9 +127,13 @@ public sealed class LedgerTests
             var stored = await second.FindAsync(id);
             Assert.NotNull(stored);
             Assert.Equal(42m, stored.Entry.Lines.Single().Value);
-            Assert.Equal("002-scope-snapshots", second.SchemaVersion);
+            Assert.Equal("003-scopes-index-pending-list", second.SchemaVersion);
             await using var migrations = db.CreateCommand("SELECT count(*) FROM bijie_migrations WHERE component = 'ledger'");
             Assert.Equal((long)LedgerMigrator.Migrations.Count, (long)(await migrations.ExecuteScalarAsync())!);
+
+            // The scopes index keeps a small pending list: a roll-up's activation searches all of it.
+            await using var options = db.CreateCommand("SELECT reloptions FROM pg_class WHERE relname = 'ledger_lines_scopes'");
+            Assert.Contains("gin_pending_list_limit=128", (string[])(await options.ExecuteScalarAsync())!);
             await second.StopAsync(CancellationToken.None);
         }
     }

@@ -28,6 +28,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.FlushInterval = TimeSpan.FromMilliseconds(20);
                 o.RecoveryInterval = TimeSpan.FromMilliseconds(200);
                 o.RecoveryAge = TimeSpan.FromSeconds(1);
+                o.SnapshotMinLines = SnapshotMinLines;
             });
             silo.Services.Configure<Grains.Live.LiveOptions>(o => o.DirectoryRefresh = TimeSpan.FromMilliseconds(200));
             silo.Services.AddSingleton<ILedger>(_ => new InMemoryLedger(Store));
@@ -35,6 +36,9 @@ public class ClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
     }
+
+    /// <summary>Lines a roll-up counts before it snapshots, kept low here so that a test reaches it.</summary>
+    public const int SnapshotMinLines = 20;
 
     public InMemoryLedgerStore Store { get; } = new();
 

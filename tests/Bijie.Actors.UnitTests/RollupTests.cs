@@ -55,31 +55,52 @@ public sealed class RollupTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_roll_up_snapshots_beside_the_ledger_when_it_deactivates_and_counts_each_line_once_after()
+    public async Task A_roll_up_of_few_lines_rebuilds_from_the_ledger_and_one_of_many_snapshots_beside_it_and_each_counts_every_line_once()
     {
         var enterprise = await data.EnterpriseAsync();
         var pairing = await data.EnterpriseVillageAsync(enterprise, "520525001001");
         var scope = Scopes.Enterprise(enterprise); // this test's alone
         var year = ProgrammeClock.Today(TimeProvider.System).Year;
         var intake = fixture.Grains.GetGrain<IReportIntakeGrain>(0);
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
         async Task ReportAsync(decimal clinics) => await intake.SubmitAsync(new ReportSubmission(pairing.Id, null, ProgrammeClock.Today(TimeProvider.System),
             new Dictionary<string, decimal> { [Indicators.ClinicPersonTimes] = clinics }, $"k-{Guid.NewGuid():N}"), TestData.Office);
         async Task<decimal> ClinicsAsync() =>
             (await fixture.Grains.GetGrain<IScopeGrain>(scope).GetBoardAsync(year)).Figures.Single(f => f.Indicator == Indicators.ClinicPersonTimes).Value;
+        Task<ScopeStats> StatsAsync() => fixture.Grains.GetGrain<IScopeGrain>(scope).GetStatsAsync();
 
         await ReportAsync(7);
         await TestData.EventuallyAsync(async () => await ClinicsAsync() == 7, "the first report on the enterprise's board");
+        var few = (await StatsAsync()).LinesSinceSnapshot;
+        Assert.InRange(few, 1, ClusterFixture.SnapshotMinLines - 1);
 
-        // Deactivate every idle grain: the roll-up writes its snapshot on the way out.
-        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        // Deactivated with fewer lines than a snapshot is worth: none is written, and the next activation (it has
+        // taken no call yet) reads those lines from the ledger, each once.
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        await TestData.EventuallyAsync(async () => (await StatsAsync()).ApplyCalls == 0, "the roll-up activated again");
+        Assert.False(fixture.Store.Snapshots.ContainsKey(scope), "a roll-up of a few lines wrote a snapshot");
+        Assert.Equal(few, (await StatsAsync()).LinesSinceSnapshot);
+        Assert.Equal(7, await ClinicsAsync());
+
+        // Enough lines for a snapshot: it is written on the way out, with the totals.
+        for (var i = 0; i < ClusterFixture.SnapshotMinLines; i++)
+        {
+            await ReportAsync(1);
+        }
+
+        var many = 7 + ClusterFixture.SnapshotMinLines;
+        await TestData.EventuallyAsync(async () => await ClinicsAsync() == many, "every report on the enterprise's board");
+        Assert.True((await StatsAsync()).LinesSinceSnapshot >= ClusterFixture.SnapshotMinLines);
+        await management.ForceActivationCollection(TimeSpan.Zero);
         await TestData.EventuallyAsync(() => Task.FromResult(fixture.Store.Snapshots.ContainsKey(scope)), "the snapshot beside the ledger");
         var saved = Bijie.Actors.Grains.Rollups.ScopeSnapshot.Unpack(fixture.Store.Snapshots[scope].State);
-        Assert.Equal(7, saved.Sums.Where(r => r.Indicator == Indicators.ClinicPersonTimes && r.Year == year).Sum(r => r.Value));
+        Assert.Equal(many, saved.Sums.Where(r => r.Indicator == Indicators.ClinicPersonTimes && r.Year == year).Sum(r => r.Value));
 
-        // Activated again from the snapshot plus the ledger after it: the first report once, the next one too.
+        // Activated again from the snapshot plus the ledger after it: the earlier reports once, the next one too.
         await ReportAsync(5);
-        await TestData.EventuallyAsync(async () => await ClinicsAsync() == 12, "both reports, each once");
-        Assert.Equal(12, await ClinicsAsync());
+        await TestData.EventuallyAsync(async () => await ClinicsAsync() == many + 5, "every report, each once");
+        Assert.Equal(many + 5, await ClinicsAsync());
+        Assert.Equal(1, (await StatsAsync()).LinesSinceSnapshot);
     }
 
     private async Task<int> MismatchesAsync()

@@ -10,8 +10,17 @@ public sealed class RollupOptions
 {
     public const string Section = "Bijie:Rollups";
 
-    /// <summary>How often each silo's dispatcher sends what its commits added to the roll-up grains.</summary>
+    /// <summary>How often each silo's dispatcher sends what its commits added to the warm roll-up grains (and looks for cold ones).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a scope counts as warm after a delivery: its next batches go in the warm lane, every flush.</summary>
+    public TimeSpan WarmFor { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many cold scopes go in one chunk of the cold lane.</summary>
+    public int ColdChunk { get; set; } = 512;
+
+    /// <summary>How many roll-up calls each lane has in flight at once.</summary>
+    public int DeliveryParallelism { get; set; } = 64;
 
     /// <summary>How often a silo looks for committed batches nobody delivered (their silo died).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
@@ -19,8 +28,16 @@ public sealed class RollupOptions
     /// <summary>How old an undelivered batch must be before another silo delivers it.</summary>
     public TimeSpan RecoveryAge { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How often a roll-up grain snapshots its totals (if they changed).</summary>
+    /// <summary>How often a roll-up grain snapshots its totals (if they changed enough, see <see cref="SnapshotMinLines"/>).</summary>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How many ledger lines a roll-up must have counted since its last snapshot before it writes another (on its
+    /// timer or when it deactivates). Below that, activating from the ledger alone is one indexed read of a few
+    /// lines, cheaper than the snapshot's write: at national scale most scopes (a village, an enterprise, a
+    /// pairing) hold a handful of lines, and a snapshot each made hundreds of thousands of writes for nothing.
+    /// </summary>
+    public int SnapshotMinLines { get; set; } = 1_000;
 }
 
 /// <summary>
@@ -29,7 +46,8 @@ public sealed class RollupOptions
 /// that also gives the new H. Batches then arrive from the silos' dispatchers; one whose first position is at or
 /// below H, or that was applied already, is ignored, so every committed line counts exactly once. Totals change
 /// in memory per batch and reach storage only in rare snapshots, kept beside the ledger (compressed JSON in
-/// scope_snapshots): the city's outgrew an Azure Table row.
+/// scope_snapshots): the city's outgrew an Azure Table row. A scope of few lines never snapshots: its ledger lines
+/// are its snapshot (<see cref="RollupOptions.SnapshotMinLines"/>).
 /// </summary>
 public sealed class ScopeGrain(
     ILedger ledger,
@@ -45,6 +63,8 @@ public sealed class ScopeGrain(
     private readonly Dictionary<int, Board> boards = [];
     private long head;
     private bool dirty;
+    private int linesSinceSnapshot;
+    private IGrainTimer? snapshotTimer;
     private long applyCalls;
     private long batchesApplied;
     private long batchesIgnored;
@@ -66,7 +86,20 @@ public sealed class ScopeGrain(
 
         head = unsaved.Head;
         dirty = unsaved.Sums.Count > 0 || unsaved.Members.Count > 0 || unsaved.Head != saved.Head;
-        this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(options.Value.SnapshotInterval, options.Value.SnapshotInterval) { KeepAlive = false });
+        linesSinceSnapshot = unsaved.Lines;
+        StartSnapshotsWhenWorthIt();
+    }
+
+    /// <summary>
+    /// The snapshot timer starts once the scope holds enough lines for a snapshot to be worth writing: most scopes
+    /// never get there, and hundreds of thousands of idle timers would cost memory and timer-queue walks.
+    /// </summary>
+    private void StartSnapshotsWhenWorthIt()
+    {
+        if (snapshotTimer is null && linesSinceSnapshot >= options.Value.SnapshotMinLines)
+        {
+            snapshotTimer = this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(options.Value.SnapshotInterval, options.Value.SnapshotInterval) { KeepAlive = false });
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -103,10 +136,12 @@ public sealed class ScopeGrain(
             }
 
             totals.Add(batch);
+            linesSinceSnapshot += batch.Lines;
             batchesApplied++;
             dirty = true;
         }
 
+        StartSnapshotsWhenWorthIt();
         if (from is not null)
         {
             boards.Clear();
@@ -130,7 +165,7 @@ public sealed class ScopeGrain(
 
     public Task<int> CountMembersFromAsync(string indicator, int fromYear) => Task.FromResult(totals.CountMembersFrom(indicator, fromYear));
 
-    public Task<ScopeStats> GetStatsAsync() => Task.FromResult(new ScopeStats(applyCalls, batchesApplied, batchesIgnored, head));
+    public Task<ScopeStats> GetStatsAsync() => Task.FromResult(new ScopeStats(applyCalls, batchesApplied, batchesIgnored, head, linesSinceSnapshot));
 
     public Task<int?> GetLatestYearAsync() => Task.FromResult(totals.LatestYear());
 
@@ -148,10 +183,13 @@ public sealed class ScopeGrain(
         }
     }
 
-    /// <summary>Writes the totals with the position they include; advances that position to the delivered watermark.</summary>
+    /// <summary>
+    /// Writes the totals with the position they include, if enough lines came since the last snapshot that a rebuild
+    /// from the ledger would cost more than the write; advances that position to the delivered watermark.
+    /// </summary>
     private async Task SnapshotAsync(CancellationToken cancellationToken)
     {
-        if (!dirty)
+        if (!dirty || linesSinceSnapshot < options.Value.SnapshotMinLines)
         {
             return;
         }
@@ -175,6 +213,7 @@ public sealed class ScopeGrain(
             };
             await ledger.SaveSnapshotAsync(this.GetPrimaryKeyString(), head, ScopeSnapshot.Pack(state), cancellationToken);
             dirty = false;
+            linesSinceSnapshot = 0;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
