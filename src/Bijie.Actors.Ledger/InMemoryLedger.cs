@@ -9,7 +9,7 @@ namespace Bijie.Actors.Ledger;
 public sealed class InMemoryLedgerStore
 {
     /// <summary>The roll-ups' snapshots, by scope.</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, (long Head, byte[] State)> Snapshots { get; } = new();
+    public System.Collections.Concurrent.ConcurrentDictionary<string, (long Head, long[] Applied, byte[] State)> Snapshots { get; } = new();
 
     private readonly object gate = new();
     private readonly List<StoredEntry> entries = [];
@@ -182,14 +182,17 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
     public Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Entries().Any(e => e.Entry.Reverses == entryId));
 
-    public Task SaveSnapshotAsync(string scope, long head, byte[] state, CancellationToken cancellationToken = default)
+    public Task SaveSnapshotAsync(string scope, long head, IReadOnlyCollection<long> applied, byte[] state, CancellationToken cancellationToken = default)
     {
-        store.Snapshots.AddOrUpdate(scope, (head, state), (_, old) => old.Head <= head ? (head, state) : old);
+        var saved = (head, applied.ToArray(), state);
+        store.Snapshots.AddOrUpdate(scope, saved, (_, old) => old.Head <= head ? saved : old);
         return Task.CompletedTask;
     }
 
-    public Task<byte[]?> LoadSnapshotAsync(string scope, CancellationToken cancellationToken = default) =>
-        Task.FromResult(store.Snapshots.TryGetValue(scope, out var snapshot) ? snapshot.State : null);
+    public Task<ScopeActivation> ActivateScopeAsync(string scope, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Snapshots.TryGetValue(scope, out var snapshot)
+            ? new ScopeActivation(snapshot.State, store.Read(scope, snapshot.Head, snapshot.Applied))
+            : new ScopeActivation(null, store.Read(scope, 0, [])));
 
     public Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default)
     {

@@ -89,6 +89,9 @@ public sealed record ScopeSum(string Indicator, short Year, short? Month, decima
 /// <summary>A member's net count in a scope (the number of subjects contributing it).</summary>
 public sealed record ScopeMember(string Indicator, string Member, short Year, short? YearTo, int Count);
 
+/// <summary>A roll-up's snapshot as it stored it, and the lines after it (see <see cref="ILedger.ActivateScopeAsync"/>).</summary>
+public sealed record ScopeActivation(byte[]? Snapshot, ScopeTotals? Unsaved);
+
 /// <summary>A scope's totals through <see cref="Head"/>, batches excluded on request.</summary>
 public sealed record ScopeTotals(long Head, IReadOnlyList<ScopeSum> Sums, IReadOnlyList<ScopeMember> Members, int Lines);
 
@@ -140,11 +143,18 @@ public interface ILedger
     /// <summary>For each subject with standing reports, the date of its latest, up to a day when given (for supervision).</summary>
     Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a roll-up's snapshot (its totals through <paramref name="head"/>, serialised by the roll-up).</summary>
-    Task SaveSnapshotAsync(string scope, long head, byte[] state, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a roll-up's snapshot: its totals through <paramref name="head"/> plus the batches above it already
+    /// counted (<paramref name="applied"/>), serialised by the roll-up.
+    /// </summary>
+    Task SaveSnapshotAsync(string scope, long head, IReadOnlyCollection<long> applied, byte[] state, CancellationToken cancellationToken = default);
 
-    /// <summary>A roll-up's latest snapshot, or null.</summary>
-    Task<byte[]?> LoadSnapshotAsync(string scope, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// What a roll-up activates with, in one read: its latest snapshot (or null) and the scope's lines after it
+    /// that the snapshot does not count (null when the snapshot predates the record of its batches: read them
+    /// with <see cref="ReadScopeAsync"/>).
+    /// </summary>
+    Task<ScopeActivation> ActivateScopeAsync(string scope, CancellationToken cancellationToken = default);
 
     /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
     Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);

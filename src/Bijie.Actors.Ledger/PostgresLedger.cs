@@ -325,32 +325,70 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
     public async Task<ScopeTotals> ReadScopeAsync(string scope, long afterPosition, IReadOnlyCollection<long> excludedBatches, CancellationToken cancellationToken = default)
     {
         // One statement, one round trip: a statement sees one snapshot of the database, so the head it reads and the
-        // lines it sums agree (every line at or below that head is visible to it). A roll-up scope activates with
-        // this and its snapshot only: at national scale most activations are of scopes nobody touched before.
-        await using var command = db.CreateCommand("""
+        // lines it sums agree (every line at or below that head is visible to it).
+        await using var command = db.CreateCommand($$"""
             WITH h AS (SELECT position FROM ledger_head WHERE id = 1),
             l AS (
               SELECT indicator, year, month, year_to, member, value FROM ledger_lines, h
               WHERE scopes @> ARRAY[@scope] AND ledger_lines.position > @after AND ledger_lines.position <= h.position
                 AND NOT (batch_id = ANY(@excluded)))
-            SELECT 0 AS kind, NULL::text AS indicator, NULL::text AS member, NULL::smallint AS year, NULL::smallint AS month,
-                   NULL::smallint AS year_to, h.position::numeric AS value FROM h
-            UNION ALL
-            SELECT 1, indicator, NULL, year, month, NULL, sum(value) FROM l WHERE member IS NULL GROUP BY indicator, year, month
-            UNION ALL
-            SELECT 2, indicator, member, year, NULL, year_to, sum(value) FROM l WHERE member IS NOT NULL
-              GROUP BY indicator, member, year, year_to HAVING sum(value) <> 0
-            UNION ALL
-            SELECT 3, NULL, NULL, NULL, NULL, NULL, count(*)::numeric FROM l
+            {{ScopeRows}}
             """);
         command.Parameters.AddWithValue("scope", scope);
         command.Parameters.AddWithValue("after", afterPosition);
         command.Parameters.AddWithValue("excluded", excludedBatches.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return (await ReadScopeRowsAsync(reader, cancellationToken)).Totals!;
+    }
+
+    public async Task<ScopeActivation> ActivateScopeAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        // A roll-up activates with this one statement: its snapshot, if any, and the lines after the snapshot's head
+        // that the snapshot does not count, in one round trip and one view of the database. At national scale most
+        // activations are of scopes nobody touched before, with no snapshot and a handful of lines.
+        await using var command = db.CreateCommand($$"""
+            WITH s AS (SELECT head, applied, state FROM scope_snapshots WHERE scope = @scope),
+            h AS (SELECT position FROM ledger_head WHERE id = 1),
+            l AS (
+              SELECT indicator, year, month, year_to, member, value FROM ledger_lines, h
+              WHERE scopes @> ARRAY[@scope]
+                AND ledger_lines.position > coalesce((SELECT head FROM s), 0) AND ledger_lines.position <= h.position
+                AND NOT (batch_id = ANY(coalesce((SELECT applied FROM s), '{}')))
+                AND NOT EXISTS (SELECT 1 FROM s WHERE s.applied IS NULL))
+            {{ScopeRows}}
+            UNION ALL
+            SELECT 4, NULL, NULL, NULL, NULL, NULL, (applied IS NULL)::int::numeric, state FROM s
+            """);
+        command.Parameters.AddWithValue("scope", scope);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var (totals, snapshot, legacy) = await ReadScopeRowsAsync(reader, cancellationToken);
+        return new ScopeActivation(snapshot, legacy ? null : totals);
+    }
+
+    /// <summary>
+    /// The rows of a scope read (CTEs h: the head, l: the lines): kind 0 the head, 1 the sums, 2 the members, 3 how
+    /// many lines; <see cref="ActivateScopeAsync"/> adds kind 4, the snapshot.
+    /// </summary>
+    private const string ScopeRows = """
+        SELECT 0 AS kind, NULL::text AS indicator, NULL::text AS member, NULL::smallint AS year, NULL::smallint AS month,
+               NULL::smallint AS year_to, h.position::numeric AS value, NULL::bytea AS state FROM h
+        UNION ALL
+        SELECT 1, indicator, NULL, year, month, NULL, sum(value), NULL FROM l WHERE member IS NULL GROUP BY indicator, year, month
+        UNION ALL
+        SELECT 2, indicator, member, year, NULL, year_to, sum(value), NULL FROM l WHERE member IS NOT NULL
+          GROUP BY indicator, member, year, year_to HAVING sum(value) <> 0
+        UNION ALL
+        SELECT 3, NULL, NULL, NULL, NULL, NULL, count(*)::numeric, NULL FROM l
+        """;
+
+    private static async Task<(ScopeTotals Totals, byte[]? Snapshot, bool Legacy)> ReadScopeRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         long head = 0;
         var lines = 0;
         var sums = new List<ScopeSum>();
         var members = new List<ScopeMember>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        byte[]? snapshot = null;
+        var legacy = false;
         while (await reader.ReadAsync(cancellationToken))
         {
             switch (reader.GetInt32(0))
@@ -361,16 +399,20 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
                 case 1:
                     sums.Add(new ScopeSum(reader.GetString(1), reader.GetInt16(3), reader.IsDBNull(4) ? null : reader.GetInt16(4), reader.GetDecimal(6)));
                     break;
+                case 2:
+                    members.Add(new ScopeMember(reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.IsDBNull(5) ? null : reader.GetInt16(5), (int)reader.GetDecimal(6)));
+                    break;
                 case 3:
                     lines = (int)reader.GetDecimal(6);
                     break;
                 default:
-                    members.Add(new ScopeMember(reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.IsDBNull(5) ? null : reader.GetInt16(5), (int)reader.GetDecimal(6)));
+                    legacy = reader.GetDecimal(6) != 0;
+                    snapshot = reader.GetFieldValue<byte[]>(7);
                     break;
             }
         }
 
-        return new ScopeTotals(head, sums, members, lines);
+        return (new ScopeTotals(head, sums, members, lines), snapshot, legacy);
     }
 
     public async Task<long> HeadAsync(CancellationToken cancellationToken = default)
@@ -464,25 +506,19 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task SaveSnapshotAsync(string scope, long head, byte[] state, CancellationToken cancellationToken = default)
+    public async Task SaveSnapshotAsync(string scope, long head, IReadOnlyCollection<long> applied, byte[] state, CancellationToken cancellationToken = default)
     {
         // A snapshot never goes back: a slower writer with an older head leaves the newer one alone.
         await using var command = db.CreateCommand("""
-            INSERT INTO scope_snapshots (scope, head, state, written_at) VALUES (@s, @h, @st, now())
-            ON CONFLICT (scope) DO UPDATE SET head = EXCLUDED.head, state = EXCLUDED.state, written_at = now()
+            INSERT INTO scope_snapshots (scope, head, applied, state, written_at) VALUES (@s, @h, @a, @st, now())
+            ON CONFLICT (scope) DO UPDATE SET head = EXCLUDED.head, applied = EXCLUDED.applied, state = EXCLUDED.state, written_at = now()
             WHERE scope_snapshots.head <= EXCLUDED.head
             """);
         command.Parameters.AddWithValue("s", scope);
         command.Parameters.AddWithValue("h", head);
+        command.Parameters.AddWithValue("a", applied.ToArray());
         command.Parameters.AddWithValue("st", state);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task<byte[]?> LoadSnapshotAsync(string scope, CancellationToken cancellationToken = default)
-    {
-        await using var command = db.CreateCommand("SELECT state FROM scope_snapshots WHERE scope = @s");
-        command.Parameters.AddWithValue("s", scope);
-        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
     public async Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default)

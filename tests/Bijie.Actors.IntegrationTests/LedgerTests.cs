@@ -127,7 +127,7 @@ public sealed class LedgerTests
             var stored = await second.FindAsync(id);
             Assert.NotNull(stored);
             Assert.Equal(42m, stored.Entry.Lines.Single().Value);
-            Assert.Equal("003-scopes-index-pending-list", second.SchemaVersion);
+            Assert.Equal("004-snapshot-applied", second.SchemaVersion);
             await using var migrations = db.CreateCommand("SELECT count(*) FROM bijie_migrations WHERE component = 'ledger'");
             Assert.Equal((long)LedgerMigrator.Migrations.Count, (long)(await migrations.ExecuteScalarAsync())!);
 
@@ -135,6 +135,58 @@ public sealed class LedgerTests
             await using var options = db.CreateCommand("SELECT reloptions FROM pg_class WHERE relname = 'ledger_lines_scopes'");
             Assert.Contains("gin_pending_list_limit=128", (string[])(await options.ExecuteScalarAsync())!);
             await second.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_roll_up_activates_in_one_read_with_its_snapshot_and_only_the_lines_the_snapshot_does_not_count()
+    {
+        await using var db = NpgsqlDataSource.Create(await TestEnvironment.NewDatabaseAsync("ledger"));
+        var ledger = await StartLedgerAsync(db);
+        try
+        {
+            const string scope = "L:5205";
+            // One at a time, so that each is a batch of its own (a batch is named by its first position).
+            var first = await ledger.AppendAsync(Report("a", 1, scope));
+            var second = await ledger.AppendAsync(Report("b", 2, scope));
+            var third = await ledger.AppendAsync(Report("c", 4, scope));
+            await ledger.AppendAsync(Report("elsewhere", 8, "L:5202"));
+
+            // No snapshot: every line of the scope.
+            var fresh = await ledger.ActivateScopeAsync(scope);
+            Assert.Null(fresh.Snapshot);
+            Assert.Equal(7m, fresh.Unsaved!.Sums.Sum(x => x.Value));
+            Assert.Equal(3, fresh.Unsaved.Lines);
+            Assert.Equal(await ledger.HeadAsync(), fresh.Unsaved.Head);
+
+            // A snapshot through the first report that had also counted the third: only the second is read.
+            byte[] state = [1, 2, 3];
+            await ledger.SaveSnapshotAsync(scope, first.Position, [third.Position], state);
+            var resumed = await ledger.ActivateScopeAsync(scope);
+            Assert.Equal(state, resumed.Snapshot);
+            Assert.Equal(2m, Assert.Single(resumed.Unsaved!.Sums).Value);
+            Assert.Equal(1, resumed.Unsaved.Lines);
+
+            // A snapshot that never goes back: an older head leaves the newer one.
+            await ledger.SaveSnapshotAsync(scope, first.Position - 1, [], [9]);
+            Assert.Equal(state, (await ledger.ActivateScopeAsync(scope)).Snapshot);
+
+            // A snapshot written before its counted batches were recorded beside it: no lines, the caller reads them.
+            await using (var older = db.CreateCommand("UPDATE scope_snapshots SET applied = NULL WHERE scope = @s"))
+            {
+                older.Parameters.AddWithValue("s", scope);
+                await older.ExecuteNonQueryAsync();
+            }
+
+            var legacy = await ledger.ActivateScopeAsync(scope);
+            Assert.Equal(state, legacy.Snapshot);
+            Assert.Null(legacy.Unsaved);
+            Assert.Equal(2m, (await ledger.ReadScopeAsync(scope, first.Position, [third.Position])).Sums.Sum(x => x.Value));
+            Assert.True(second.Position > first.Position);
+        }
+        finally
+        {
+            await ledger.StopAsync(CancellationToken.None);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Bijie.Actors.Scale;
 public sealed record ScaleSummary(
     int Hosts, int Cities, int Counties, int Townships, int VillagesInMap, int Enterprises, int Pairings,
     IReadOnlyList<PhaseResult> Phases, decimal ReportedTotal, decimal BoardsTotal, int CitiesChecked, int CitiesWrong, double BoardsCaughtUpSeconds,
-    int PairingsSampled, int PairingsInconsistent, IReadOnlyList<SiloActivations> Silos, IReadOnlyList<HostMemory> Memory)
+    int PairingsSampled, int PairingsInconsistent, double PairingsCaughtUpSeconds, IReadOnlyList<SiloActivations> Silos, IReadOnlyList<HostMemory> Memory)
 {
     public bool Passed => CitiesWrong == 0 && PairingsInconsistent == 0 && ReportedTotal == BoardsTotal
         && Phases.All(p => p.Done == p.Count);
@@ -108,16 +108,35 @@ public static class ScaleRun
         var caughtUp = Math.Round(catchingUp.Elapsed.TotalSeconds, 1);
 
         var sample = villages.Take(options.Villages).Select((v, i) => i).Where(i => i % Math.Max(1, options.Villages / 200) == 0).Take(200).ToArray();
-        var inconsistent = 0;
-        foreach (var i in sample)
+        // The lists come from the enterprises' and villages' own roll-ups, which the dispatcher's cold lane reaches
+        // after the cities' (warm) ones: poll the sample until every pairing shows on both sides, with the same deadline.
+        var listing = Stopwatch.StartNew();
+        IReadOnlyList<int> missing = sample;
+        while (true)
         {
-            var byEnterprise = await admin.ListPairingsAsync(new PairingFilter(Enterprise: codes[enterpriseOf(i)], Size: 200));
-            var byVillage = await admin.ListPairingsAsync(new PairingFilter(Locality: villages[i], Size: 200));
-            if (!byEnterprise.Items.Any(p => p.Id == pairingIds[i]) || !byVillage.Items.Any(p => p.Id == pairingIds[i]))
+            var still = new List<int>();
+            foreach (var i in missing)
             {
-                inconsistent++;
+                var byEnterprise = await admin.ListPairingsAsync(new PairingFilter(Enterprise: codes[enterpriseOf(i)], Size: 200));
+                var byVillage = await admin.ListPairingsAsync(new PairingFilter(Locality: villages[i], Size: 200));
+                if (!byEnterprise.Items.Any(p => p.Id == pairingIds[i]) || !byVillage.Items.Any(p => p.Id == pairingIds[i]))
+                {
+                    still.Add(i);
+                }
             }
+
+            missing = still;
+            if (missing.Count == 0 || listing.Elapsed > options.CatchUp)
+            {
+                break;
+            }
+
+            progress.WriteLine($"  pairings on both sides: {sample.Length - missing.Count} of {sample.Length} after {listing.Elapsed.TotalSeconds:F0} s");
+            await Task.Delay(TimeSpan.FromSeconds(5));
         }
+
+        var inconsistent = missing.Count;
+        var pairingsCaughtUp = Math.Round(caughtUp + listing.Elapsed.TotalSeconds, 1);
 
         var silos = await admin.GetActivationsAsync();
         var memory = options.Pids.Select(ReadMemory).ToArray();
@@ -127,7 +146,7 @@ public static class ScaleRun
         }
 
         return new ScaleSummary(options.Urls.Count, map.Cities, map.Counties, map.Townships, map.Villages.Count, options.Enterprises, options.Villages,
-            phases, acknowledged.Values.Sum(), boardsTotal, cities.Length, wrong, caughtUp, sample.Length, inconsistent, silos, memory);
+            phases, acknowledged.Values.Sum(), boardsTotal, cities.Length, wrong, caughtUp, sample.Length, inconsistent, pairingsCaughtUp, silos, memory);
     }
 
     private static async Task<Dictionary<string, decimal>> BoardTotalsAsync(BijieClient admin, IReadOnlyList<string> cities, int year)
@@ -161,7 +180,8 @@ public static class ScaleRun
 
         output.WriteLine($"boards: {s.CitiesChecked} cities checked, {s.CitiesWrong} wrong; acknowledged total {s.ReportedTotal:N0}, boards' growth {s.BoardsTotal:N0}, " +
             $"{(s.CitiesWrong == 0 ? "equal" : "still short")} {s.BoardsCaughtUpSeconds:N1} s after the last acknowledgement");
-        output.WriteLine($"pairings on both sides: {s.PairingsSampled} sampled, {s.PairingsInconsistent} inconsistent");
+        output.WriteLine($"pairings on both sides: {s.PairingsSampled} sampled, {s.PairingsInconsistent} inconsistent, " +
+            $"{(s.PairingsInconsistent == 0 ? "all listed" : "checked until")} {s.PairingsCaughtUpSeconds:N1} s after the last acknowledgement");
         foreach (var silo in s.Silos)
         {
             var top = string.Join(", ", silo.ByGrainType.Take(6).Select(t => $"{t.Key} {t.Value:N0}"));
@@ -175,7 +195,7 @@ public static class ScaleRun
 
         var rate = (string name) => s.Phases.FirstOrDefault(p => p.Name == name)?.PerSecond ?? 0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"scale: hosts={s.Hosts} enterprises={s.Enterprises} pairings={s.Pairings} register_per_s={rate("register enterprises"):F0} pairing_per_s={rate("start pairings"):F0} cold_read_per_s={rate("read cold villages"):F0} report_per_s={rate("reports"):F0} boards_caught_up_s={s.BoardsCaughtUpSeconds:F0} activations={s.Silos.Sum(x => x.Activations)} peak_mib={s.Memory.Sum(m => m.PeakMiB)} exact={(s.Passed ? "yes" : "no")}"));
+            $"scale: hosts={s.Hosts} enterprises={s.Enterprises} pairings={s.Pairings} register_per_s={rate("register enterprises"):F0} pairing_per_s={rate("start pairings"):F0} cold_read_per_s={rate("read cold villages"):F0} report_per_s={rate("reports"):F0} boards_caught_up_s={s.BoardsCaughtUpSeconds:F0} pairings_caught_up_s={s.PairingsCaughtUpSeconds:F0} activations={s.Silos.Sum(x => x.Activations)} peak_mib={s.Memory.Sum(m => m.PeakMiB)} exact={(s.Passed ? "yes" : "no")}"));
     }
 
     public static string ToJson(ScaleSummary s) => JsonSerializer.Serialize(s, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });

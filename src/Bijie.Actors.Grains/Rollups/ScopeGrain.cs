@@ -71,9 +71,14 @@ public sealed class ScopeGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var saved = await LoadSnapshotAsync(cancellationToken);
+        var scope = this.GetPrimaryKeyString();
+        var activation = await ledger.ActivateScopeAsync(scope, cancellationToken);
+        var saved = Unpack(activation.Snapshot);
+        var unsaved = saved is not null && activation.Unsaved is { } lines
+            ? lines
+            : await ledger.ReadScopeAsync(scope, saved?.Head ?? 0, saved?.Applied ?? [], cancellationToken); // an older or unreadable snapshot
+        saved ??= new ScopeSnapshot();
         totals.Restore(saved);
-        var unsaved = await ledger.ReadScopeAsync(this.GetPrimaryKeyString(), saved.Head, saved.Applied, cancellationToken);
         foreach (var s in unsaved.Sums)
         {
             totals.AddSum(s.Indicator, s.Year, s.Month ?? 0, s.Value);
@@ -169,17 +174,23 @@ public sealed class ScopeGrain(
 
     public Task<int?> GetLatestYearAsync() => Task.FromResult(totals.LatestYear());
 
-    private async Task<ScopeSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
+    /// <summary>The stored snapshot; an empty one when there is none; null when it cannot be read (then the ledger rebuilds it).</summary>
+    private ScopeSnapshot? Unpack(byte[]? packed)
     {
+        if (packed is null)
+        {
+            return new ScopeSnapshot();
+        }
+
         try
         {
-            return await ledger.LoadSnapshotAsync(this.GetPrimaryKeyString(), cancellationToken) is { } packed ? ScopeSnapshot.Unpack(packed) : new ScopeSnapshot();
+            return ScopeSnapshot.Unpack(packed);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
         {
             // A snapshot only saves rebuild time: one that cannot be read is rebuilt from the ledger.
             logger.LogWarning(e, "Snapshot of roll-up {Scope} is unreadable; rebuilding from the ledger", this.GetPrimaryKeyString());
-            return new ScopeSnapshot();
+            return null;
         }
     }
 
@@ -211,7 +222,7 @@ public sealed class ScopeGrain(
                 Sums = totals.SumRows.ToList(),
                 Members = totals.MemberRows.ToList(),
             };
-            await ledger.SaveSnapshotAsync(this.GetPrimaryKeyString(), head, ScopeSnapshot.Pack(state), cancellationToken);
+            await ledger.SaveSnapshotAsync(this.GetPrimaryKeyString(), head, state.Applied, ScopeSnapshot.Pack(state), cancellationToken);
             dirty = false;
             linesSinceSnapshot = 0;
         }

@@ -64,7 +64,8 @@ public sealed class BoardPusher(
         }
     }
 
-    private async Task PushAsync((string Code, int Year) key)
+    /// <summary>Builds and sends one board; false when it could not (the slot tries again after the spacing).</summary>
+    private async Task<bool> PushAsync((string Code, int Year) key)
     {
         try
         {
@@ -77,22 +78,31 @@ public sealed class BoardPusher(
                 await hub.Clients.Group(Group(key.Code, key.Year)).SendAsync("board", board.RootElement);
                 Interlocked.Increment(ref pushes);
             }
+
+            return true;
         }
         catch (Exception e)
         {
-            // Screens that take pushed boards skip 'changed' for them: a lost push leaves them a change behind until
-            // the board's next change is pushed, or they reconnect and read it again.
+            // Screens that take pushed boards skip 'changed' for them: a push that failed is tried again.
             logger.LogDebug("Board {Code} {Year} not pushed: {Message}", key.Code, key.Year, e.Message);
+            return false;
         }
     }
 
-    /// <summary>One board's pushes: never two at once, at most one per spacing, and one more after a change that came during a push.</summary>
+    /// <summary>How many times in a row a board whose push failed is tried again before the slot waits for the next change.</summary>
+    public const int PushAttempts = 5;
+
+    /// <summary>
+    /// One board's pushes: never two at once, at most one per spacing, one more after a change that came during a
+    /// push, and a failed push tried again (up to <see cref="PushAttempts"/> in a row) after the spacing.
+    /// </summary>
     private sealed class Slot(BoardPusher owner, (string Code, int Year) key)
     {
         private readonly Lock sync = new();
         private bool running;
         private bool again;
         private long last;
+        private int failures;
 
         public void Request()
         {
@@ -122,9 +132,15 @@ public sealed class BoardPusher(
                 }
 
                 Interlocked.Exchange(ref last, time.GetTimestamp());
-                await owner.PushAsync(key);
+                var pushed = await owner.PushAsync(key);
                 lock (sync)
                 {
+                    failures = pushed ? 0 : failures + 1;
+                    if (!pushed && failures < PushAttempts)
+                    {
+                        again = true;
+                    }
+
                     if (!again)
                     {
                         running = false;
