@@ -16,13 +16,26 @@ public sealed class BoardCache(TimeProvider time)
     private readonly ConcurrentDictionary<string, long> versions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Scope, int? Year), (long Version, long At, byte[] Json)> entries = new();
 
-    /// <summary>The scope changed: what was serialised of it is out of date.</summary>
-    public void Invalidate(string scope) => versions.AddOrUpdate(scope, 1, (_, v) => v + 1);
+    /// <summary>How many scopes the cache follows the changes of: those it has served.</summary>
+    public int ScopesFollowed => versions.Count;
+
+    /// <summary>
+    /// The scope changed: what was serialised of it is out of date. Only scopes this host has served are counted:
+    /// at national scale hundreds of thousands of scopes change that no screen shows.
+    /// </summary>
+    public void Invalidate(string scope)
+    {
+        if (versions.ContainsKey(scope))
+        {
+            versions.AddOrUpdate(scope, 1, (_, v) => v + 1);
+        }
+    }
 
     public async Task<byte[]> GetOrAddAsync(string scope, int? year, Func<Task<byte[]>> serialize)
     {
-        // The version is read before the board: a change that lands while it is read makes this copy stale at once.
-        var version = versions.GetValueOrDefault(scope);
+        // The version is read (and the scope counted from now on) before the board: a change that lands while it is
+        // read makes this copy stale at once; one that landed before is in what is read.
+        var version = versions.GetOrAdd(scope, 0);
         var now = time.GetTimestamp();
         if (entries.TryGetValue((scope, year), out var entry) && entry.Version == version && time.GetElapsedTime(entry.At, now) < MaxAge)
         {
