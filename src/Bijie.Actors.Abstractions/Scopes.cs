@@ -82,14 +82,15 @@ public sealed record Board(
     [property: Id(4)] IReadOnlyDictionary<string, int>? Funnel = null,
     [property: Id(5)] IReadOnlyDictionary<string, decimal>? Reviewed = null);
 
-/// <summary>How much traffic a roll-up grain has taken: to show no grain carries every write.</summary>
+/// <summary>How much traffic a roll-up grain has taken since it activated: to show no grain carries every write.</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.ScopeStats")]
 public sealed record ScopeStats(
     [property: Id(0)] long ApplyCalls,
     [property: Id(1)] long BatchesApplied,
     [property: Id(2)] long BatchesIgnored,
     [property: Id(3)] long Head,
-    [property: Id(4)] int LinesSinceSnapshot);
+    [property: Id(4)] int LinesSinceSnapshot,
+    [property: Id(5)] DateTimeOffset ActivatedAt);
 
 /// <summary>A roll-up of the ledger for one scope: exact sums per indicator, year and month, and counted members.</summary>
 [Alias("Bijie.Actors.IScopeGrain")]

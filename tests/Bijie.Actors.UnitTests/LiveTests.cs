@@ -32,19 +32,26 @@ public sealed class LiveTests(ClusterFixture fixture)
             var enterprise = await data.EnterpriseAsync();
             var pairing = await data.EnterpriseVillageAsync(enterprise, "520527004002"); // 金山社区
 
-            // A silo re-reads the list of web hosts now and then: until both have, an update may pass this one by.
+            // A silo re-reads the list of web hosts now and then, and learns where an external client is connected:
+            // until both have, an update may pass this one by. Wait until a report of each silo has come through.
+            var reached = new bool[2];
             await TestData.EventuallyAsync(async () =>
             {
-                foreach (var silo in new[] { 0, 1 })
+                foreach (var silo in new[] { 0, 1 }.Where(s => !reached[s]))
                 {
-                    await fixture.SiloGrains(silo).GetGrain<IReportIntakeGrain>(0).SubmitAsync(
+                    var probe = await fixture.SiloGrains(silo).GetGrain<IReportIntakeGrain>(0).SubmitAsync(
                         new ReportSubmission(pairing.Id, null, new DateOnly(2022, 5, 1), new Dictionary<string, decimal> { [Indicators.InvestmentVisits] = 1 }, $"w-{Guid.NewGuid():N}"),
                         TestData.Office);
+                    var deadline = DateTime.UtcNow.AddMilliseconds(500);
+                    while (!reached[silo] && DateTime.UtcNow < deadline)
+                    {
+                        reached[silo] = observer.Updates.SelectMany(u => u.Reports).Any(r => r.ReportId == probe.ReportId);
+                        await Task.Delay(25);
+                    }
                 }
 
-                await Task.Delay(50);
-                return observer.Updates.SelectMany(u => u.Reports).Select(r => r.Date).Count(d => d.Year == 2022) >= 2;
-            }, "the silos to know this observer");
+                return reached.All(r => r);
+            }, "both silos to reach this observer");
             var receipts = new List<Guid>();
             for (var silo = 0; silo < 2; silo++)
             {
@@ -54,8 +61,15 @@ public sealed class LiveTests(ClusterFixture fixture)
                 receipts.Add(receipt.ReportId);
             }
 
-            await TestData.EventuallyAsync(() => Task.FromResult(receipts.All(id => observer.Updates.SelectMany(u => u.Reports).Any(r => r.ReportId == id))),
-                "both reports to reach the observer");
+            bool Arrived(int silo) => observer.Updates.SelectMany(u => u.Reports).Any(r => r.ReportId == receipts[silo]);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!(Arrived(0) && Arrived(1)) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(25);
+            }
+
+            Assert.True(Arrived(0) && Arrived(1),
+                $"both reports should reach the observer within 20 s: silo 0's {(Arrived(0) ? "did" : "did not")}, silo 1's {(Arrived(1) ? "did" : "did not")}; {observer.Updates.Count} updates came");
             var line = observer.Updates.SelectMany(u => u.Reports).First(r => r.ReportId == receipts[0]);
             Assert.Equal("金山社区", line.LocalityName);
             Assert.Equal("520527004002", line.LocalityCode);

@@ -81,8 +81,9 @@ public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options
                 {
                     await FlushAsync(stoppingToken);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Anything, a cancelled grain call included, costs one update, never the feed: only stopping ends it.
                     logger.LogWarning("Live update not sent: {Message}", e.Message);
                 }
             }
@@ -135,7 +136,7 @@ public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options
                 observers = await grains.GetGrain<ILiveDirectoryGrain>(0).GetObserversAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
                 observersRead = DateTimeOffset.UtcNow;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogDebug("Live directory not read ({Message}); using the last list", e.Message);
             }

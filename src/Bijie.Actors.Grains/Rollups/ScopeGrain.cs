@@ -65,6 +65,7 @@ public sealed class ScopeGrain(
     private bool dirty;
     private int linesSinceSnapshot;
     private IGrainTimer? snapshotTimer;
+    private readonly DateTimeOffset activatedAt = DateTimeOffset.UtcNow;
     private long applyCalls;
     private long batchesApplied;
     private long batchesIgnored;
@@ -170,7 +171,7 @@ public sealed class ScopeGrain(
 
     public Task<int> CountMembersFromAsync(string indicator, int fromYear) => Task.FromResult(totals.CountMembersFrom(indicator, fromYear));
 
-    public Task<ScopeStats> GetStatsAsync() => Task.FromResult(new ScopeStats(applyCalls, batchesApplied, batchesIgnored, head, linesSinceSnapshot));
+    public Task<ScopeStats> GetStatsAsync() => Task.FromResult(new ScopeStats(applyCalls, batchesApplied, batchesIgnored, head, linesSinceSnapshot, activatedAt));
 
     public Task<int?> GetLatestYearAsync() => Task.FromResult(totals.LatestYear());
 

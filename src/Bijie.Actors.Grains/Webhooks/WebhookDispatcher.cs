@@ -92,7 +92,7 @@ public sealed class WebhookDispatcher(IGrainFactory grains, IOptions<WebhookOpti
                 subscriptions = await grains.GetGrain<IWebhookDirectoryGrain>(0).ListAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
                 read = time.GetUtcNow();
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning("Webhook subscriptions not read ({Message}); using the last list", e.Message);
             }
