@@ -56,7 +56,11 @@ public sealed class TestData(IGrainFactory grains)
     }
 
     /// <summary>Polls until the condition holds, or fails after the deadline.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    public static Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20) =>
+        EventuallyAsync(condition, () => what, seconds);
+
+    /// <summary>As above, describing what was awaited as it stands when the wait times out.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, Func<string> what, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
@@ -69,6 +73,6 @@ public sealed class TestData(IGrainFactory grains)
             await Task.Delay(25);
         }
 
-        Assert.Fail($"timed out after {seconds}s waiting for {what}");
+        Assert.Fail($"timed out after {seconds}s waiting for {what()}");
     }
 }

@@ -88,31 +88,21 @@ public static class ScaleRun
         progress.WriteLine("checking the cities' boards against what was acknowledged");
         var wrong = 0;
         decimal boardsTotal = 0;
-        var catchingUp = Stopwatch.StartNew();
-        while (true)
+        // The roll-ups follow the ledger in the background: poll until the boards show it, with a deadline.
+        var caughtUp = await CatchUpAsync(options.CatchUp, progress, async elapsed =>
         {
             var after = await BoardTotalsAsync(admin, cities, today.Year);
             var grown = cities.ToDictionary(c => c, c => after[c] - before[c]);
             wrong = cities.Count(c => grown[c] != acknowledged.GetValueOrDefault(c));
             boardsTotal = grown.Values.Sum();
-            if (wrong == 0 || catchingUp.Elapsed > options.CatchUp)
-            {
-                break;
-            }
-
-            progress.WriteLine($"  boards show {boardsTotal:N0} of {acknowledged.Values.Sum():N0} after {catchingUp.Elapsed.TotalSeconds:F0} s");
-            // The roll-ups follow the ledger in the background: poll until the boards show it, with a deadline.
-            await Task.Delay(TimeSpan.FromSeconds(wrong == 0 ? 0 : 5));
-        }
-
-        var caughtUp = Math.Round(catchingUp.Elapsed.TotalSeconds, 1);
+            return wrong == 0 ? null : $"  boards show {boardsTotal:N0} of {acknowledged.Values.Sum():N0} after {elapsed.TotalSeconds:F0} s";
+        });
 
         var sample = villages.Take(options.Villages).Select((v, i) => i).Where(i => i % Math.Max(1, options.Villages / 200) == 0).Take(200).ToArray();
         // The lists come from the enterprises' and villages' own roll-ups, which the dispatcher's cold lane reaches
         // after the cities' (warm) ones: poll the sample until every pairing shows on both sides, with the same deadline.
-        var listing = Stopwatch.StartNew();
         IReadOnlyList<int> missing = sample;
-        while (true)
+        var listed = await CatchUpAsync(options.CatchUp, progress, async elapsed =>
         {
             var still = new List<int>();
             foreach (var i in missing)
@@ -126,17 +116,11 @@ public static class ScaleRun
             }
 
             missing = still;
-            if (missing.Count == 0 || listing.Elapsed > options.CatchUp)
-            {
-                break;
-            }
-
-            progress.WriteLine($"  pairings on both sides: {sample.Length - missing.Count} of {sample.Length} after {listing.Elapsed.TotalSeconds:F0} s");
-            await Task.Delay(TimeSpan.FromSeconds(5));
-        }
+            return missing.Count == 0 ? null : $"  pairings on both sides: {sample.Length - missing.Count} of {sample.Length} after {elapsed.TotalSeconds:F0} s";
+        });
 
         var inconsistent = missing.Count;
-        var pairingsCaughtUp = Math.Round(caughtUp + listing.Elapsed.TotalSeconds, 1);
+        var pairingsCaughtUp = Math.Round(caughtUp + listed, 1);
 
         var silos = await admin.GetActivationsAsync();
         var memory = options.Pids.Select(ReadMemory).ToArray();
@@ -147,6 +131,22 @@ public static class ScaleRun
 
         return new ScaleSummary(options.Urls.Count, map.Cities, map.Counties, map.Townships, map.Villages.Count, options.Enterprises, options.Villages,
             phases, acknowledged.Values.Sum(), boardsTotal, cities.Length, wrong, caughtUp, sample.Length, inconsistent, pairingsCaughtUp, silos, memory);
+    }
+
+    /// <summary>
+    /// Runs a check every 5 s until it passes (returns null) or the deadline passes, printing what it says while it
+    /// does not; the seconds it took, to a tenth.
+    /// </summary>
+    private static async Task<double> CatchUpAsync(TimeSpan deadline, TextWriter progress, Func<TimeSpan, Task<string?>> check)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await check(clock.Elapsed) is { } notYet && clock.Elapsed <= deadline)
+        {
+            progress.WriteLine(notYet);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+
+        return Math.Round(clock.Elapsed.TotalSeconds, 1);
     }
 
     private static async Task<Dictionary<string, decimal>> BoardTotalsAsync(BijieClient admin, IReadOnlyList<string> cities, int year)

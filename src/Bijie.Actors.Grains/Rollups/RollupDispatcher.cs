@@ -34,18 +34,6 @@ public sealed class RollupDispatcher(
     /// <summary>Flushes of the warm lane done; tests and benchmarks read it.</summary>
     public long Flushes => Interlocked.Read(ref flushes);
 
-    /// <summary>Scopes waiting in each lane (warm, cold).</summary>
-    public (int Warm, int Cold) Waiting
-    {
-        get
-        {
-            lock (gate)
-            {
-                return (warm.Count, cold.Count);
-            }
-        }
-    }
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ReceiveAsync(stoppingToken), WarmLoopAsync(stoppingToken), ColdLoopAsync(stoppingToken), RecoveryLoopAsync(stoppingToken));
 
@@ -121,17 +109,17 @@ public sealed class RollupDispatcher(
     /// </summary>
     public static IReadOnlyList<(string Scope, BatchDelta Delta)> Fold(CommittedBatch batch)
     {
-        var byScope = new Dictionary<string, (Dictionary<(string, short, short?), decimal> Sums, Dictionary<(string, string, short, short?), int> Members, int[] Lines)>();
+        var byScope = new Dictionary<string, ScopeFold>();
         foreach (var line in batch.Entries.SelectMany(e => e.Entry.Lines))
         {
             foreach (var scope in line.Scopes)
             {
                 if (!byScope.TryGetValue(scope, out var delta))
                 {
-                    byScope[scope] = delta = ([], [], [0]);
+                    byScope[scope] = delta = new ScopeFold();
                 }
 
-                delta.Lines[0]++;
+                delta.Lines++;
 
                 if (line.Member is null)
                 {
@@ -150,8 +138,18 @@ public sealed class RollupDispatcher(
                 batch.BatchId,
                 s.Value.Sums.Select(v => new SumDelta(v.Key.Item1, v.Key.Item2, v.Key.Item3, v.Value)).ToArray(),
                 s.Value.Members.Select(m => new MemberDelta(m.Key.Item1, m.Key.Item2, m.Key.Item3, m.Key.Item4, m.Value)).ToArray(),
-                s.Value.Lines[0])))
+                s.Value.Lines)))
             .ToArray();
+    }
+
+    /// <summary>One scope's share of a batch while it is folded.</summary>
+    private sealed class ScopeFold
+    {
+        public Dictionary<(string, short, short?), decimal> Sums { get; } = [];
+
+        public Dictionary<(string, string, short, short?), int> Members { get; } = [];
+
+        public int Lines { get; set; }
     }
 
     private async Task WarmLoopAsync(CancellationToken stoppingToken)
