@@ -33,6 +33,8 @@ public static class GrainsComposition
         services.AddSingleton<Demo.DemoLoader>();
         services.AddSingleton<RollupDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
+        services.AddSingleton<Webhooks.WebhookDestinations>();
+        services.TryAddSingleton<Ledger.IWebhookOutbox, Ledger.InMemoryWebhookOutbox>();
         services.AddSingleton<Webhooks.WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookDispatcher>());
         services.AddSingleton<Live.LiveFeed>();

@@ -93,7 +93,7 @@ internal sealed class Fixtures
         f.BatchA = (string)(batch["entryId"] ?? batch["id"])!;
         f.Platform = $"fz{f.Tag}pf";
         await office.SendAsync("PUT", $"/api/v1/platforms/{f.Platform}", f.PlatformBody());
-        var hook = await office.SendAsync("POST", "/api/v1/webhooks", new { url = "http://127.0.0.1:9/fuzz", events = new[] { "report.accepted" } });
+        var hook = await office.SendAsync("POST", "/api/v1/webhooks", new { url = "https://203.0.113.9/fuzz", events = new[] { "report.accepted" } });
         f.Webhook = (string)hook["subscription"]!["id"]!;
 
         // The report seeds are valid for their owners: a refusal of another tenant's key is then for the tenancy alone.

@@ -124,7 +124,7 @@ internal static class Seeds
                 yield return new Seed(operation, method, template, P(("id", f.Need)), J(new { status = "Withdrawn" }), "office", NotOffice);
                 break;
             case "CreateWebhook":
-                yield return new Seed(operation, method, template, none, J(new { url = "http://127.0.0.1:9/fuzz-hook", events = new[] { "report.accepted", "need.matched" } }), "office", NotOffice);
+                yield return new Seed(operation, method, template, none, J(new { url = "https://203.0.113.9/fuzz-hook", events = new[] { "report.accepted", "need.matched" } }), "office", NotOffice);
                 break;
             case "DeactivateWebhook":
                 yield return new Seed(operation, method, template, P(("id", f.Webhook)), null, "office", NotOffice);

@@ -323,6 +323,17 @@ public sealed class RollupDispatcher(
                 {
                     foreach (var batch in await ledger.ReadUndeliveredAsync(options.Value.RecoveryAge, 200, stoppingToken))
                     {
+                        bool waiting;
+                        lock (gate)
+                        {
+                            waiting = outstanding.ContainsKey(batch.BatchId);
+                        }
+
+                        if (!waiting)
+                        {
+                            webhooks.Committed(batch); // its writer may have died before its webhooks reached the outbox; the outbox keeps one per report
+                        }
+
                         Enqueue(batch);
                     }
                 }

@@ -1,61 +1,50 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Ledger;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Webhooks;
 
-/// <summary>Options of webhook deliveries (configuration section <c>Bijie:Webhooks</c>).</summary>
-public sealed class WebhookOptions
-{
-    public const string Section = "Bijie:Webhooks";
-
-    /// <summary>Attempts per delivery, the first included.</summary>
-    public int MaxAttempts { get; set; } = 6;
-
-    /// <summary>The wait before the first retry; each later one waits twice as long.</summary>
-    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>How long one attempt may take.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>How often a silo re-reads the subscriptions.</summary>
-    public TimeSpan DirectoryRefresh { get; set; } = TimeSpan.FromSeconds(2);
-}
-
-/// <summary>An event to deliver.</summary>
-public sealed record WebhookEvent(string Type, DateTimeOffset OccurredAt, object Data);
+/// <summary>An event to deliver; <see cref="Key"/> names it, so that an event announced twice is delivered once.</summary>
+public sealed record WebhookEvent(string Key, string Type, DateTimeOffset OccurredAt, object Data);
 
 /// <summary>
-/// Each silo's webhook sender: grains and the ledger's commits on this silo publish events; each goes to every
-/// active subscription for its type as a JSON POST signed with the subscription's secret
-/// (<c>X-Bijie-Signature: sha256=HMAC(secret, timestamp + "." + body)</c>), retried with exponential back-off
-/// until a 2xx or the last attempt; every attempt is written to the subscription's delivery log. Deliveries
-/// waiting here are lost if the silo dies (at most once per attempt, not exactly once).
+/// Each silo's webhook sender. Grains and the ledger's commits on this silo publish events; each becomes one
+/// delivery per active subscription for its type, written to the outbox beside the ledger (<see cref="IWebhookOutbox"/>).
+/// Every silo claims due deliveries from the outbox and posts them as JSON signed with the subscription's secret
+/// (<see cref="WebhookSignature"/>), through <see cref="WebhookDestinations"/> (public addresses only, no
+/// redirects), retried with exponential back-off until a 2xx or the last attempt, then kept as a dead letter.
+/// A delivery outlives the silo that made it; only events not yet written to the outbox (milliseconds) die with it.
+/// Every attempt's status class goes to the subscription's delivery log.
 /// </summary>
-public sealed class WebhookDispatcher(IGrainFactory grains, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
-    : BackgroundService
+public sealed class WebhookDispatcher(
+    IGrainFactory grains, IWebhookOutbox outbox, WebhookDestinations destinations, IOptions<WebhookOptions> options, TimeProvider time,
+    ILogger<WebhookDispatcher> logger) : BackgroundService
 {
+    /// <summary>The outcome of an attempt refused before any connection.</summary>
+    public const string RefusedDestination = "refused-destination";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Channel<WebhookEvent> events = Channel.CreateBounded<WebhookEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
-    // One client for every delivery; pooled connections are renewed so that DNS changes are followed.
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly HttpClient http = new(destinations.CreateHandler()) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     private IReadOnlyList<WebhookSubscription> subscriptions = [];
     private DateTimeOffset read = DateTimeOffset.MinValue;
 
-    public void Publish(string type, object data) => events.Writer.TryWrite(new WebhookEvent(type, time.GetUtcNow(), data));
+    public void Publish(string type, object data) => Publish(Guid.NewGuid().ToString("N"), type, data);
 
-    /// <summary>The reports of a batch this silo committed, as report.accepted events.</summary>
-    public void Committed(Ledger.CommittedBatch batch)
+    /// <summary>The reports of a batch committed (or recovered) on this silo, as report.accepted events keyed by entry.</summary>
+    public void Committed(CommittedBatch batch)
     {
-        foreach (var entry in batch.Entries.Where(e => e.Entry.Kind == Ledger.EntryKind.Report))
+        foreach (var entry in batch.Entries.Where(e => e.Entry.Kind == EntryKind.Report))
         {
-            Publish(WebhookEvents.ReportAccepted, new
+            Publish($"report:{entry.Entry.EntryId:N}", WebhookEvents.ReportAccepted, new
             {
                 reportId = entry.Entry.EntryId, subject = entry.Entry.SubjectId, date = entry.Entry.OccurredOn, position = entry.Position,
                 values = entry.Entry.Values(),
@@ -63,17 +52,42 @@ public sealed class WebhookDispatcher(IGrainFactory grains, IOptions<WebhookOpti
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private void Publish(string key, string type, object data) => events.Writer.TryWrite(new WebhookEvent(key, type, time.GetUtcNow(), data));
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(EnqueueLoopAsync(stoppingToken), DeliverLoopAsync(stoppingToken));
+
+    /// <summary>Writes published events to the outbox, one delivery per matching subscription, keeping them until the write succeeds.</summary>
+    private async Task EnqueueLoopAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var e in events.Reader.ReadAllAsync(stoppingToken))
+            while (await events.Reader.WaitToReadAsync(stoppingToken))
             {
-                foreach (var subscription in await SubscriptionsAsync(stoppingToken))
+                var batch = new List<WebhookEvent>();
+                while (batch.Count < 500 && events.Reader.TryRead(out var e))
                 {
-                    if (subscription.Active && subscription.Events.Contains(e.Type))
+                    batch.Add(e);
+                }
+
+                var active = (await SubscriptionsAsync(false, stoppingToken)).Where(s => s.Active).ToArray();
+                var items = (from e in batch
+                             from s in active
+                             where s.Events.Contains(e.Type)
+                             let id = Guid.NewGuid()
+                             select new OutboxItem(id, s.Id, e.Key, e.Type, JsonSerializer.Serialize(new { id, type = e.Type, occurredAt = e.OccurredAt, data = e.Data }, Json)))
+                    .ToArray();
+                while (items.Length > 0)
+                {
+                    try
                     {
-                        _ = DeliverAsync(subscription, e, stoppingToken);
+                        await outbox.EnqueueAsync(items, stoppingToken);
+                        wake.Writer.TryWrite(true);
+                        break;
+                    }
+                    catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        logger.LogWarning("Webhook deliveries not written to the outbox ({Message}); trying again", e.Message);
+                        await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
                     }
                 }
             }
@@ -83,9 +97,148 @@ public sealed class WebhookDispatcher(IGrainFactory grains, IOptions<WebhookOpti
         }
     }
 
-    private async Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(CancellationToken cancellationToken)
+    /// <summary>Claims due deliveries and attempts them, until the host stops.</summary>
+    private async Task DeliverLoopAsync(CancellationToken stoppingToken)
     {
-        if (time.GetUtcNow() - read > options.Value.DirectoryRefresh)
+        var o = options.Value;
+        var lease = o.Timeout * 2 + TimeSpan.FromSeconds(5); // the attempt and the record of its outcome
+        var pruned = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                var due = await outbox.ClaimAsync(o.Parallelism, lease, stoppingToken);
+                claimed = due.Count;
+                await Task.WhenAll(due.Select(d => AttemptAsync(d, stoppingToken)));
+                if (time.GetUtcNow() - pruned > TimeSpan.FromHours(1))
+                {
+                    pruned = time.GetUtcNow();
+                    await outbox.PruneAsync(o.DeliveredRetention, stoppingToken);
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Webhook outbox not read ({Message}); trying again", e.Message);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (claimed < o.Parallelism)
+            {
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                poll.CancelAfter(o.PollInterval);
+                await ((Task)wake.Reader.ReadAsync(poll.Token).AsTask()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task AttemptAsync(OutboxDelivery delivery, CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        var subscription = await SubscriptionAsync(delivery.WebhookId, stoppingToken);
+        if (subscription is not { Active: true })
+        {
+            await outbox.DeadLetterAsync(delivery.DeliveryId, subscription is null ? "unknown-subscription" : "inactive", stoppingToken);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var (outcome, status) = await SendAsync(subscription, delivery, stoppingToken);
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return; // the lease runs out and another attempt follows, here after a restart or on another silo
+        }
+
+        var delivered = outcome == "2xx";
+        var final = delivered || outcome == RefusedDestination || delivery.Attempt >= o.MaxAttempts;
+        if (delivered)
+        {
+            await outbox.CompleteAsync(delivery.DeliveryId, outcome, stoppingToken);
+        }
+        else if (final)
+        {
+            await outbox.DeadLetterAsync(delivery.DeliveryId, outcome, stoppingToken);
+            logger.LogWarning("Webhook {Event} for {Webhook} not delivered after {Attempts} attempts ({Outcome}): a dead letter",
+                delivery.EventType, delivery.WebhookId, delivery.Attempt, outcome);
+        }
+        else
+        {
+            var delay = TimeSpan.FromTicks((long)Math.Min(o.FirstRetryDelay.Ticks * Math.Pow(2, delivery.Attempt - 1), o.MaxRetryDelay.Ticks));
+            await outbox.RetryLaterAsync(delivery.DeliveryId, delay, outcome, stoppingToken);
+        }
+
+        try
+        {
+            await grains.GetGrain<IWebhookGrain>(subscription.Id).LogAsync(new WebhookAttempt(
+                delivery.DeliveryId, delivery.EventType, delivery.Attempt, time.GetUtcNow(), status,
+                Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds), null, final, outcome));
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Webhook attempt not logged: {Message}", e.Message);
+        }
+    }
+
+    /// <summary>One attempt: its status class (2xx … 5xx, timeout, unreachable, refused-destination) and the status code (0: none).</summary>
+    private async Task<(string Outcome, int Status)> SendAsync(WebhookSubscription subscription, OutboxDelivery delivery, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(options.Value.Timeout);
+        try
+        {
+            var uri = new Uri(subscription.Url);
+            destinations.CheckUrl(uri);
+            var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Bijie-Event", delivery.EventType);
+            request.Headers.Add("X-Bijie-Delivery", delivery.DeliveryId.ToString());
+            request.Headers.Add("X-Bijie-Timestamp", timestamp);
+            request.Headers.Add("X-Bijie-Signature", "sha256=" + WebhookSignature.Sign(subscription.Secret, timestamp, delivery.Body));
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var status = (int)response.StatusCode;
+            return ($"{status / 100}xx", status);
+        }
+        catch (Exception e) when (Refused(e))
+        {
+            return (RefusedDestination, 0);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return ("timeout", 0);
+        }
+        catch (HttpRequestException)
+        {
+            return ("unreachable", 0);
+        }
+        catch (OperationCanceledException)
+        {
+            return ("cancelled", 0);
+        }
+    }
+
+    private static bool Refused(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is WebhookDestinationRefusedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<WebhookSubscription?> SubscriptionAsync(string id, CancellationToken cancellationToken) =>
+        (await SubscriptionsAsync(false, cancellationToken)).FirstOrDefault(s => s.Id == id)
+        ?? (await SubscriptionsAsync(true, cancellationToken)).FirstOrDefault(s => s.Id == id);
+
+    private async Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(bool fresh, CancellationToken cancellationToken)
+    {
+        if (fresh || time.GetUtcNow() - read > options.Value.DirectoryRefresh)
         {
             try
             {
@@ -101,68 +254,9 @@ public sealed class WebhookDispatcher(IGrainFactory grains, IOptions<WebhookOpti
         return subscriptions;
     }
 
-    private async Task DeliverAsync(WebhookSubscription subscription, WebhookEvent e, CancellationToken cancellationToken)
-    {
-        var deliveryId = Guid.NewGuid();
-        var body = JsonSerializer.Serialize(new { id = deliveryId, type = e.Type, occurredAt = e.OccurredAt, data = e.Data }, Json);
-        var delay = options.Value.FirstRetryDelay;
-        for (var attempt = 1; attempt <= options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested; attempt++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            int status = 0;
-            string? error = null;
-            try
-            {
-                var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-                using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                request.Headers.Add("X-Bijie-Event", e.Type);
-                request.Headers.Add("X-Bijie-Delivery", deliveryId.ToString());
-                request.Headers.Add("X-Bijie-Timestamp", timestamp);
-                request.Headers.Add("X-Bijie-Signature", "sha256=" + Sign(subscription.Secret, timestamp, body));
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(options.Value.Timeout);
-                using var response = await http.SendAsync(request, timeout.Token);
-                status = (int)response.StatusCode;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                error = ex.Message;
-            }
-
-            var delivered = status is >= 200 and < 300;
-            var final = delivered || attempt == options.Value.MaxAttempts;
-            try
-            {
-                await grains.GetGrain<IWebhookGrain>(subscription.Id).LogAsync(new WebhookAttempt(
-                    deliveryId, e.Type, attempt, time.GetUtcNow(), status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error, final));
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning("Webhook attempt not logged: {Message}", ex.Message);
-            }
-
-            if (final)
-            {
-                if (!delivered)
-                {
-                    logger.LogWarning("Webhook {Event} to {Url} not delivered after {Attempts} attempts", e.Type, subscription.Url, attempt);
-                }
-
-                return;
-            }
-
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            delay *= 2;
-        }
-    }
-
     public override void Dispose()
     {
         http.Dispose();
         base.Dispose();
     }
-
-    /// <summary>The signature: hex of HMAC-SHA256 over "{timestamp}.{body}" with the subscription's secret.</summary>
-    public static string Sign(string secret, string timestamp, string body) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 }

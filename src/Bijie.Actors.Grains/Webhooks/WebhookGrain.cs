@@ -1,4 +1,5 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Webhooks;
 
@@ -11,9 +12,14 @@ public sealed class WebhookState
     [Id(1)] public List<WebhookAttempt> Attempts { get; set; } = [];
 }
 
-/// <summary>A webhook subscription and its delivery log: the latest <see cref="LogSize"/> attempts.</summary>
+/// <summary>
+/// A webhook subscription and its delivery log: the latest <see cref="LogSize"/> attempts. Its destination is
+/// checked as it is made (<see cref="WebhookDestinations"/>: resolved now, public addresses only).
+/// </summary>
 public sealed class WebhookGrain(
     [PersistentState("webhook", StorageNames.Default)] IPersistentState<WebhookState> state,
+    WebhookDestinations destinations,
+    IWebhookOutbox outbox,
     TimeProvider time) : Grain, IWebhookGrain
 {
     public const int LogSize = 200;
@@ -28,6 +34,20 @@ public sealed class WebhookGrain(
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > 500)
         {
             throw DomainException.Invalid("webhook.url", "The URL is an absolute http or https address of at most 500 characters.", "url");
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await destinations.CheckAsync(uri, timeout.Token);
+        }
+        catch (WebhookDestinationRefusedException e)
+        {
+            throw DomainException.Invalid("webhook.destination", e.Message, "url");
+        }
+        catch (OperationCanceledException)
+        {
+            throw DomainException.Invalid("webhook.destination", "The host name did not resolve in time.", "url");
         }
 
         var unknown = events.Where(e => !WebhookEvents.All.Contains(e)).ToArray();
@@ -72,6 +92,28 @@ public sealed class WebhookGrain(
 
     public Task<IReadOnlyList<WebhookAttempt>> DeliveriesAsync() =>
         Task.FromResult<IReadOnlyList<WebhookAttempt>>(state.State.Attempts.AsEnumerable().Reverse().ToArray());
+
+    public async Task<IReadOnlyList<WebhookDeadLetter>> DeadLettersAsync()
+    {
+        var subscription = await GetAsync();
+        return (await outbox.DeadLettersAsync(subscription.Id, 100))
+            .Select(d => new WebhookDeadLetter(d.DeliveryId, d.EventType, d.Attempts, d.CreatedAt, d.FailedAt, d.Outcome))
+            .ToArray();
+    }
+
+    public async Task RetryDeadLetterAsync(Guid deliveryId, ActorRef actor)
+    {
+        var subscription = await GetAsync();
+        if (!subscription.Active)
+        {
+            throw DomainException.Conflict("webhook.inactive", "The subscription is deactivated; its dead letters stay as they are.");
+        }
+
+        if (!await outbox.RequeueAsync(subscription.Id, deliveryId))
+        {
+            throw DomainException.NotFound("webhook.dead_letter_unknown", $"No dead letter '{deliveryId}' of this subscription.", "deliveryId");
+        }
+    }
 }
 
 /// <summary>The subscriptions, active or not, for every silo's dispatcher and the listing.</summary>

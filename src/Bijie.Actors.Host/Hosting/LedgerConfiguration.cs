@@ -29,6 +29,7 @@ public static class LedgerConfiguration
             builder.Services.AddSingleton<PostgresLedger>();
             builder.Services.AddSingleton<ILedger>(sp => sp.GetRequiredService<PostgresLedger>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresLedger>());
+            builder.Services.AddSingleton<IWebhookOutbox, PostgresWebhookOutbox>();
         }
 
         builder.Services.AddBijieGrains(builder.Configuration);

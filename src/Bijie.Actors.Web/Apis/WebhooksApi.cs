@@ -12,7 +12,12 @@ public static class WebhooksApi
             .WithSummary("Subscribes a URL to events (report.accepted, project.status_changed, matter.overdue, need.matched); the secret is in this answer only");
         api.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("The subscriptions, without their secrets");
         api.MapDelete("/{id}", DeactivateAsync).WithName("DeactivateWebhook").WithSummary("Stops deliveries to a subscription");
-        api.MapGet("/{id}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries").WithSummary("The latest delivery attempts, newest first");
+        api.MapGet("/{id}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries")
+            .WithSummary("The latest delivery attempts, newest first, each with its status class (2xx, 3xx, 4xx, 5xx, timeout, unreachable, refused-destination)");
+        api.MapGet("/{id}/dead-letters", DeadLettersAsync).WithName("ListWebhookDeadLetters")
+            .WithSummary("Deliveries that gave up (attempts used, or the destination refused), newest first");
+        api.MapPost("/{id}/dead-letters/{deliveryId:guid}/retry", RetryDeadLetterAsync).WithName("RetryWebhookDeadLetter")
+            .WithSummary("Sends a dead letter again, with fresh attempts");
         return api;
     }
 
@@ -33,10 +38,19 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<IReadOnlyList<WebhookAttempt>>> DeliveriesAsync(string id, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<WebhookAttemptView>>> DeliveriesAsync(string id, IGrainFactory grains)
     {
         await grains.GetGrain<IWebhookGrain>(id).GetAsync(); // 404 for an unknown subscription
-        return TypedResults.Ok(await grains.GetGrain<IWebhookGrain>(id).DeliveriesAsync());
+        return TypedResults.Ok<IReadOnlyList<WebhookAttemptView>>((await grains.GetGrain<IWebhookGrain>(id).DeliveriesAsync()).Select(WebhookAttemptView.From).ToArray());
+    }
+
+    public static async Task<Ok<IReadOnlyList<WebhookDeadLetter>>> DeadLettersAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IWebhookGrain>(id).DeadLettersAsync());
+
+    public static async Task<Accepted> RetryDeadLetterAsync(string id, Guid deliveryId, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        await grains.GetGrain<IWebhookGrain>(id).RetryDeadLetterAsync(deliveryId, user.ToActor());
+        return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries");
     }
 }
 
@@ -47,6 +61,15 @@ public sealed record CreateWebhookRequest(string? Url, IReadOnlyList<string>? Ev
 public sealed record WebhookView(string Id, string Url, IReadOnlyList<string> Events, string CreatedBy, DateTimeOffset CreatedAt, bool Active)
 {
     public static WebhookView From(WebhookSubscription s) => new(s.Id, s.Url, s.Events, s.CreatedBy, s.CreatedAt, s.Active);
+}
+
+/// <summary>
+/// A delivery attempt as the log shows it: its status class, not the answer's exact status, timing or error text
+/// (which would tell an office key what answers where).
+/// </summary>
+public sealed record WebhookAttemptView(Guid DeliveryId, string Event, int Attempt, DateTimeOffset At, string Outcome, bool Final)
+{
+    public static WebhookAttemptView From(WebhookAttempt a) => new(a.DeliveryId, a.Event, a.Attempt, a.At, a.Outcome ?? (a.Status > 0 ? $"{a.Status / 100}xx" : "unreachable"), a.Final);
 }
 
 /// <summary>The answer to a new subscription: it, and its secret (shown this once).</summary>
