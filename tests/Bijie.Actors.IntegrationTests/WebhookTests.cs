@@ -200,7 +200,7 @@ public sealed class WebhookTests(WebhookHostFixture fixture) : IClassFixture<Web
     {
         foreach (var attempt in log.EnumerateArray())
         {
-            Assert.Equal(["attempt", "at", "deliveryId", "event", "final", "outcome"], attempt.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            Assert.Equal(["at", "attempt", "deliveryId", "event", "final", "outcome"], attempt.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         }
     }
 }
