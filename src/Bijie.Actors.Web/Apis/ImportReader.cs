@@ -41,6 +41,18 @@ public static class ImportReader
             CheckWorkbook(file, options.MaxUncompressedBytes);
         }
 
+        try
+        {
+            return Rows(file, type, options);
+        }
+        catch (Exception e) when (e is not DomainException)
+        {
+            throw DomainException.Invalid("import.unreadable", $"The file cannot be read as {type}: {e.Message}", "file");
+        }
+    }
+
+    private static List<IDictionary<string, object?>> Rows(byte[] file, ExcelType type, ImportOptions options)
+    {
         using var stream = new MemoryStream(file, writable: false);
         var rows = new List<IDictionary<string, object?>>();
         var read = 0;
