@@ -104,7 +104,10 @@ public interface INeedGrain : IGrainWithStringKey
     Task<NeedInfo> CloseAsync(NeedStatus status, ActorRef actor);
 }
 
-/// <summary>Every need's summary (one grain, key 0).</summary>
+/// <summary>
+/// One shard of the needs' summaries (key: 1 to <see cref="NeedRegistry.Shards"/>; key 0 is the one list of the
+/// stores before the needs were sharded, still read). Reach it through <see cref="NeedRegistry"/>.
+/// </summary>
 [Alias("Bijie.Actors.INeedListGrain")]
 public interface INeedListGrain : IGrainWithIntegerKey
 {
@@ -113,4 +116,55 @@ public interface INeedListGrain : IGrainWithIntegerKey
 
     [Alias("List")]
     Task<IReadOnlyList<NeedSummary>> ListAsync();
+}
+
+/// <summary>
+/// The open needs a locality's office has posted (key: the office's locality code), held under a quota so that
+/// one locality's account or key cannot fill the needs' registry.
+/// </summary>
+[Alias("Bijie.Actors.INeedQuotaGrain")]
+public interface INeedQuotaGrain : IGrainWithStringKey
+{
+    /// <summary>Counts an open need; refused (409, need.quota) when the locality holds its quota of open needs already. Idempotent.</summary>
+    [Alias("Reserve")]
+    Task ReserveAsync(string needId);
+
+    /// <summary>The need is no longer open (matched or withdrawn). Idempotent.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(string needId);
+
+    [Alias("Count")]
+    Task<int> CountAsync();
+}
+
+/// <summary>
+/// The needs' registry spread over shards by the need's id, as <see cref="Registries"/> spreads enterprises, so
+/// that no storage row grows with the number of needs past its shard's part. The shard count never changes once
+/// needs are stored under it.
+/// </summary>
+public static class NeedRegistry
+{
+    public const int Shards = 64;
+
+    /// <summary>The key of the one list that held every need before the registry was sharded.</summary>
+    public const long Legacy = 0;
+
+    /// <summary>The key of the shard that holds <paramref name="needId"/>: 1 to <see cref="Shards"/>.</summary>
+    public static long ShardOf(string needId) => 1 + Registries.StableHash(needId) % Shards;
+
+    public static Task PutAsync(IGrainFactory grains, NeedSummary summary) =>
+        grains.GetGrain<INeedListGrain>(ShardOf(summary.Id)).PutAsync(summary);
+
+    /// <summary>Every need, newest first; a need in its shard stands over its older copy in the legacy list.</summary>
+    public static async Task<IReadOnlyList<NeedSummary>> ListAsync(IGrainFactory grains)
+    {
+        var lists = await Task.WhenAll(Enumerable.Range(0, Shards + 1).Select(k => grains.GetGrain<INeedListGrain>(k).ListAsync()));
+        var byId = new Dictionary<string, NeedSummary>(StringComparer.Ordinal);
+        foreach (var need in lists.Skip(1).SelectMany(l => l).Concat(lists[0]))
+        {
+            byId.TryAdd(need.Id, need);
+        }
+
+        return byId.Values.OrderByDescending(n => n.PostedAt).ThenBy(n => n.Id, StringComparer.Ordinal).ToArray();
+    }
 }

@@ -262,7 +262,7 @@ public static class Registries
     }
 
     /// <summary>FNV-1a over the id's UTF-16 code units: the same on every silo and every run, unlike string.GetHashCode.</summary>
-    private static uint StableHash(string id)
+    public static uint StableHash(string id)
     {
         var hash = 2166136261u;
         foreach (var c in id)

@@ -18,6 +18,7 @@ public static class GrainsComposition
         var supervision = services.AddOptions<Supervision.SupervisionOptions>();
         var reporting = services.AddOptions<Periods.ReportingOptions>();
         var divisions = services.AddOptions<Localities.DivisionOptions>();
+        var needs = services.AddOptions<Needs.NeedOptions>();
         if (configuration is not null)
         {
             rollups.Bind(configuration.GetSection(RollupOptions.Section));
@@ -27,6 +28,7 @@ public static class GrainsComposition
             supervision.Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
             reporting.Bind(configuration.GetSection(Periods.ReportingOptions.Section));
             divisions.Bind(configuration.GetSection(Localities.DivisionOptions.Section));
+            needs.Bind(configuration.GetSection(Needs.NeedOptions.Section));
         }
 
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();

@@ -47,6 +47,7 @@ public static class WebComposition
         services.AddOpenApi("v1");
         services.AddSignalR();
         services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section));
         services.AddSingleton<Live.BoardCache>();
         services.AddSingleton<Live.BoardPusher>();
         services.AddSingleton<Live.BoardHubBridge>();

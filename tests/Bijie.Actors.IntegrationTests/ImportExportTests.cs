@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -141,5 +142,69 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
         var project = await second.GetJsonAsync($"/api/v1/projects/{projectId}");
         Assert.Equal("InProgress", project.GetProperty("status").GetString());
         Assert.Equal(1_200_000m, project.GetProperty("money").GetProperty("signedYuan").GetDecimal());
+    }
+    [Fact]
+    public async Task A_name_written_as_a_formula_is_exported_as_text_in_csv_and_xlsx_and_imports_as_it_was()
+    {
+        var office = fixture.Client(fixture.AdminKey);
+        const string formula = "=HYPERLINK(\"http://x\",\"y\")";
+        var id = $"formula-{Guid.NewGuid():N}"[..24];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{id}", new { nameZh = formula, kind = "Institution" })).EnsureSuccessStatusCode();
+
+        var csv = Encoding.UTF8.GetString(await office.GetByteArrayAsync("/api/v1/exports/helpers.csv")).TrimStart('\uFEFF').Split('\n');
+        var line = Assert.Single(csv, l => l.StartsWith(id + ",", StringComparison.Ordinal));
+        Assert.Contains("'=HYPERLINK", line);
+        Assert.DoesNotContain(",=", line.Replace("\"", ""));
+
+        var xlsx = await office.GetByteArrayAsync("/api/v1/exports/helpers.xlsx");
+        using (var workbook = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read))
+        {
+            var parts = workbook.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+                .Select(e => { using var r = new StreamReader(e.Open()); return r.ReadToEnd(); }).ToArray();
+            Assert.DoesNotContain(parts, p => p.Contains("<f>") || p.Contains("<x:f>") || p.Contains("<f "));
+            var holder = Assert.Single(parts, p => p.Contains("HYPERLINK"));
+            var at = holder.IndexOf("HYPERLINK", StringComparison.Ordinal);
+            Assert.True(holder[..at].EndsWith("'=", StringComparison.Ordinal) || holder[..at].EndsWith("&apos;=", StringComparison.Ordinal), holder[Math.Max(0, at - 80)..(at + 20)]);
+        }
+
+        // The exported row imported again: the helper keeps the name it had, with no apostrophe.
+        var back = Encoding.UTF8.GetBytes(csv[0] + "\n" + line + "\n");
+        Assert.Equal(1, (await ImportAsync(office, "helpers", back, "text/csv", dryRun: false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
+        Assert.Equal(formula, (await office.GetFromJsonAsync<JsonElement>($"/api/v1/helpers/{id}")).GetProperty("nameZh").GetString());
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_of_a_few_hundred_kilobytes_is_refused_quickly_and_changes_nothing()
+    {
+        var office = fixture.Client(fixture.AdminKey);
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var sheet = archive.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open();
+            var block = new byte[1024 * 1024];
+            Array.Fill(block, (byte)' ');
+            for (var i = 0; i < 200; i++)
+            {
+                sheet.Write(block);
+            }
+        }
+
+        Assert.True(zip.Length < 512 * 1024, $"{zip.Length} bytes");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var refused = await ImportAsync(office, "helpers", zip.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", dryRun: false, HttpStatusCode.BadRequest);
+        Assert.Equal("import.too_large", refused.GetProperty("code").GetString());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_file_with_more_rows_than_the_cap_is_refused_whole()
+    {
+        var office = fixture.Client(fixture.AdminKey);
+        var first = $"rows-{Guid.NewGuid():N}"[..20];
+        var lines = new[] { "帮扶单位编号,单位名称,单位类型", $"{first},第一行单位,Institution" }
+            .Concat(Enumerable.Range(0, 100_000).Select(i => $"r{i},单位{i},Institution"));
+        var refused = await ImportAsync(office, "helpers", Csv(lines.ToArray()), "text/csv", dryRun: false, HttpStatusCode.BadRequest);
+        Assert.Equal("import.too_large", refused.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/api/v1/helpers/{first}")).StatusCode);
     }
 }

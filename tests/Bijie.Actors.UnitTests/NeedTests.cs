@@ -1,9 +1,11 @@
 using Bijie.Actors.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Bijie.Actors.UnitTests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class NeedTests(ClusterFixture fixture)
+public sealed class NeedTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private readonly TestData data = new(fixture.Grains);
 
@@ -77,7 +79,7 @@ public sealed class NeedTests(ClusterFixture fixture)
         var other = await HelperAsync(Track.Health);
         Assert.Equal("need.not_open", (await Assert.ThrowsAsync<DomainException>(() => need.MatchAsync(other, "staff-020", TestData.Office))).Code);
         Assert.Equal(NeedStatus.Fulfilled, (await need.CloseAsync(NeedStatus.Fulfilled, TestData.Office)).Status);
-        var listed = Assert.Single(await fixture.Grains.GetGrain<INeedListGrain>(0).ListAsync(), n => n.Id == id);
+        var listed = Assert.Single(await NeedRegistry.ListAsync(fixture.Grains), n => n.Id == id);
         Assert.Equal(NeedStatus.Fulfilled, listed.Status);
         Assert.Equal(helper, listed.MatchedHelperId);
     }
@@ -99,6 +101,64 @@ public sealed class NeedTests(ClusterFixture fixture)
         Assert.Equal(NeedStatus.Withdrawn, (await need.CloseAsync(NeedStatus.Withdrawn, township)).Status);
         Assert.Equal("need.not_open", (await Assert.ThrowsAsync<DomainException>(() => need.MatchAsync("x", "staff-001", TestData.Office))).Code);
         Assert.Equal(1, posted.Version);
+    }
+
+    [Fact]
+    public async Task Ten_thousand_needs_are_all_listed_and_no_registry_row_holds_more_than_its_shard_of_them()
+    {
+        const int count = 10_000;
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var ids = Enumerable.Range(0, count).Select(i => $"n-{tag}-{i:00000}").ToArray();
+        foreach (var batch in ids.Chunk(200))
+        {
+            await Task.WhenAll(batch.Select(id => fixture.Grains.GetGrain<INeedGrain>(id).PostAsync(Need("520526001001", $"测试需求 {id}"), TestData.Office)));
+        }
+
+        var listed = (await NeedRegistry.ListAsync(fixture.Grains)).Where(n => n.Id.StartsWith($"n-{tag}-", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), listed.Select(n => n.Id).Order(StringComparer.Ordinal));
+
+        Assert.DoesNotContain(await fixture.Grains.GetGrain<INeedListGrain>(NeedRegistry.Legacy).ListAsync(), n => n.Id.StartsWith($"n-{tag}-", StringComparison.Ordinal));
+        var shards = await Task.WhenAll(Enumerable.Range(1, NeedRegistry.Shards).Select(k => fixture.Grains.GetGrain<INeedListGrain>(k).ListAsync()));
+        var largest = shards.MaxBy(s => s.Count)!;
+        var mean = count / NeedRegistry.Shards;
+        Assert.True(largest.Count <= 2 * mean + 50, $"the fullest shard holds {largest.Count} needs, the mean is {mean}");
+
+        // The fullest row as storage writes it: far below a Table entity's 1 MB.
+        var serializer = fixture.Cluster.GetSiloServiceProvider(fixture.Cluster.Silos[0].SiloAddress).GetRequiredService<Orleans.Serialization.Serializer>();
+        var bytes = serializer.SerializeToArray(largest.ToDictionary(n => n.Id)).Length;
+        output.WriteLine($"{count} needs over {NeedRegistry.Shards} shards: the fullest holds {largest.Count} needs, {bytes:N0} bytes");
+        Assert.True(bytes < 256 * 1024, $"the fullest shard is {bytes} bytes");
+    }
+
+    [Fact]
+    public async Task A_locality_holds_at_most_its_quota_of_open_needs_and_a_closed_one_frees_a_place()
+    {
+        var township = new ActorRef("quota-office", ActorRole.Locality, "520523003");
+        var max = new Grains.Needs.NeedOptions().MaxOpenPerLocality;
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var ids = Enumerable.Range(0, max).Select(i => $"n-q{tag}-{i:000}").ToArray();
+        foreach (var batch in ids.Chunk(50))
+        {
+            await Task.WhenAll(batch.Select(id => fixture.Grains.GetGrain<INeedGrain>(id).PostAsync(Need("520523003001", $"配额 {id}"), township)));
+        }
+
+        var extra = fixture.Grains.GetGrain<INeedGrain>($"n-q{tag}-extra");
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => extra.PostAsync(Need("520523003001", "一个太多的需求"), township));
+        Assert.Equal("need.quota", refusal.Code);
+        Assert.Equal(DomainErrorKind.Conflict, refusal.Kind);
+        Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<DomainException>(() => extra.GetAsync())).Kind); // nothing was stored
+        Assert.Equal(max, await fixture.Grains.GetGrain<INeedQuotaGrain>("520523003").CountAsync());
+
+        // A retried post of a need already counted passes; the programme office is not limited.
+        Assert.Equal(ids[0], (await fixture.Grains.GetGrain<INeedGrain>(ids[0]).PostAsync(Need("520523003001", $"配额 {ids[0]}"), township)).Id);
+        await fixture.Grains.GetGrain<INeedGrain>($"n-q{tag}-office").PostAsync(Need("520523003001", "办公室发布"), TestData.Office);
+
+        await fixture.Grains.GetGrain<INeedGrain>(ids[0]).CloseAsync(NeedStatus.Withdrawn, township);
+        Assert.Equal(NeedStatus.Open, (await extra.PostAsync(Need("520523003001", "一个太多的需求"), township)).Status);
+
+        // Leave the township's quota free for other tests of the collection.
+        await Task.WhenAll(ids.Skip(1).Append($"n-q{tag}-extra").Select(id => fixture.Grains.GetGrain<INeedGrain>(id).CloseAsync(NeedStatus.Withdrawn, township)));
+        Assert.Equal(0, await fixture.Grains.GetGrain<INeedQuotaGrain>("520523003").CountAsync());
     }
 }
 

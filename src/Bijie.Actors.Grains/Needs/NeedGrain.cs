@@ -1,13 +1,26 @@
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Grains.Reference;
+using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Needs;
+
+/// <summary>Options of needs (configuration section <c>Bijie:Needs</c>).</summary>
+public sealed class NeedOptions
+{
+    public const string Section = "Bijie:Needs";
+
+    /// <summary>The open needs one locality's office may hold at once; the programme office is not limited.</summary>
+    public int MaxOpenPerLocality { get; set; } = 200;
+}
 
 /// <summary>The persisted state of a need.</summary>
 [GenerateSerializer, Alias("Bijie.Actors.NeedState")]
 public sealed class NeedState
 {
     [Id(0)] public NeedInfo? Info { get; set; }
+
+    /// <summary>The locality whose quota counts this need while it is open (none when the office posted it).</summary>
+    [Id(1)] public string? QuotaKey { get; set; }
 }
 
 /// <summary>
@@ -80,6 +93,14 @@ public sealed class NeedGrain(
             throw DomainException.Forbidden("need.post", "A locality's office posts needs in its own locality; the programme office anywhere.");
         }
 
+        // A locality's office posts under its quota of open needs; the programme office is trusted and not counted.
+        var quotaKey = actor.ManagesEverything ? null : actor.OrganizationId;
+        if (quotaKey is not null)
+        {
+            await GrainFactory.GetGrain<INeedQuotaGrain>(quotaKey).ReserveAsync(this.GetPrimaryKeyString());
+        }
+
+        state.State.QuotaKey = quotaKey;
         var info = new NeedInfo(this.GetPrimaryKeyString(), request.Domain, place.Code, request.Title.Trim(), request.Description?.Trim(), request.BudgetYuan,
             request.Urgency, request.Deadline, NeedStatus.Open, actor.Id, time.GetUtcNow(), null, null, null, null, 1);
         return await SaveAsync(info);
@@ -155,6 +176,7 @@ public sealed class NeedGrain(
 
         if (need.Status == NeedStatus.Matched && need.MatchedHelperId == helperId)
         {
+            await ReleaseQuotaAsync();
             return need; // a retry of the confirmation
         }
 
@@ -201,6 +223,7 @@ public sealed class NeedGrain(
         var need = Require();
         if (need.Status == status)
         {
+            await ReleaseQuotaAsync();
             return need;
         }
 
@@ -225,13 +248,56 @@ public sealed class NeedGrain(
     {
         state.State.Info = info;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<INeedListGrain>(0).PutAsync(new NeedSummary(info.Id, info.Title, info.Domain, info.LocalityCode, info.Status, info.Urgency,
+        await NeedRegistry.PutAsync(GrainFactory, new NeedSummary(info.Id, info.Title, info.Domain, info.LocalityCode, info.Status, info.Urgency,
             info.Deadline, info.PostedAt, info.MatchedAt, info.MatchedHelperId));
+        await ReleaseQuotaAsync();
         return info;
     }
+
+    /// <summary>A need no longer open leaves its locality's quota (again on a retry, in case the first release failed).</summary>
+    private Task ReleaseQuotaAsync() => state.State is { QuotaKey: { } key, Info.Status: not NeedStatus.Open }
+        ? GrainFactory.GetGrain<INeedQuotaGrain>(key).ReleaseAsync(this.GetPrimaryKeyString())
+        : Task.CompletedTask;
 }
 
-/// <summary>Every need's summary, for the lists and the boards' counts.</summary>
+/// <summary>
+/// One locality's open needs, at most <see cref="NeedOptions.MaxOpenPerLocality"/>: a bounded row, written when a
+/// need of the locality is posted or stops being open.
+/// </summary>
+public sealed class NeedQuotaGrain(
+    [PersistentState("needQuota", StorageNames.Default)] IPersistentState<HashSet<string>> open,
+    IOptions<NeedOptions> options) : Grain, INeedQuotaGrain
+{
+    public async Task ReserveAsync(string needId)
+    {
+        if (open.State.Contains(needId))
+        {
+            return; // a retried post
+        }
+
+        var max = options.Value.MaxOpenPerLocality;
+        if (open.State.Count >= max)
+        {
+            throw DomainException.Conflict("need.quota",
+                $"Locality '{this.GetPrimaryKeyString()}' has {open.State.Count} open needs, its most: match, fulfil or withdraw one before posting another.");
+        }
+
+        open.State.Add(needId);
+        await open.WriteStateAsync();
+    }
+
+    public async Task ReleaseAsync(string needId)
+    {
+        if (open.State.Remove(needId))
+        {
+            await open.WriteStateAsync();
+        }
+    }
+
+    public Task<int> CountAsync() => Task.FromResult(open.State.Count);
+}
+
+/// <summary>One shard of the needs' summaries (<see cref="NeedRegistry"/>), for the lists and the boards' counts.</summary>
 public sealed class NeedListGrain(
     [PersistentState("needs", StorageNames.Default)] IPersistentState<Dictionary<string, NeedSummary>> list) : Grain, INeedListGrain
 {

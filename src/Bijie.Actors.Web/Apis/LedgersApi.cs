@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using MiniExcelLibs;
 
 namespace Bijie.Actors.Web.Apis;
@@ -59,7 +60,8 @@ public static class LedgersApi
             stream.Write("\uFEFF"u8); // Excel opens UTF-8 CSV with Chinese headers correctly only with a BOM
         }
 
-        stream.SaveAs(rows.ToList(), excelType: type);
+        // Every text cell made inert here, in the one place every export passes.
+        stream.SaveAs(rows.Select(r => r.ToDictionary(c => c.Key, c => SpreadsheetCells.Export(c.Value))).ToList(), excelType: type);
         return TypedResults.File(stream.ToArray(), type == ExcelType.CSV ? "text/csv; charset=utf-8" : Xlsx, $"{name}.{format.ToLowerInvariant()}");
     }
 
@@ -177,7 +179,7 @@ public static class LedgersApi
     }
 
     public static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
-        string kind, bool? dryRun, string? format, HttpRequest request, IGrainFactory grains, ClaimsPrincipal user)
+        string kind, bool? dryRun, string? format, HttpRequest request, IGrainFactory grains, ClaimsPrincipal user, IOptions<ImportOptions> limits)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
@@ -187,9 +189,7 @@ public static class LedgersApi
         List<IDictionary<string, object?>> rows;
         try
         {
-            using var stream = new MemoryStream(bytes);
-            rows = stream.Query(useHeaderRow: true, excelType: type).Cast<IDictionary<string, object?>>()
-                .Where(r => r.Values.Any(v => v is not null && v.ToString()!.Length > 0)).ToList();
+            rows = ImportReader.Read(bytes, type, limits.Value);
         }
         catch (Exception e) when (e is not DomainException)
         {
@@ -298,7 +298,7 @@ public static class LedgersApi
     private sealed class Row(IDictionary<string, object?> values)
     {
         public string? Text(string column) =>
-            values.TryGetValue(column, out var v) && v is not null && v.ToString()!.Trim() is { Length: > 0 } text ? text : null;
+            values.TryGetValue(column, out var v) && v is not null && SpreadsheetCells.Restore(v.ToString()!.Trim()) is { Length: > 0 } text ? text : null;
 
         public string Required(string column) =>
             Text(column) ?? throw DomainException.Invalid("import.missing", $"{column} is empty.", column);

@@ -27,7 +27,7 @@ public static class NeedsApi
         NeedStatus? wanted = status is null ? null
             : EnumNames.Parse<NeedStatus>(status) is { } s ? s
             : throw DomainException.Invalid("need.status", "status is Open, Matched, Fulfilled or Withdrawn.", "status");
-        var all = await grains.GetGrain<INeedListGrain>(0).ListAsync();
+        var all = await NeedRegistry.ListAsync(grains);
         return TypedResults.Ok<IReadOnlyList<NeedSummary>>(all
             .Where(n => wanted is null || n.Status == wanted)
             .Where(n => domain is null || n.Domain == domain)
@@ -37,7 +37,7 @@ public static class NeedsApi
 
     public static async Task<Ok<NeedsSummaryDto>> SummaryAsync(IGrainFactory grains, string? locality)
     {
-        var all = (await grains.GetGrain<INeedListGrain>(0).ListAsync())
+        var all = (await NeedRegistry.ListAsync(grains))
             .Where(n => n.Status != NeedStatus.Withdrawn && (locality is null || n.LocalityCode.StartsWith(locality, StringComparison.Ordinal))).ToArray();
         static Dictionary<string, int> Count(IEnumerable<NeedSummary> needs) =>
             new[] { NeedStatus.Open, NeedStatus.Matched, NeedStatus.Fulfilled }.ToDictionary(s => s.ToString(), s => needs.Count(n => n.Status == s));
