@@ -52,7 +52,7 @@ store_pids() { pgrep -f "$LOCAL/bench/azurite" || true; pgrep -u postgres -f "bi
 start_host() { # start_host NAME ARGS...: the product's host on :25080, demo loaded
   local name="$1"; shift
   (cd "$(dirname "$host_dll")" && exec dotnet "$host_dll" --urls http://127.0.0.1:25080 --Bijie:SiloPort=21111 --Bijie:GatewayPort=23000 \
-    --Bijie:Demo=OnEmptyStore --Bijie:AdminKeyFile="$LOCAL/bench/admin-api-key-$name" "$@" >"$out/host-$name.log" 2>&1) &
+    --Bijie:Demo=OnEmptyStore --Bijie:AdminKeyFile="$LOCAL/bench/admin-api-key-$name" --Bijie:Live:MaxConnectionsPerAddress=100000 "$@" >"$out/host-$name.log" 2>&1) &
   server_pid=$!
   wait_until 300 "the $name host to become ready" curl -fsS -o /dev/null http://127.0.0.1:25080/health/ready
 }
@@ -116,7 +116,7 @@ stop_server
 pg -d postgres -c "CREATE DATABASE conventional" >/dev/null
 conv_key="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 echo "$conv_key" >"$LOCAL/bench/conventional-key"
-(exec dotnet "$conv_dll" --urls http://127.0.0.1:25090 --connection "Host=127.0.0.1;Port=$BIJIE_PG_PORT;Username=postgres;Database=conventional;Maximum Pool Size=100" \
+(exec dotnet "$conv_dll" --urls http://127.0.0.1:25090 --connection "Host=127.0.0.1;Port=$BIJIE_PG_PORT;Username=postgres;Password=$PGPASSWORD;Database=conventional;Maximum Pool Size=100" \
   --key "$conv_key" >"$out/conventional.log" 2>&1) &
 server_pid=$!
 wait_until 60 "the conventional server" curl -fsS -o /dev/null -H "Authorization: Bearer $conv_key" http://127.0.0.1:25090/api/v1/indicators

@@ -36,6 +36,7 @@ start_host() { # start_host I [--Key=value…]: host I of the cluster, in the ba
     --Bijie:Mode=Cluster --Bijie:ClusterId="$cluster_id" --Bijie:SiloName="silo-$i" \
     --Bijie:SiloPort=$((silo_base + i)) --Bijie:GatewayPort=$((gateway_base + i)) \
     --Bijie:AdminKeyFile="$dir/admin-api-key" --Bijie:DemoAccountsFile="$dir/demo-accounts" \
+    --Bijie:Web:ForwardedProxies=127.0.0.1 \
     --Bijie:Demo=$([[ $i == 1 ]] && echo OnEmptyStore || echo Off) "$@") >>"$dir/host-$i.log" 2>&1 &
   echo $! >"$dir/host-$i.pid"
 }
@@ -84,8 +85,8 @@ case "${1:-}" in
     ;;
   status)
     [[ -f "$dir/services.env" ]] || die "no cluster has been started from this clone"
-    port="$(grep '^BIJIE_PG_PORT=' "$dir/services.env" | cut -d= -f2)"
-    psql -h 127.0.0.1 -p "$port" -U postgres -d bijie -c \
+    set -a; source "$dir/services.env"; set +a # the port, and PGPASSWORD
+    psql -h 127.0.0.1 -p "$BIJIE_PG_PORT" -U postgres -d bijie -c \
       "SELECT silo_name, address || ':' || port AS silo, CASE status WHEN 3 THEN 'active' WHEN 6 THEN 'dead' ELSE status::text END AS status, i_am_alive_time FROM orleans_membership WHERE deployment_id = '$cluster_id' ORDER BY start_time"
     ;;
   *) die "usage: deploy/cluster.sh start [N] | stop | status | restart-host I" ;;

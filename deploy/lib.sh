@@ -6,9 +6,9 @@ LOCAL="$REPO/.local"
 HOST_PROJECT="$REPO/src/Bijie.Actors.Host/Bijie.Actors.Host.csproj"
 CONFIGURATION="${CONFIGURATION:-Release}"
 HOST_DLL="$REPO/src/Bijie.Actors.Host/bin/$CONFIGURATION/net10.0/Bijie.Actors.Host.dll"
-# Azurite's well-known development account (public, documented by Azure; not a secret).
+# Azurite's account name (the emulator's usual one, so that data kept before stays readable); its key is each
+# instance's own (deploy/services.sh), never the published development key.
 AZURITE_ACCOUNT="devstoreaccount1"
-AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 
 say() { printf '[bijie] %s\n' "$*" >&2; }
 die() { printf '[bijie] error: %s\n' "$*" >&2; exit 1; }

@@ -10,6 +10,12 @@
 # (e.g. "test": free ports picked at start). Each instance has its own data; the connection strings are
 # written to .local/INSTANCE/services.env. Re-runnable: start leaves running services alone; stop stops only
 # what this script started.
+#
+# No published secret is used: each instance has its own PostgreSQL password (password authentication, never
+# trust), its own Azurite account key (AZURITE_ACCOUNTS; the documented development key no longer opens it) and
+# the key that encrypts the data-protection keys at rest, each generated at its first start into
+# .local/INSTANCE/ (mode 600) and written with the connection strings into services.env (mode 600), which the
+# run, cluster, test and benchmark scripts read.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -19,15 +25,29 @@ dir="$LOCAL/$instance"
 envfile="$dir/services.env"
 pg_root="$(pg_home_for_clone)/$instance"
 
+# secret NAME BYTES: the instance's secret NAME, BYTES random bytes in base64, made at the first start into
+# .local/INSTANCE/NAME, readable by this user only, and the same at every start after.
+secret() {
+  local file="$dir/$1"
+  [[ -s "$file" ]] || (umask 077 && head -c "$2" /dev/urandom | base64 -w0 >"$file")
+  cat "$file"
+}
+
 write_env() {
-  local az_port="$1" pg_port="$2"
-  cat >"$envfile" <<ENV
+  local az_port="$1" pg_port="$2" pg_password az_key
+  pg_password="$(secret postgres-password 24)"
+  az_key="$(secret azurite-key 64)"
+  (umask 077 && cat >"$envfile" <<ENV
 BIJIE_AZURITE_PORT=$az_port
 BIJIE_PG_PORT=$pg_port
-ConnectionStrings__AzureTables='DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$az_port/$AZURITE_ACCOUNT;'
-ConnectionStrings__Clustering='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bijie;Timezone=UTC'
-ConnectionStrings__Ledger='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bijie;Timezone=UTC;Maximum Pool Size=50'
+PGPASSWORD='$pg_password'
+ConnectionStrings__AzureTables='DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$az_key;TableEndpoint=http://127.0.0.1:$az_port/$AZURITE_ACCOUNT;'
+ConnectionStrings__Clustering='Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=bijie;Timezone=UTC'
+ConnectionStrings__Ledger='Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=bijie;Timezone=UTC;Maximum Pool Size=50'
+Bijie__DataProtection__KeyEncryptionKey='$(secret data-protection-kek 32)'
 ENV
+  )
+  chmod 600 "$envfile"
 }
 
 pick_port() { # pick_port NAME DEFAULT: fixed for the run instance, free otherwise, reused while recorded
@@ -45,7 +65,7 @@ start_azurite() {
   if pid_alive "$(cat "$dir/azurite.pid" 2>/dev/null)"; then return 0; fi
   port_open "$port" && die "port $port (Azurite) is taken by another program; set BIJIE_AZURITE_PORT"
   mkdir -p "$dir/azurite"
-  nohup "$REPO/deploy/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$port" \
+  AZURITE_ACCOUNTS="$AZURITE_ACCOUNT:$(secret azurite-key 64)" nohup "$REPO/deploy/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$port" \
     --location "$dir/azurite" --skipApiVersionCheck --disableTelemetry >"$dir/azurite.log" 2>&1 &
   echo $! >"$dir/azurite.pid"
   wait_until 60 "Azurite on port $port" port_open "$port" || { tail -20 "$dir/azurite.log" >&2; die "Azurite did not start"; }
@@ -55,12 +75,20 @@ start_azurite() {
 start_postgres() {
   local port="$1"
   ensure_postgres
+  local password
+  password="$(secret postgres-password 24)"
+  export PGPASSWORD="$password"
   if [[ ! -f "$pg_root/data/PG_VERSION" ]]; then
     mkdir -p "$pg_root"
     [[ "$(id -u)" == 0 ]] && chown postgres: "$(dirname "$pg_root")" "$pg_root"
     printf '%s\n' "$REPO" >"$pg_root/clone-path"
-    as_pg "$PG_BIN/initdb" -D "$pg_root/data" -U postgres --auth=trust -E UTF8 --no-locale >"$pg_root/initdb.log" 2>&1 \
-      || { cat "$pg_root/initdb.log" >&2; die "initdb failed"; }
+    # Password authentication for every connection, local socket included; initdb reads the password from a file
+    # only the postgres user can read, removed at once.
+    (umask 077 && printf '%s\n' "$password" >"$pg_root/pwfile")
+    [[ "$(id -u)" == 0 ]] && chown postgres: "$pg_root/pwfile"
+    as_pg "$PG_BIN/initdb" -D "$pg_root/data" -U postgres --auth=scram-sha-256 --pwfile="$pg_root/pwfile" \
+      -E UTF8 --no-locale >"$pg_root/initdb.log" 2>&1 || { rm -f "$pg_root/pwfile"; cat "$pg_root/initdb.log" >&2; die "initdb failed"; }
+    rm -f "$pg_root/pwfile"
   fi
   if ! as_pg "$PG_BIN/pg_ctl" -D "$pg_root/data" status >/dev/null 2>&1; then
     port_open "$port" && die "port $port (PostgreSQL) is taken by another program; set BIJIE_PG_PORT"
@@ -69,6 +97,15 @@ start_postgres() {
       || { tail -20 "$pg_root/server.log" >&2; die "PostgreSQL did not start"; }
     echo "$pg_root/data" >"$dir/postgres.started"
   fi
+  # A cluster made before password authentication trusted every local user: give it the password, then require it.
+  if as_pg grep -qE '^[^#].*[[:space:]]trust[[:space:]]*$' "$pg_root/data/pg_hba.conf"; then
+    psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "ALTER ROLE postgres PASSWORD '$password'" >/dev/null || die "setting the PostgreSQL password failed"
+    as_pg sed -i -E 's/^([^#].*[[:space:]])trust[[:space:]]*$/\1scram-sha-256/' "$pg_root/data/pg_hba.conf"
+    as_pg "$PG_BIN/pg_ctl" -D "$pg_root/data" reload >/dev/null
+    say "PostgreSQL of instance '$instance' now requires its password (was: trust)"
+  fi
+  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1" >/dev/null 2>&1 \
+    || die "PostgreSQL of instance '$instance' refuses the password in ${dir#"$REPO/"}/postgres-password; deploy/services.sh reset $instance starts it afresh (its data is lost)"
   say "PostgreSQL on 127.0.0.1:$port, data in $pg_root/data"
   if ! psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bijie'" | grep -q 1; then
     psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE bijie" >/dev/null
@@ -106,6 +143,7 @@ case "$cmd" in
   reset)
     "$0" stop "$instance"
     rm -rf "$dir/azurite"
+    rm -f "$dir/postgres-password" "$dir/azurite-key" "$dir/data-protection-kek"
     [[ -d "$pg_root" ]] && rm -rf "$pg_root"
     say "data of instance '$instance' deleted"
     ;;

@@ -24,7 +24,8 @@ set -a; source "$LOCAL/test/services.env"; set +a
 export BIJIE_TEST_AZURE_TABLES="$ConnectionStrings__AzureTables"
 export BIJIE_TEST_POSTGRES="$ConnectionStrings__Clustering"
 export BIJIE_TEST_ARTIFACTS="$LOCAL/test/artifacts"
-unset ConnectionStrings__AzureTables ConnectionStrings__Clustering ConnectionStrings__Ledger
+export BIJIE_TEST_KEY_ENCRYPTION_KEY="$Bijie__DataProtection__KeyEncryptionKey"
+unset ConnectionStrings__AzureTables ConnectionStrings__Clustering ConnectionStrings__Ledger Bijie__DataProtection__KeyEncryptionKey
 
 say "building (Release)"
 if ! dotnet build Bijie.Actors.sln -c Release -nologo -clp:NoSummary -v:q; then

@@ -31,4 +31,8 @@ public interface IApiKeyGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<ApiKeyInfo> GetAsync();
+
+    /// <summary>Whether a key with this id exists and is not revoked (a wrong secret for it does not make it unusable).</summary>
+    [Alias("IsActive")]
+    Task<bool> IsActiveAsync();
 }

@@ -15,14 +15,15 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Conf
 builder.Services.AddHostedService<HostStartWork>();
 
 var app = builder.Build();
+app.UseForwardedHeaders(); // from the configured proxies only (Bijie:Web:ForwardedProxies)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRateLimiter(); // before authentication: an unauthenticated caller's work is bounded too
 app.UseAuthentication();
 app.UseBijieAntiforgery();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapBijieHealth();
 app.MapBijieApis();
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Bijie.Actors.Web.Security.Policies.Admin);

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 using Bijie.Actors.Web.Apis;
 using Bijie.Actors.Web.Problems;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
@@ -24,6 +24,21 @@ public sealed class ApiOptions
 
     /// <summary>Requests per second one address may make without a key (twice that in a burst).</summary>
     public int AnonymousRequestsPerSecond { get; set; } = 100;
+
+    /// <summary>Key ids this host holds no verdict on that one address may present per second (each costs a grain call).</summary>
+    public int KeyLookupsPerSecondPerAddress { get; set; } = 10;
+
+    /// <summary>Sign-in attempts one address may make per minute (each costs a password hash).</summary>
+    public int SignInsPerMinutePerAddress { get; set; } = 30;
+
+    /// <summary>How long a host refuses a key id its grain called unknown or revoked, without asking again.</summary>
+    public TimeSpan UnknownKeyMemory { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a host accepts a verified key without asking its grain again: a revoked key works this long at most.</summary>
+    public TimeSpan VerifiedKeyMemory { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most key verdicts one host remembers.</summary>
+    public int KeyCacheEntries { get; set; } = 100_000;
 
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1_048_576;
@@ -45,7 +60,8 @@ public static class WebComposition
             o.SerializerOptions.Converters.Add(new Problems.NoNulStringConverter());
         });
         services.AddOpenApi("v1");
-        services.AddSignalR();
+        services.AddSingleton<Live.BoardHubCallLimit>();
+        services.AddSignalR(o => o.AddFilter<Live.BoardHubCallLimit>());
         services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section));
         services.AddSingleton<Live.BoardCache>();
@@ -53,34 +69,8 @@ public static class WebComposition
         services.AddSingleton<Live.BoardHubBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.BoardHubBridge>());
         services.AddSingleton(api);
-        services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!context.Request.Path.StartsWithSegments("/api"))
-                {
-                    return RateLimitPartition.GetNoLimiter("pages");
-                }
-
-                var key = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-                var perSecond = key is null ? api.AnonymousRequestsPerSecond : api.RequestsPerSecondPerKey;
-                return RateLimitPartition.GetTokenBucketLimiter(key ?? $"ip:{context.Connection.RemoteIpAddress}", _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perSecond * 2,
-                    TokensPerPeriod = Math.Max(1, perSecond / 10),
-                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.HttpContext.Response.Headers.RetryAfter = "1";
-                await Results.Problem(statusCode: 429, title: "Too many requests", detail: "This key (or address) sends faster than it may; wait as Retry-After says.")
-                    .ExecuteAsync(context.HttpContext);
-            };
-        });
+        services.AddBijieRateLimits(api, configuration.GetSection(Live.BoardHubOptions.Section).Get<Live.BoardHubOptions>() ?? new Live.BoardHubOptions());
+        services.AddBijieForwardedHeaders(configuration);
         // A request with an Authorization header is a program's (API key); any other is a browser's (cookie).
         services.AddAuthentication(Combined)
             .AddPolicyScheme(Combined, "API key or cookie", o => o.ForwardDefaultSelector = context =>
@@ -147,7 +137,7 @@ public static class WebComposition
         app.MapSystemApi();
         app.MapLocalitiesApi().RequireAuthorization(Policies.PublicRead);
         app.MapBoardsApi().RequireAuthorization(Policies.PublicRead);
-        app.MapHub<Live.BoardHub>("/hubs/boards").RequireAuthorization(Policies.PublicRead);
+        app.MapHub<Live.BoardHub>("/hubs/boards").RequireAuthorization(Policies.PublicRead).RequireRateLimiting(RateLimits.HubConnections);
         app.MapPairingsApi();
         app.MapProjectsApi();
         app.MapReportsApi();

@@ -20,8 +20,8 @@ public sealed class ClusterTests
         await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
 
         // Both hosts reach the same activation of the programme grain, which saw both hosts start.
-        var viaA = (await a.GetJsonAsync("/api/v1/system")).GetProperty("programme");
-        var viaB = (await b.GetJsonAsync("/api/v1/system")).GetProperty("programme");
+        var viaA = (await a.GetAdminJsonAsync("/api/v1/system")).GetProperty("programme");
+        var viaB = (await b.GetAdminJsonAsync("/api/v1/system")).GetProperty("programme");
         Assert.Equal(2, viaA.GetProperty("hostStarts").GetInt64());
         Assert.Equal(viaA.GetProperty("servedBy").GetString(), viaB.GetProperty("servedBy").GetString());
         Assert.Equal(2, (await MembersAsync(clusterId)).Count(m => m.Status == 3));
@@ -35,7 +35,7 @@ public sealed class ClusterTests
         JsonElement after = default;
         await survivor.PollAsync(async () =>
         {
-            using var response = await survivor.Http.GetAsync("/api/v1/system");
+            using var response = await survivor.AdminGetAsync("/api/v1/system");
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return false;

@@ -83,7 +83,7 @@ public sealed class DemoTests
         {
             await again.WaitReadyAsync(TimeSpan.FromSeconds(120));
             await AssertPublishedFiguresAsync(again);
-            Assert.Equal("Skipped", (await again.GetJsonAsync("/api/v1/system")).GetProperty("programme").GetProperty("demo").GetString());
+            Assert.Equal("Skipped", (await again.GetAdminJsonAsync("/api/v1/system")).GetProperty("programme").GetProperty("demo").GetString());
         }
     }
 

@@ -12,9 +12,14 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private HostProcess(Process process, int httpPort, int siloPort)
+    private readonly string adminKeyFile;
+    private readonly bool ownsAdminKeyFile;
+
+    private HostProcess(Process process, int httpPort, int siloPort, string adminKeyFile, bool ownsAdminKeyFile)
     {
         this.process = process;
+        this.adminKeyFile = adminKeyFile;
+        this.ownsAdminKeyFile = ownsAdminKeyFile;
         HttpPort = httpPort;
         SiloPort = siloPort;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -56,7 +61,11 @@ public sealed class HostProcess : IAsyncDisposable
             ["Bijie:GatewayPort"] = gatewayPort.ToString(),
             ["Bijie:SiloName"] = $"test-{siloPort}",
             ["ConnectionStrings:Ledger"] = TestEnvironment.Postgres,
+            ["Bijie:DataProtection:KeyEncryptionKey"] = TestEnvironment.KeyEncryptionKey,
+            // Every test host has an admin key (the system's host list is the admin's); a test may name the file.
+            ["Bijie:AdminKeyFile"] = Path.Combine(Path.GetTempPath(), $"bijie-admin-{Guid.NewGuid():N}"),
         };
+        var ownsAdminKeyFile = !settings.ContainsKey("Bijie:AdminKeyFile");
         foreach (var (key, value) in settings)
         {
             all[key] = value;
@@ -84,7 +93,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var host = new HostProcess(process, httpPort, siloPort);
+        var host = new HostProcess(process, httpPort, siloPort, all["Bijie:AdminKeyFile"], ownsAdminKeyFile);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.Start();
@@ -133,6 +142,22 @@ public sealed class HostProcess : IAsyncDisposable
         using var response = await Http.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>A GET sent with the admin key the host's start wrote to its admin key file.</summary>
+    public async Task<HttpResponseMessage> AdminGetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(adminKeyFile)).Trim());
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<JsonElement> GetAdminJsonAsync(string path)
+    {
+        using var response = await AdminGetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} (admin) answered {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
@@ -194,6 +219,10 @@ public sealed class HostProcess : IAsyncDisposable
 
         Http.Dispose();
         process.Dispose();
+        if (ownsAdminKeyFile)
+        {
+            File.Delete(adminKeyFile);
+        }
     }
 
     private void Append(string? line)

@@ -6,13 +6,38 @@ namespace Bijie.Actors.IntegrationTests;
 /// <summary>The host in its default single-node mode, with grain state in Azure Table storage on Azurite.</summary>
 public sealed class SingleNodeHostTests
 {
-    private static Dictionary<string, string> SingleNode(string serviceId, string? tables = null) => new()
+    private static Dictionary<string, string> SingleNode(string serviceId, string? tables = null, string? siloName = null)
     {
-        ["Bijie:Mode"] = "SingleNode",
-        ["Bijie:ServiceId"] = serviceId,
-        ["Bijie:ClusterId"] = serviceId,
-        ["ConnectionStrings:AzureTables"] = tables ?? TestEnvironment.AzureTables,
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["Bijie:Mode"] = "SingleNode",
+            ["Bijie:ServiceId"] = serviceId,
+            ["Bijie:ClusterId"] = serviceId,
+            ["ConnectionStrings:AzureTables"] = tables ?? TestEnvironment.AzureTables,
+        };
+        if (siloName is not null)
+        {
+            settings["Bijie:SiloName"] = siloName;
+        }
+
+        return settings;
+    }
+
+    [Fact]
+    public async Task The_system_shows_anyone_the_product_and_version_and_only_the_admin_its_hosts()
+    {
+        await using var host = HostProcess.Start(SingleNode($"t{Guid.NewGuid():N}", siloName: "host-name-of-the-test"));
+        await host.WaitReadyAsync();
+
+        var anyone = await host.GetJsonAsync("/api/v1/system");
+        Assert.Equal("Bijie.Actors", anyone.GetProperty("codeName").GetString());
+        Assert.False(string.IsNullOrEmpty(anyone.GetProperty("version").GetString()));
+        Assert.DoesNotContain("host-name-of-the-test", anyone.GetRawText());
+        Assert.Equal(JsonValueKind.Null, anyone.GetProperty("programme").ValueKind);
+
+        var admin = await host.GetAdminJsonAsync("/api/v1/system");
+        Assert.Contains("host-name-of-the-test", admin.GetProperty("programme").GetProperty("lastStartedBy").GetString());
+    }
 
     [Fact]
     public async Task The_host_becomes_ready_and_its_first_page_shows_the_name_in_Chinese_and_English()
@@ -77,7 +102,7 @@ public sealed class SingleNodeHostTests
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
         });
         await host.WaitReadyAsync();
-        await host.GetJsonAsync("/api/v1/system");
+        await host.GetAdminJsonAsync("/api/v1/system");
 
         await host.PollAsync(() =>
         {
@@ -97,7 +122,7 @@ public sealed class SingleNodeHostTests
         await using (var host = HostProcess.Start(SingleNode(serviceId)))
         {
             await host.WaitReadyAsync();
-            first = (await host.GetJsonAsync("/api/v1/system")).GetProperty("programme");
+            first = (await host.GetAdminJsonAsync("/api/v1/system")).GetProperty("programme");
             Assert.Equal(1, first.GetProperty("hostStarts").GetInt64());
             await host.StopAsync();
         }
@@ -105,7 +130,7 @@ public sealed class SingleNodeHostTests
         await using (var host = HostProcess.Start(SingleNode(serviceId)))
         {
             await host.WaitReadyAsync();
-            var second = (await host.GetJsonAsync("/api/v1/system")).GetProperty("programme");
+            var second = (await host.GetAdminJsonAsync("/api/v1/system")).GetProperty("programme");
             Assert.Equal(2, second.GetProperty("hostStarts").GetInt64());
             Assert.Equal(first.GetProperty("firstStartedAt").GetDateTimeOffset(), second.GetProperty("firstStartedAt").GetDateTimeOffset());
             Assert.NotEqual(first.GetProperty("servedBy").GetString(), second.GetProperty("servedBy").GetString());
@@ -133,7 +158,7 @@ public sealed class SingleNodeHostTests
         // The host waited for its store instead of failing: once Azurite answers on that port, it becomes ready.
         await using var azurite = AzuriteProcess.Start(closed);
         await host.WaitReadyAsync();
-        var programme = (await host.GetJsonAsync("/api/v1/system")).GetProperty("programme");
+        var programme = (await host.GetAdminJsonAsync("/api/v1/system")).GetProperty("programme");
         Assert.Equal(1, programme.GetProperty("hostStarts").GetInt64());
     }
 }

@@ -16,6 +16,9 @@ public static class TestEnvironment
 
     public static string Postgres => Required("BIJIE_TEST_POSTGRES");
 
+    /// <summary>The key that encrypts the data-protection keys at rest (deploy/services.sh made it for the test services).</summary>
+    public static string KeyEncryptionKey => Required("BIJIE_TEST_KEY_ENCRYPTION_KEY");
+
     public static string HostAssembly => Path.GetFullPath(Metadata("HostAssembly"));
 
     public static string RepositoryRoot => Path.GetFullPath(Metadata("RepositoryRoot"));

@@ -72,6 +72,8 @@ public sealed class ApiKeyGrain(
         return state.State.Info!;
     }
 
+    public Task<bool> IsActiveAsync() => Task.FromResult(state.State.Info is { Active: true });
+
     public Task<ApiKeyInfo> GetAsync() => Task.FromResult(state.State.Info
         ?? throw DomainException.NotFound("apikey.unknown", $"No API key '{this.GetPrimaryKeyString()}'.", "id"));
 }

@@ -8,7 +8,7 @@ public static class SystemApi
         var api = app.MapGroup("/api/v1/system").WithTags("System");
         api.MapGet("/", GetSystemAsync)
             .WithName("GetSystem")
-            .WithSummary("The product, its version and the programme's record of the hosts that started against its store");
+            .WithSummary("The product and its version; for the admin also the programme's record of the hosts that started against its store");
         api.MapGet("/activations", GetActivationsAsync)
             .WithName("GetActivations")
             .RequireAuthorization(Policies.Admin)
@@ -16,9 +16,12 @@ public static class SystemApi
         return api;
     }
 
-    public static async Task<Ok<SystemInfo>> GetSystemAsync(IGrainFactory grains)
+    /// <summary>The programme's record names hosts and silo addresses: the admin's to see; anyone else sees the product and version.</summary>
+    public static async Task<Ok<SystemInfo>> GetSystemAsync(IGrainFactory grains, ClaimsPrincipal user)
     {
-        var programme = await grains.GetGrain<IProgrammeGrain>(ProgrammeKeys.Bijie).GetInfoAsync();
+        var programme = user.IsInRole(nameof(ActorRole.Admin))
+            ? await grains.GetGrain<IProgrammeGrain>(ProgrammeKeys.Bijie).GetInfoAsync()
+            : null;
         return TypedResults.Ok(new SystemInfo(Product.NameZh, Product.NameEn, Product.CodeName, Product.Version, programme));
     }
 
@@ -49,8 +52,8 @@ public static class SystemApi
 /// <summary>One silo's share of the activations (<c>GET /api/v1/system/activations</c>).</summary>
 public sealed record SiloActivations(string Silo, int Activations, IReadOnlyDictionary<string, int> ByGrainType);
 
-/// <summary>The answer of <c>GET /api/v1/system</c>.</summary>
-public sealed record SystemInfo(string NameZh, string NameEn, string CodeName, string Version, ProgrammeInfo Programme);
+/// <summary>The answer of <c>GET /api/v1/system</c>; <paramref name="Programme"/> (hosts) for the admin only, else null.</summary>
+public sealed record SystemInfo(string NameZh, string NameEn, string CodeName, string Version, ProgrammeInfo? Programme);
 
 /// <summary>The product's names.</summary>
 public static class Product

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Web.Live;
 
@@ -8,23 +9,38 @@ namespace Bijie.Actors.Web.Live;
 /// re-read that board) and <c>reported</c> (a report committed in a locality it watches: a ticker line). A screen
 /// that shows a locality's board for a year may instead have it pushed (<see cref="WatchBoard"/>): it then hears
 /// <c>board</c> with the board itself after each change, as <c>GET /api/v1/boards/{code}?year=</c> answers it.
+/// One connection watches at most <see cref="BoardHubOptions.MaxGroupsPerConnection"/> groups in all, whatever it
+/// asks per call; its calls per second and each address's open connections are bounded too
+/// (<see cref="BoardHubCallLimit"/>, <see cref="Security.RateLimits.HubConnections"/>).
 /// </summary>
-public sealed class BoardHub(BoardPusher pusher) : Hub
+public sealed class BoardHub(BoardPusher pusher, IOptions<BoardHubOptions> options) : Hub
 {
-    private const string WatchedBoards = "boards";
+    private const string WatchesItem = "watches";
 
-    /// <summary>The most groups one connection may watch (a city board watches about twenty).</summary>
-    public const int MaxScopes = 200;
+    private int MaxGroups => Math.Max(1, options.Value.MaxGroupsPerConnection);
 
     public async Task Watch(string[] scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        if (scopes.Length > MaxScopes || scopes.Any(s => !IsScope(s)))
+        if (scopes.Length > MaxGroups || scopes.Any(s => !IsScope(s)))
         {
-            throw new HubException($"Watch up to {MaxScopes} scopes, each as a board names it (L:5205, T:health, H:…, E:…, S:…).");
+            throw new HubException($"Watch up to {MaxGroups} scopes, each as a board names it (L:5205, T:health, H:…, E:…, S:…).");
         }
 
-        foreach (var scope in scopes.Distinct(StringComparer.Ordinal))
+        var watches = Watches();
+        List<string> added;
+        lock (watches)
+        {
+            added = scopes.Distinct(StringComparer.Ordinal).Where(s => !watches.Scopes.Contains(s)).ToList();
+            if (watches.Count + added.Count > MaxGroups)
+            {
+                throw new HubException($"This connection may watch up to {MaxGroups} scopes and boards in all; unwatch some first.");
+            }
+
+            watches.Scopes.UnionWith(added);
+        }
+
+        foreach (var scope in added)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, scope);
         }
@@ -33,7 +49,14 @@ public sealed class BoardHub(BoardPusher pusher) : Hub
     public async Task Unwatch(string[] scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        foreach (var scope in scopes.Where(IsScope).Distinct(StringComparer.Ordinal))
+        var watches = Watches();
+        List<string> removed;
+        lock (watches)
+        {
+            removed = scopes.Where(IsScope).Distinct(StringComparer.Ordinal).Where(watches.Scopes.Remove).ToList();
+        }
+
+        foreach (var scope in removed)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, scope);
         }
@@ -47,19 +70,20 @@ public sealed class BoardHub(BoardPusher pusher) : Hub
             throw new HubException("Watch a board by a locality's division code (4, 6, 9 or 12 digits) and a year from 1988.");
         }
 
-        var watched = Watched();
-        lock (watched)
+        var watches = Watches();
+        lock (watches)
         {
-            if (!watched.Add((code, year)))
+            if (watches.Boards.Contains((code, year)))
             {
                 return;
             }
 
-            if (watched.Count > MaxScopes)
+            if (watches.Count + 1 > MaxGroups)
             {
-                watched.Remove((code, year));
-                throw new HubException($"Watch up to {MaxScopes} boards.");
+                throw new HubException($"This connection may watch up to {MaxGroups} scopes and boards in all; unwatch some first.");
             }
+
+            watches.Boards.Add((code, year));
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, BoardPusher.Group(code, year));
@@ -68,11 +92,11 @@ public sealed class BoardHub(BoardPusher pusher) : Hub
 
     public async Task UnwatchBoard(string code, int year)
     {
-        var watched = Watched();
+        var watches = Watches();
         bool removed;
-        lock (watched)
+        lock (watches)
         {
-            removed = watched.Remove((code, year));
+            removed = watches.Boards.Remove((code, year));
         }
 
         if (removed)
@@ -84,31 +108,32 @@ public sealed class BoardHub(BoardPusher pusher) : Hub
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        var watched = Watched();
-        lock (watched)
+        var watches = Watches();
+        lock (watches)
         {
-            foreach (var (code, year) in watched)
+            foreach (var (code, year) in watches.Boards)
             {
                 pusher.Unwatch(code, year);
             }
 
-            watched.Clear();
+            watches.Boards.Clear();
+            watches.Scopes.Clear();
         }
 
         return base.OnDisconnectedAsync(exception);
     }
 
-    private HashSet<(string Code, int Year)> Watched()
+    private ConnectionWatches Watches()
     {
         lock (Context.Items)
         {
-            if (Context.Items.TryGetValue(WatchedBoards, out var found) && found is HashSet<(string, int)> set)
+            if (Context.Items.TryGetValue(WatchesItem, out var found) && found is ConnectionWatches watches)
             {
-                return set;
+                return watches;
             }
 
-            var created = new HashSet<(string, int)>();
-            Context.Items[WatchedBoards] = created;
+            var created = new ConnectionWatches();
+            Context.Items[WatchesItem] = created;
             return created;
         }
     }
@@ -118,4 +143,14 @@ public sealed class BoardHub(BoardPusher pusher) : Hub
 
     private static bool IsScope(string? s) =>
         s is { Length: > 2 and <= 80 } && s[1] == ':' && "LTHES".Contains(s[0], StringComparison.Ordinal);
+}
+
+/// <summary>What one connection watches: the scopes' groups and the boards pushed to it (lock it to use).</summary>
+internal sealed class ConnectionWatches
+{
+    public HashSet<string> Scopes { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<(string Code, int Year)> Boards { get; } = [];
+
+    public int Count => Scopes.Count + Boards.Count;
 }

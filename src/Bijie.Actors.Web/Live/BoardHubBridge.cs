@@ -15,6 +15,15 @@ public sealed class BoardHubOptions
 
     /// <summary>While a board keeps changing, it is pushed to its screens at most this often (and once after the last change).</summary>
     public TimeSpan PushSpacing { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The most groups (scopes and pushed boards together) one connection may watch; a city board watches about twenty.</summary>
+    public int MaxGroupsPerConnection { get; set; } = 200;
+
+    /// <summary>Hub calls per second one connection may make (a board makes a few when it opens).</summary>
+    public int CallsPerSecondPerConnection { get; set; } = 20;
+
+    /// <summary>Open connections one address may hold (many screens behind one address need it raised).</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 100;
 }
 
 /// <summary>

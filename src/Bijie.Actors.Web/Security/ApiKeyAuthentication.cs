@@ -6,14 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Bijie.Actors.Web.Security;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer bjk_…</c> against the key's grain. A missing or bad key is a 401 with
-/// problem details, never a redirect.
+/// Authenticates <c>Authorization: Bearer bjk_…</c> against the key's grain, through this host's memory of
+/// verdicts (<see cref="ApiKeyVerifier"/>). A missing or bad key is a 401 with problem details, never a redirect.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyVerifier verifier) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string OrganizationClaim = "bijie:org";
@@ -26,13 +26,12 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            || !ApiKeyTokens.TryParse(header["Bearer ".Length..].Trim(), out var id, out var secret))
+        if (!ApiKeyTokens.TryParseBearer(header, out var id, out var secret))
         {
             return AuthenticateResult.Fail("The Authorization header does not carry a Bijie API key (Bearer bjk_…).");
         }
 
-        var key = await grains.GetGrain<IApiKeyGrain>(id).VerifyAsync(ApiKeyTokens.Hash(secret));
+        var key = await verifier.VerifyAsync(id, secret);
         if (key is null)
         {
             return AuthenticateResult.Fail("The API key is unknown or revoked.");

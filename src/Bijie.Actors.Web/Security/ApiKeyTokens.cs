@@ -35,6 +35,14 @@ public static class ApiKeyTokens
         return id.All(char.IsAsciiHexDigitLower);
     }
 
+    /// <summary>Reads <c>Bearer bjk_…</c> from an Authorization header; no store is consulted.</summary>
+    public static bool TryParseBearer(string? authorization, out string id, out string secret)
+    {
+        id = secret = "";
+        return authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && TryParse(authorization["Bearer ".Length..].Trim(), out id, out secret);
+    }
+
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bijie.Actors.Web.Security;
+
+/// <summary>Options of the web edge (configuration section <c>Bijie:Web</c>).</summary>
+public sealed class WebEdgeOptions
+{
+    public const string Section = "Bijie:Web";
+
+    /// <summary>
+    /// The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, comma-separated addresses or
+    /// networks (<c>127.0.0.1</c>, <c>10.0.0.0/8</c>). None by default: a client cannot choose the address its
+    /// limits are counted against.
+    /// </summary>
+    public string? ForwardedProxies { get; set; }
+}
+
+/// <summary>Forwarded headers honoured from the configured proxies only, so that limits see the real client.</summary>
+public static class ForwardedProxies
+{
+    public static IServiceCollection AddBijieForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var edge = configuration.GetSection(WebEdgeOptions.Section).Get<WebEdgeOptions>() ?? new WebEdgeOptions();
+        var entries = (edge.ForwardedProxies ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Empty lists would mean "believe anyone" to the middleware; with no proxy configured nothing is forwarded.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            o.ForwardedHeaders = entries.Length == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var entry in entries)
+            {
+                if (entry.Contains('/', StringComparison.Ordinal))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                }
+                else
+                {
+                    o.KnownProxies.Add(IPAddress.Parse(entry));
+                }
+            }
+        });
+        return services;
+    }
+}
