@@ -2,6 +2,7 @@ using Bijie.Actors.Host;
 using Bijie.Actors.Host.Health;
 using Bijie.Actors.Host.Hosting;
 using Bijie.Actors.Web;
+using Bijie.Actors.Web.Security;
 using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Conf
 builder.Services.AddHostedService<HostStartWork>();
 
 var app = builder.Build();
+app.UseBijieSecurityHeaders(app.Services.GetRequiredService<WebSecurityOptions>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

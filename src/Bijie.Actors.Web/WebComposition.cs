@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace Bijie.Actors.Web;
@@ -52,6 +53,12 @@ public static class WebComposition
         services.AddSingleton<Live.BoardHubBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.BoardHubBridge>());
         services.AddSingleton(api);
+        var web = configuration.GetSection(WebSecurityOptions.Section).Get<WebSecurityOptions>() ?? new WebSecurityOptions();
+        services.AddSingleton(web);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -90,14 +97,21 @@ public static class WebComposition
                 o.Cookie.Name = "bijie.session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = web.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.LoginPath = "/login.html";
                 // /api never redirects to a sign-in page: it answers 401 or 403.
                 o.Events.OnRedirectToLogin = context => ApiAware(context, 401, "Sign in, or send an API key.");
                 o.Events.OnRedirectToAccessDenied = context => ApiAware(context, 403, "Your role may not do this.");
+                // A cookie works only while its session is listed by the account (sign-out and disable end it).
+                o.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             });
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.SecurePolicy = web.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.PublicRead, p => { if (api.PublicBoards) { p.RequireAssertion(_ => true); } else { p.RequireAuthenticatedUser(); } })
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())

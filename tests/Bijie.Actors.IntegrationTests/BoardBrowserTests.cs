@@ -64,6 +64,23 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal($"{before + 1234:#,0} 人次", await figure.Locator(".value").InnerTextAsync());
         await page.WaitForSelectorAsync($"#ticker li[data-report='{reportId}']", new PageWaitForSelectorOptions { Timeout = 5_000 });
         Assert.Contains("金山社区", await page.Locator($"#ticker li[data-report='{reportId}']").InnerTextAsync());
+        // The board (ECharts, the live channel) works under the Content-Security-Policy without tripping it.
+        await page.HoverAsync("#map");
+        Assert.Empty(fixture.PolicyViolations);
+    }
+
+    [Theory]
+    [InlineData("/\\evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/office.html")]
+    public async Task Signing_in_from_a_link_that_names_another_site_stays_on_this_site(string elsewhere)
+    {
+        var page = await fixture.NewPageAsync(1280, 900);
+        await page.GotoAsync($"/login.html?return={Uri.EscapeDataString(elsewhere)}");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await SignInHereAsync(page, "office", "/");
+        Assert.Equal(new Uri(fixture.BaseUrl).Authority, new Uri(page.Url).Authority);
+        Assert.Empty(fixture.PolicyViolations);
     }
 
     [Fact]
