@@ -8,7 +8,7 @@ namespace Bijie.Actors.Web.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    private const string Common = "default-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    private const string Common = "default-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
         + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     /// <summary>Every page of this site.</summary>
