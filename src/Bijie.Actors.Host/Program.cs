@@ -2,6 +2,7 @@ using Bijie.Actors.Host;
 using Bijie.Actors.Host.Health;
 using Bijie.Actors.Host.Hosting;
 using Bijie.Actors.Web;
+using Bijie.Actors.Web.Security;
 using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddHostedService<HostStartWork>();
 
 var app = builder.Build();
 app.UseForwardedHeaders(); // from the configured proxies only (Bijie:Web:ForwardedProxies)
+app.UseBijieSecurityHeaders(app.Services.GetRequiredService<WebSecurityOptions>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace Bijie.Actors.Web;
@@ -71,6 +72,12 @@ public static class WebComposition
         services.AddSingleton(api);
         services.AddBijieRateLimits(api, configuration.GetSection(Live.BoardHubOptions.Section).Get<Live.BoardHubOptions>() ?? new Live.BoardHubOptions());
         services.AddBijieForwardedHeaders(configuration);
+        var web = configuration.GetSection(WebSecurityOptions.Section).Get<WebSecurityOptions>() ?? new WebSecurityOptions();
+        services.AddSingleton(web);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // A request with an Authorization header is a program's (API key); any other is a browser's (cookie).
         services.AddAuthentication(Combined)
             .AddPolicyScheme(Combined, "API key or cookie", o => o.ForwardDefaultSelector = context =>
@@ -81,14 +88,21 @@ public static class WebComposition
                 o.Cookie.Name = "bijie.session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = web.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.LoginPath = "/login.html";
                 // /api never redirects to a sign-in page: it answers 401 or 403.
                 o.Events.OnRedirectToLogin = context => ApiAware(context, 401, "Sign in, or send an API key.");
                 o.Events.OnRedirectToAccessDenied = context => ApiAware(context, 403, "Your role may not do this.");
+                // A cookie works only while its session is listed by the account (sign-out and disable end it).
+                o.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             });
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.SecurePolicy = web.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.PublicRead, p => { if (api.PublicBoards) { p.RequireAssertion(_ => true); } else { p.RequireAuthenticatedUser(); } })
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
@@ -153,7 +167,8 @@ public static class WebComposition
         app.MapEngagementsApi();
         app.MapPeriodsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("毕节组团式帮扶平台 API · Bijie Pairing Assistance API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("毕节组团式帮扶平台 API · Bijie Pairing Assistance API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableTelemetry()); // nothing from other sites: the page's policy allows this site only
         return app;
     }
 }

@@ -64,6 +64,49 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal($"{before + 1234:#,0} 人次", await figure.Locator(".value").InnerTextAsync());
         await page.WaitForSelectorAsync($"#ticker li[data-report='{reportId}']", new PageWaitForSelectorOptions { Timeout = 5_000 });
         Assert.Contains("金山社区", await page.Locator($"#ticker li[data-report='{reportId}']").InnerTextAsync());
+        // The board (ECharts, the live channel) works under the Content-Security-Policy without tripping it.
+        await page.HoverAsync("#map");
+        Assert.Empty(fixture.PolicyViolations);
+    }
+
+    [Fact]
+    public async Task The_dashboard_and_the_API_reference_work_under_their_own_policies()
+    {
+        var name = $"admin{Guid.NewGuid():N}"[..16];
+        using (var created = await fixture.Admin.PostAsJsonAsync("/api/v1/accounts", new { userName = name, displayName = "测试管理员", role = "Admin", password = "admin-password-for-tests" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var page = await fixture.NewPageAsync(1400, 1000);
+        await page.GotoAsync("/login.html?ReturnUrl=/dashboard/");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.FillAsync("input[name=userName]", name);
+        await page.FillAsync("input[name=password]", "admin-password-for-tests");
+        await page.ClickAsync("#signin button[type=submit]");
+        await page.WaitForURLAsync("**/dashboard/");
+        await page.WaitForFunctionAsync("() => document.querySelector('#menu')?.childElementCount > 0");
+        Directory.CreateDirectory(BrowserFixture.Artifacts);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "dashboard.png") });
+
+        await page.GotoAsync("/api/reference");
+        await page.WaitForFunctionAsync("() => document.body.innerText.includes('Sign-in')");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "api-reference.png") });
+        Assert.Empty(fixture.PolicyViolations);
+    }
+
+    [Theory]
+    [InlineData("/\\evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/office.html")]
+    public async Task Signing_in_from_a_link_that_names_another_site_stays_on_this_site(string elsewhere)
+    {
+        var page = await fixture.NewPageAsync(1280, 900);
+        await page.GotoAsync($"/login.html?return={Uri.EscapeDataString(elsewhere)}");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await SignInHereAsync(page, "office", "/");
+        Assert.Equal(new Uri(fixture.BaseUrl).Authority, new Uri(page.Url).Authority);
+        Assert.Empty(fixture.PolicyViolations);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl => Host.Http.BaseAddress!.ToString().TrimEnd('/');
 
+    /// <summary>What the pages' Content-Security-Policy refused, as the browser reported it (page, message); should stay empty.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> PolicyViolations { get; } = new();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);
@@ -85,6 +88,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                PolicyViolations.Enqueue($"{page.Url}: {message.Text}");
+            }
+        };
         return page;
     }
 

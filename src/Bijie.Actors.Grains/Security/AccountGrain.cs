@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Bijie.Actors.Abstractions;
 using Microsoft.AspNetCore.Identity;
 using SignInResult = Bijie.Actors.Abstractions.SignInResult;
@@ -6,27 +7,38 @@ namespace Bijie.Actors.Grains.Security;
 
 /// <summary>
 /// A sign-in account. Passwords are hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>
-/// (PBKDF2, salted, versioned); five failures in a row lock the account for fifteen minutes.
+/// (PBKDF2, salted, versioned). The account keeps the ids of its sessions: a cookie works only while its session is
+/// listed, so a sign-out ends that session, and a password change, a reset or a disable end them all at once.
+/// Failed attempts are throttled in front of the grain (by address), never by locking the account: a lock anyone could
+/// trigger would keep its owner out.
 /// </summary>
 public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> state,
     TimeProvider time) : Grain, IAccountGrain
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+    /// <summary>Sessions kept per account; a sign-in beyond this ends the oldest (bounds the stored row).</summary>
+    public const int MaxSessions = 16;
+
     private static readonly PasswordHasher<AccountInfo> Hasher = new();
 
     public const int MinPasswordLength = 10;
 
     private static string Hash(string password) => Hasher.HashPassword(null!, password);
 
-    public async Task<AccountInfo> CreateAsync(string displayName, ActorRole role, string? organizationId, string password, string createdBy)
+    private static void CheckPassword(string? password, string field = "password")
     {
         if (password is null || password.Length < MinPasswordLength || password.Length > 256)
         {
-            throw DomainException.Invalid("account.password", $"A password has {MinPasswordLength} to 256 characters.", "password");
+            throw DomainException.Invalid("account.password", $"A password has {MinPasswordLength} to 256 characters.", field);
         }
+    }
 
+    private AccountInfo Existing => state.State.Info
+        ?? throw DomainException.NotFound("account.unknown", $"No account '{this.GetPrimaryKeyString()}'.", "userName");
+
+    public async Task<AccountInfo> CreateAsync(string displayName, ActorRole role, string? organizationId, string password, string createdBy)
+    {
+        CheckPassword(password);
         var name = this.GetPrimaryKeyString();
         if (state.State.Info is not null)
         {
@@ -64,24 +76,10 @@ public sealed class AccountGrain(
             return new SignInResult(SignInOutcome.Failed, null);
         }
 
-        var now = time.GetUtcNow();
-        if (info.LockedUntil > now)
-        {
-            return new SignInResult(SignInOutcome.LockedOut, info);
-        }
-
         var verdict = Hasher.VerifyHashedPassword(info, state.State.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            state.State.Failures++;
-            if (state.State.Failures >= MaxFailures)
-            {
-                state.State.Failures = 0;
-                state.State.Info = info with { LockedUntil = now + Lockout };
-            }
-
-            await state.WriteStateAsync();
-            return new SignInResult(state.State.Info!.LockedUntil > now ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
+            return new SignInResult(SignInOutcome.Failed, null);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -89,18 +87,83 @@ public sealed class AccountGrain(
             state.State.PasswordHash = Hash(password);
         }
 
-        if (state.State.Failures != 0 || info.LockedUntil is not null || verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            state.State.Failures = 0;
-            state.State.Info = info with { LockedUntil = null };
-            await state.WriteStateAsync();
-        }
-
-        return new SignInResult(SignInOutcome.Succeeded, state.State.Info);
+        // Accounts locked by the former lockout are unlocked by their next good password.
+        state.State.Failures = 0;
+        state.State.Info = info with { LockedUntil = null };
+        var session = StartSession();
+        await state.WriteStateAsync();
+        return new SignInResult(SignInOutcome.Succeeded, state.State.Info, session);
     }
 
-    public Task<AccountInfo> GetAsync() => Task.FromResult(state.State.Info
-        ?? throw DomainException.NotFound("account.unknown", $"No account '{this.GetPrimaryKeyString()}'.", "userName"));
+    private string StartSession()
+    {
+        var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+        var sessions = state.State.Sessions;
+        sessions.Add(new AccountSession(id, time.GetUtcNow()));
+        if (sessions.Count > MaxSessions)
+        {
+            sessions.RemoveRange(0, sessions.Count - MaxSessions);
+        }
+
+        return id;
+    }
+
+    public Task<bool> IsSessionActiveAsync(string sessionId) => Task.FromResult(
+        state.State.Info is { Disabled: false } && state.State.Sessions.Exists(s => s.Id == sessionId));
+
+    public async Task EndSessionsAsync(string? sessionId)
+    {
+        if (state.State.Sessions.RemoveAll(s => sessionId is null || s.Id == sessionId) > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<SignInResult> ChangePasswordAsync(string currentPassword, string newPassword)
+    {
+        var info = Existing;
+        if (info.Disabled || state.State.PasswordHash is null
+            || Hasher.VerifyHashedPassword(info, state.State.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            return new SignInResult(SignInOutcome.Failed, null);
+        }
+
+        CheckPassword(newPassword, "newPassword");
+        state.State.PasswordHash = Hash(newPassword);
+        state.State.Sessions.Clear();
+        var session = StartSession();
+        await state.WriteStateAsync();
+        return new SignInResult(SignInOutcome.Succeeded, info, session);
+    }
+
+    public async Task<AccountInfo> SetDisabledAsync(bool disabled, string by)
+    {
+        var info = Existing;
+        state.State.Info = info with { Disabled = disabled };
+        if (disabled)
+        {
+            state.State.Sessions.Clear();
+        }
+
+        await state.WriteStateAsync();
+        return state.State.Info;
+    }
+
+    public async Task<PasswordReset> ResetPasswordAsync(string? newPassword, string by)
+    {
+        var info = Existing;
+        var made = newPassword is null;
+        // 16 characters of an alphabet without look-alikes (0/O, 1/l/I): about 93 bits, easy to read out.
+        newPassword ??= RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+        CheckPassword(newPassword);
+        state.State.PasswordHash = Hash(newPassword);
+        state.State.Sessions.Clear();
+        state.State.Info = info with { LockedUntil = null };
+        await state.WriteStateAsync();
+        return new PasswordReset(state.State.Info, made ? newPassword : null);
+    }
+
+    public Task<AccountInfo> GetAsync() => Task.FromResult(Existing);
 }
 
 [GenerateSerializer, Alias("Bijie.Actors.AccountState")]
@@ -108,6 +171,15 @@ public sealed class AccountState
 {
     [Id(0)] public AccountInfo? Info { get; set; }
     [Id(1)] public string? PasswordHash { get; set; }
+
+    /// <summary>The former lockout's count; no longer used.</summary>
     [Id(2)] public int Failures { get; set; }
     [Id(3)] public string? CreatedBy { get; set; }
+
+    /// <summary>The account's sessions, oldest first (at most <see cref="AccountGrain.MaxSessions"/>).</summary>
+    [Id(4)] public List<AccountSession> Sessions { get; set; } = [];
 }
+
+/// <summary>One signed-in browser: the id its cookie carries, and when it signed in.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.AccountSession")]
+public sealed record AccountSession([property: Id(0)] string Id, [property: Id(1)] DateTimeOffset Started);
