@@ -52,9 +52,9 @@ public interface IReportIntakeGrain : IGrainWithIntegerKey
     [Alias("ListStanding")]
     Task<IReadOnlyList<ReportView>> ListStandingAsync(string scope, int year);
 
-    /// <summary>A report (or reversal) as the ledger holds it.</summary>
-    [Alias("GetReport")]
-    Task<ReportView> GetReportAsync(Guid reportId);
+    /// <summary>A report (or reversal) as the ledger holds it, when the reader may see it (<see cref="Access.Owns"/>); else NotFound.</summary>
+    [Alias("GetReportFor")]
+    Task<ReportView> GetReportAsync(Guid reportId, ActorRef reader);
 
     /// <summary>The office's review (审核): approve, or return with a reason (a reversal, and a notice to the reporter).</summary>
     [Alias("Review")]

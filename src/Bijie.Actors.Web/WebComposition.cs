@@ -60,7 +60,7 @@ public static class WebComposition
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new Problems.NoNulStringConverter());
         });
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.AddOperationTransformer<Security.AccessDocumentation>());
         services.AddSingleton<Live.BoardHubCallLimit>();
         services.AddSignalR(o => o.AddFilter<Live.BoardHubCallLimit>());
         services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
@@ -106,6 +106,7 @@ public static class WebComposition
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.PublicRead, p => { if (api.PublicBoards) { p.RequireAssertion(_ => true); } else { p.RequireAuthenticatedUser(); } })
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Tenant, p => p.RequireRole(nameof(ActorRole.Helper), nameof(ActorRole.Enterprise), nameof(ActorRole.Locality), nameof(ActorRole.Office), nameof(ActorRole.Admin)))
             .AddPolicy(Policies.Report, p => p.RequireRole(nameof(ActorRole.Helper), nameof(ActorRole.Enterprise), nameof(ActorRole.Office), nameof(ActorRole.Admin)))
             .AddPolicy(Policies.PostNeed, p => p.RequireRole(nameof(ActorRole.Locality), nameof(ActorRole.Office), nameof(ActorRole.Admin)))
             .AddPolicy(Policies.Office, p => p.RequireRole(nameof(ActorRole.Office), nameof(ActorRole.Admin)))

@@ -18,11 +18,11 @@ internal sealed class Fixtures
     public required DateOnly Today { get; init; }
     public Dictionary<string, string?> Keys { get; } = new(); // key name → token (null: anonymous)
     public Dictionary<string, string> KeyIds { get; } = new();
-    public string HelperA = "", HelperB = "", Enterprise = "";
+    public string HelperA = "", HelperB = "", Enterprise = "", EnterpriseB = "";
     public string TownshipA = "", TownshipA2 = "", TownshipB = "", TownshipNew = "", Village = "";
     public string PairingA = "", PairingA2 = "", PairingB = "", PairingE = "";
     public string ProjectA = "", ProjectA2 = "", ProjectB = "";
-    public string MatterA = "", MatterB = "", Need = "", VisitA = "", VisitB = "", TeamA = "", TeamB = "", BatchA = "", Platform = "", Webhook = "";
+    public string MatterA = "", MatterB = "", Need = "", NeedA = "", VisitA = "", VisitB = "", TeamA = "", TeamB = "", BatchA = "", Platform = "", Webhook = "";
     public string ReportA = "", ReportB = "", ReportE = "";
 
     /// <summary>Per kind: the export's header and the row of one of the fixtures (the seed of an import).</summary>
@@ -57,9 +57,16 @@ internal sealed class Fixtures
         var body = $"915205{RandomNumberGenerator.GetInt32(100_000, 999_999)}{RandomNumberGenerator.GetInt32(10_000, 99_999)}";
         f.Enterprise = body + CreditCodes.CheckCharacter(body);
         await office.SendAsync("PUT", $"/api/v1/enterprises/{f.Enterprise}", new { name = $"模糊测试企业{f.Tag}", industry = "农业", province = "贵州" });
+        var bodyB = $"915205{RandomNumberGenerator.GetInt32(100_000, 999_999)}{RandomNumberGenerator.GetInt32(10_000, 99_999)}";
+        f.EnterpriseB = bodyB + CreditCodes.CheckCharacter(bodyB);
+        await office.SendAsync("PUT", $"/api/v1/enterprises/{f.EnterpriseB}", new { name = $"模糊测试企业乙{f.Tag}", industry = "农业", province = "贵州" });
         await f.IssueKeyAsync(api, "helperA", "Helper", f.HelperA);
         await f.IssueKeyAsync(api, "helperB", "Helper", f.HelperB);
         await f.IssueKeyAsync(api, "enterprise", "Enterprise", f.Enterprise);
+        await f.IssueKeyAsync(api, "enterpriseB", "Enterprise", f.EnterpriseB);
+        // The offices of two townships: A's holds helper A's pairing and the enterprise's village, B's helper B's.
+        await f.IssueKeyAsync(api, "localityA", "Locality", f.TownshipA);
+        await f.IssueKeyAsync(api, "localityB", "Locality", f.TownshipB);
         await f.IssueKeyAsync(api, "revoked", "Helper", f.HelperA);
         await api.SendAsync("DELETE", $"/api/v1/api-keys/{f.KeyIds["revoked"]}", null);
         // A forged key: the right shape, an id and a secret nobody issued.
@@ -83,6 +90,7 @@ internal sealed class Fixtures
         f.MatterA = await office.IdAsync("POST", "/api/v1/matters", f.MatterBody(f.HelperA));
         f.MatterB = await office.IdAsync("POST", "/api/v1/matters", f.MatterBody(f.HelperB));
         f.Need = await office.IdAsync("POST", "/api/v1/needs", f.NeedBody());
+        f.NeedA = await new Api(http, f.Keys["localityA"]!).IdAsync("POST", "/api/v1/needs", f.NeedBody() with { Description = f.NeedNote });
         f.VisitA = await new Api(http, f.Keys["helperA"]!).IdAsync("POST", "/api/v1/visits", f.VisitBody(f.HelperA, f.TownshipA));
         f.VisitB = await new Api(http, f.Keys["helperB"]!).IdAsync("POST", "/api/v1/visits", f.VisitBody(f.HelperB, f.TownshipB));
         f.TeamA = $"fz{f.Tag}ta";
@@ -95,6 +103,9 @@ internal sealed class Fixtures
         await office.SendAsync("PUT", $"/api/v1/platforms/{f.Platform}", f.PlatformBody());
         var hook = await office.SendAsync("POST", "/api/v1/webhooks", new { url = "https://203.0.113.9/fuzz", events = new[] { "report.accepted" } });
         f.Webhook = (string)hook["subscription"]!["id"]!;
+
+        // An exception for a late report: who was let report late is the office's to know.
+        await office.SendAsync("PUT", $"/api/v1/periods/{f.Today.Year - 1}Q4/exceptions/{f.PairingA2}", new { until = f.Date(7), reason = "补报" });
 
         // The report seeds are valid for their owners: a refusal of another tenant's key is then for the tenancy alone.
         f.ReportA = (string)(await new Api(http, f.Keys["helperA"]!).SendAsync("POST", "/api/v1/reports", f.ReportBody(f.PairingA, null), Guid.NewGuid().ToString()))["id"]!;
@@ -133,10 +144,12 @@ internal sealed class Fixtures
         title = "模糊测试事项", description = "说明", helperId = helper, localityCode = TownshipA, domain = "Health", responsibleStaffId = "staff-007", due = Date(30),
     };
 
-    public object NeedBody() => new
-    {
-        domain = "Education", localityCode = TownshipA, title = "模糊测试需求", description = "说明", budgetYuan = 1000m, urgency = "Normal", deadline = Date(60),
-    };
+    /// <summary>The description of locality A's need: for the office's and that locality's eyes only.</summary>
+    public string NeedNote => $"需求说明{Tag}";
+
+    public NeedRequest NeedBody() => new("Education", TownshipA, "模糊测试需求", "说明", 1000m, "Normal", Date(60));
+
+    public sealed record NeedRequest(string Domain, string LocalityCode, string Title, string Description, decimal BudgetYuan, string Urgency, string Deadline);
 
     public object VisitBody(string helper, string place) => new
     {

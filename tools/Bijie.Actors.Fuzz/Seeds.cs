@@ -26,7 +26,7 @@ internal sealed record Seed(
 /// <summary>The seeds of the operations the fuzzer knows; operations it does not know get a body from their schema.</summary>
 internal static class Seeds
 {
-    private static readonly string[] NotOffice = ["helperA", "helperB", "enterprise", "viewer"];
+    private static readonly string[] NotOffice = ["helperA", "helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"];
     private static readonly string[] NotAdmin = ["office", "helperA", "enterprise", "viewer"];
 
     private static string J(object body) => JsonSerializer.Serialize(body);
@@ -82,13 +82,13 @@ internal static class Seeds
                 yield return new Seed(operation, method, template, P(("id", f.ProjectA)), J(new { staffId = "staff-008" }), "office", NotOffice, IfMatch: true);
                 break;
             case "SubmitReport":
-                yield return new Seed(operation, method, template, none, J(f.ReportBody(f.PairingA, null)), "helperA", ["helperB", "enterprise", "viewer"], IdempotencyKey: true);
-                yield return new Seed(operation, method, template, none, J(f.ReportBody(null, f.ProjectA)), "helperA", ["helperB", "enterprise", "viewer"], IdempotencyKey: true);
-                yield return new Seed(operation, method, template, none, J(f.ReportBody(f.PairingE, null)), "enterprise", ["helperA", "helperB", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, none, J(f.ReportBody(f.PairingA, null)), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, none, J(f.ReportBody(null, f.ProjectA)), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, none, J(f.ReportBody(f.PairingE, null)), "enterprise", ["helperA", "helperB", "enterpriseB", "localityB", "viewer"], IdempotencyKey: true);
                 break;
             case "ReverseReport":
-                yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(new { reason = "更正" }), "helperA", ["helperB", "enterprise", "viewer"], IdempotencyKey: true);
-                yield return new Seed(operation, method, template, P(("id", f.ReportE)), J(new { reason = "更正" }), "enterprise", ["helperA", "helperB", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(new { reason = "更正" }), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, P(("id", f.ReportE)), J(new { reason = "更正" }), "enterprise", ["helperA", "helperB", "enterpriseB", "localityB", "viewer"], IdempotencyKey: true);
                 break;
             case "ReviewReport":
                 yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(new { decision = "Return", reason = "与台账不符" }), "office", NotOffice);
@@ -112,16 +112,18 @@ internal static class Seeds
                 yield return new Seed(operation, method, template, none, J(f.MatterBody(f.HelperA)), "office", NotOffice);
                 break;
             case "AdvanceMatter":
-                yield return new Seed(operation, method, template, P(("id", f.MatterA)), J(new { step = "Undertaken", note = "已对接" }), "helperA", ["helperB", "enterprise", "viewer"], IfMatch: true);
+                yield return new Seed(operation, method, template, P(("id", f.MatterA)), J(new { step = "Undertaken", note = "已对接" }), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IfMatch: true);
                 break;
             case "PostNeed":
                 yield return new Seed(operation, method, template, none, J(f.NeedBody()), "office", ["helperA", "helperB", "enterprise", "viewer"]);
+                yield return new Seed(operation, method, template, none, J(f.NeedBody()), "localityA", ["localityB", "helperA", "enterprise", "viewer"], IdempotencyKey: true);
                 break;
             case "MatchNeed":
                 yield return new Seed(operation, method, template, P(("id", f.Need)), J(new { helperId = f.HelperA, responsibleStaffId = "staff-009" }), "office", NotOffice);
                 break;
             case "CloseNeed":
-                yield return new Seed(operation, method, template, P(("id", f.Need)), J(new { status = "Withdrawn" }), "office", NotOffice);
+                yield return new Seed(operation, method, template, P(("id", f.Need)), J(new { status = "Withdrawn" }), "office", ["helperA", "helperB", "enterprise", "localityB", "viewer"]);
+                yield return new Seed(operation, method, template, P(("id", f.NeedA)), J(new { status = "Withdrawn" }), "localityA", ["localityB", "helperA", "enterprise", "viewer"]);
                 break;
             case "CreateWebhook":
                 yield return new Seed(operation, method, template, none, J(new { url = "https://203.0.113.9/fuzz-hook", events = new[] { "report.accepted", "need.matched" } }), "office", NotOffice);
@@ -149,19 +151,19 @@ internal static class Seeds
                 yield return new Seed(operation, method, template, P(("period", $"{f.Today.Year - 1}Q4"), ("subjectId", f.PairingA)), null, "office", NotOffice);
                 break;
             case "RecordVisit":
-                yield return new Seed(operation, method, template, none, J(f.VisitBody(f.HelperA, f.TownshipA)), "helperA", ["helperB", "enterprise", "viewer"]);
+                yield return new Seed(operation, method, template, none, J(f.VisitBody(f.HelperA, f.TownshipA)), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"]);
                 break;
             case "WithdrawVisit":
-                yield return new Seed(operation, method, template, P(("id", f.VisitA)), J(new { reason = "重复录入" }), "helperA", ["helperB", "enterprise", "viewer"]);
+                yield return new Seed(operation, method, template, P(("id", f.VisitA)), J(new { reason = "重复录入" }), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"]);
                 break;
             case "RegisterExpertTeam":
                 yield return new Seed(operation, method, template, P(("id", f.TeamA)), J(f.TeamBody(f.HelperA)), "office", NotOffice);
                 break;
             case "RecordServiceBatch":
-                yield return new Seed(operation, method, template, P(("id", f.TeamA)), J(f.BatchBody()), "helperA", ["helperB", "enterprise", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, P(("id", f.TeamA)), J(f.BatchBody()), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IdempotencyKey: true);
                 break;
             case "WithdrawServiceBatch":
-                yield return new Seed(operation, method, template, P(("id", f.TeamA), ("entryId", f.BatchA)), J(new { reason = "重复" }), "helperA", ["helperB", "enterprise", "viewer"]);
+                yield return new Seed(operation, method, template, P(("id", f.TeamA), ("entryId", f.BatchA)), J(new { reason = "重复" }), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"]);
                 break;
             case "RegisterPlatform":
                 yield return new Seed(operation, method, template, P(("id", f.Platform)), J(f.PlatformBody()), "office", NotOffice);

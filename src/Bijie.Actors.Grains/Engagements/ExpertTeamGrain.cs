@@ -133,9 +133,9 @@ public sealed class ExpertTeamGrain(
             throw DomainException.NotFound("service_batch.unknown", $"Team '{team.Id}' has no batch '{entryId}'.", "entryId");
         }
 
-        if (!actor.ManagesEverything && original.Entry.Actor != actor.Id)
+        if (!actor.ManagesEverything && !(actor.Role == ActorRole.Helper && team.HelperIds.Contains(actor.OrganizationId)))
         {
-            throw DomainException.Forbidden("expert_team.forbidden", "Whoever recorded a batch withdraws it, or the programme office.");
+            throw DomainException.Forbidden("expert_team.forbidden", "A team's own helpers withdraw its batches; the programme office any team's.");
         }
 
         if (!await ledger.IsReversedAsync(entryId))

@@ -94,9 +94,9 @@ public sealed class VisitGrain(ILedger ledger, TimeProvider time) : Grain, IVisi
     public async Task<VisitInfo> WithdrawAsync(string reason, ActorRef actor)
     {
         var visit = Require();
-        if (!actor.ManagesEverything && visit.RecordedBy != actor.Id)
+        if (!Access.ActsFor(actor, ActorRole.Helper, visit.Visit.HelperId))
         {
-            throw DomainException.Forbidden("visit.forbidden", "Whoever recorded a visit withdraws it, or the programme office.");
+            throw DomainException.Forbidden("visit.forbidden", "The helper that made a visit withdraws it, or the programme office.");
         }
 
         if (visit.WithdrawnAt is not null)

@@ -71,6 +71,12 @@ public sealed class MatterGrain(
     public async Task<MatterInfo> AdvanceAsync(MatterStep step, string? note, ActorRef actor, int? expectedVersion = null)
     {
         var info = Require();
+        if (!Access.ActsFor(actor, ActorRole.Helper, info.HelperId))
+        {
+            // Another helper's matter is "not there", before its version or step is told.
+            throw DomainException.NotFound("matter.unknown", $"No support matter '{info.Id}'.", "matterId");
+        }
+
         if (expectedVersion is { } version && version != info.Version)
         {
             throw DomainException.Stale($"Matter '{info.Id}'", info.Version, version);

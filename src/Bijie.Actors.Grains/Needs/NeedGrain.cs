@@ -221,6 +221,12 @@ public sealed class NeedGrain(
     public async Task<NeedInfo> CloseAsync(NeedStatus status, ActorRef actor)
     {
         var need = Require();
+        if (!Access.OwnsPlace(actor, need.LocalityCode))
+        {
+            // Another place's need is "not there" for this account, before anything is said of its status.
+            throw DomainException.NotFound("need.unknown", $"No need '{need.Id}'.", "needId");
+        }
+
         if (need.Status == status)
         {
             await ReleaseQuotaAsync();
@@ -230,7 +236,7 @@ public sealed class NeedGrain(
         var allowed = status switch
         {
             NeedStatus.Fulfilled => actor.ManagesEverything && need.Status == NeedStatus.Matched,
-            NeedStatus.Withdrawn => need.Status == NeedStatus.Open && (actor.ManagesEverything || actor.Id == need.PostedBy),
+            NeedStatus.Withdrawn => need.Status == NeedStatus.Open,
             _ => false,
         };
         if (!allowed)

@@ -67,6 +67,15 @@ public sealed class ReportIntakeGrain(
             throw DomainException.Invalid(e.Code, e.Message, e.Field);
         }
 
+        // Whose subject it is comes first: a stranger learns nothing of its state (active, started when).
+        var onBehalf = actor.Role switch
+        {
+            ActorRole.Helper => context.HelperIds.Contains(actor.OrganizationId) ? false : throw Forbidden(subjectId),
+            ActorRole.Enterprise => context.EnterpriseCode == actor.OrganizationId ? false : throw Forbidden(subjectId),
+            ActorRole.Office or ActorRole.Admin or ActorRole.System => true,
+            _ => throw Forbidden(subjectId),
+        };
+
         if (!context.Active)
         {
             throw DomainException.Conflict("report.subject_not_active", $"'{subjectId}' is not active and takes no reports.", report.PairingId is null ? "projectId" : "pairingId");
@@ -76,14 +85,6 @@ public sealed class ReportIntakeGrain(
         {
             throw DomainException.Invalid("report.date_before_start", $"'{subjectId}' started on {context.Since:yyyy-MM-dd}; a report cannot be dated earlier.", "date");
         }
-
-        var onBehalf = actor.Role switch
-        {
-            ActorRole.Helper => context.HelperIds.Contains(actor.OrganizationId) ? false : throw Forbidden(subjectId),
-            ActorRole.Enterprise => context.EnterpriseCode == actor.OrganizationId ? false : throw Forbidden(subjectId),
-            ActorRole.Office or ActorRole.Admin or ActorRole.System => true,
-            _ => throw Forbidden(subjectId),
-        };
 
         await CheckPeriodAsync(subjectId, report.Date, actor, "date");
         return ReportChecks.Entry(report, subjectId, values, context.Scopes, actor, onBehalf, time.GetUtcNow());
@@ -110,16 +111,18 @@ public sealed class ReportIntakeGrain(
         }
     }
 
-    public async Task<ReportView> GetReportAsync(Guid reportId)
+    public async Task<ReportView> GetReportAsync(Guid reportId, ActorRef reader)
     {
         var stored = await ledger.FindAsync(reportId);
-        if (stored is not { Entry.Kind: EntryKind.Report or EntryKind.Reversal })
+        if (stored is not { Entry.Kind: EntryKind.Report or EntryKind.Reversal } || !Access.Owns(reader, ScopesOf(stored.Entry)))
         {
             throw DomainException.NotFound("report.unknown", $"No report '{reportId}'.", "reportId");
         }
 
         return View(stored);
     }
+
+    private static IEnumerable<string> ScopesOf(LedgerEntry entry) => entry.Lines.SelectMany(l => l.Scopes);
 
     private static ReportView View(StoredEntry stored)
     {
@@ -139,16 +142,11 @@ public sealed class ReportIntakeGrain(
             throw DomainException.Invalid("reversal.reason", "A reversal needs a reason of at most 500 characters.", "reason");
         }
 
+        // Another organisation's report is "not there", before anything is said of its state.
         var original = await ledger.FindAsync(reportId);
-        if (original is not { Entry.Kind: EntryKind.Report })
+        if (original is not { Entry.Kind: EntryKind.Report } || !Access.Owns(actor, ScopesOf(original.Entry)))
         {
             throw DomainException.NotFound("report.unknown", $"No report '{reportId}'.", "reportId");
-        }
-
-        var allowed = actor.ManagesEverything || original.Entry.Actor == actor.Id;
-        if (!allowed)
-        {
-            throw Forbidden(original.Entry.SubjectId);
         }
 
         await CheckPeriodAsync(original.Entry.SubjectId, original.Entry.OccurredOn, actor, "reportId");

@@ -16,7 +16,7 @@ public static class EngagementsApi
             .WithSummary("The year's standing visits, newest first; locality= (that place and below) or helper= narrows");
         visits.MapGet("/{id}", GetVisitAsync).WithName("GetVisit").RequireAuthorization(Policies.PublicRead).WithSummary("A visit");
         visits.MapPost("/", RecordVisitAsync).WithName("RecordVisit").RequireAuthorization(Policies.Report)
-            .WithSummary("Records a visit: batch, helper, people, person-times, places, dates (a helper its own, the office anyone's); the same id again answers 200");
+            .WithSummary("Records a visit: batch, helper, people, person-times, places, dates (a helper its own, the office anyone's); the id is the server's, the same Idempotency-Key again answers 200");
         visits.MapPost("/{id}/withdraw", WithdrawVisitAsync).WithName("WithdrawVisit").RequireAuthorization(Policies.Report)
             .WithSummary("Withdraws a visit with a reason: its figures are reversed");
 
@@ -43,31 +43,53 @@ public static class EngagementsApi
     private static string CheckId(string? id, string prefix)
     {
         id ??= $"{prefix}{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
-        return id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? id
-            : throw DomainException.Invalid("id", "An id has 1 to 64 letters, digits, '-' or '_'.", "id");
+        if (id.Length is not (> 0 and <= 64) || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw DomainException.Invalid("id", "An id has 1 to 64 letters, digits, '-' or '_'.", "id");
+        }
+
+        Listing.RefuseMintedId(id);
+        return id;
     }
 
-    public static async Task<Ok<IReadOnlyList<VisitInfo>>> ListVisitsAsync(IGrainFactory grains, TimeProvider time, int? year, string? locality, string? helper)
+    public static async Task<Ok<IReadOnlyList<VisitInfo>>> ListVisitsAsync(IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper)
     {
         var scope = (await Listing.ScopesAsync(grains, locality, null, helper))[0];
         var standing = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingAsync(scope, year ?? ProgrammeClock.Today(time).Year);
         var visits = await Task.WhenAll(standing.Where(r => r.SubjectKind == EngagementRules.VisitKind).OrderByDescending(r => r.Position)
             .Select(r => grains.GetGrain<IVisitGrain>(r.SubjectId).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<VisitInfo>>(visits.Where(v => helper is null || v.Visit.HelperId == helper).ToArray());
+        var reader = user.ToActor();
+        return TypedResults.Ok<IReadOnlyList<VisitInfo>>(visits.Where(v => helper is null || v.Visit.HelperId == helper).Select(v => Redact(v, reader)).ToArray());
     }
 
-    public static async Task<Ok<VisitInfo>> GetVisitAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IVisitGrain>(id).GetAsync());
+    public static async Task<Ok<VisitInfo>> GetVisitAsync(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(Redact(await grains.GetGrain<IVisitGrain>(id).GetAsync(), user.ToActor()));
 
-    public static async Task<Results<Created<VisitInfo>, Ok<VisitInfo>>> RecordVisitAsync(RecordVisitRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    /// <summary>A visit is public as figures and places; the people on it, its note and who recorded it are the helper's and the office's.</summary>
+    private static VisitInfo Redact(VisitInfo visit, ActorRef reader) =>
+        Access.ActsFor(reader, ActorRole.Helper, visit.Visit.HelperId)
+            ? visit
+            : visit with { Visit = visit.Visit with { People = [], Note = null }, RecordedBy = "" };
+
+    /// <summary>
+    /// Records a visit under an id the server mints from the caller and the Idempotency-Key: the same key again
+    /// answers 200 with the same visit, and no client can choose (or take in advance) the id of anything.
+    /// </summary>
+    public static async Task<Results<Created<VisitInfo>, Ok<VisitInfo>>> RecordVisitAsync(
+        RecordVisitRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var id = CheckId(body.Id, "v");
+        if (body.Id is not null)
+        {
+            throw DomainException.Invalid("visit.id", "A visit's id is made by the server; send an Idempotency-Key header to make a retry safe, not an id.", "id");
+        }
+
+        var actor = user.ToActor();
+        var id = Access.MintId(EngagementRules.VisitKind, actor, idempotencyKey);
         var grain = grains.GetGrain<IVisitGrain>(id);
         var visit = new RecordVisit(body.Batch ?? "", body.HelperId ?? "", body.Track ?? Track.Regional, body.People ?? [], body.PersonTimes ?? 0,
             body.Places ?? [], body.From ?? throw DomainException.Invalid("engagement.dates", "from is required.", "from"), body.To ?? body.From.Value, body.Note);
-        var before = await TryGetAsync(grain.GetAsync);
-        var info = await grain.RecordAsync(visit, user.ToActor());
+        var before = idempotencyKey is null ? null : await TryGetAsync(grain.GetAsync);
+        var info = await grain.RecordAsync(visit, actor);
         return before is null ? TypedResults.Created($"/api/v1/visits/{id}", info) : TypedResults.Ok(info);
     }
 
@@ -82,10 +104,14 @@ public static class EngagementsApi
             .Where(t => (helper is null || t.HelperIds.Contains(helper)) && (track is null || t.Track == track)).OrderBy(t => t.Id, StringComparer.Ordinal).ToArray());
     }
 
-    public static async Task<Ok<ExpertTeamView>> GetTeamAsync(string id, IGrainFactory grains)
+    public static async Task<Ok<ExpertTeamView>> GetTeamAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
     {
         var grain = grains.GetGrain<IExpertTeamGrain>(id);
-        return TypedResults.Ok(new ExpertTeamView(await grain.GetAsync(), await grain.ListBatchesAsync()));
+        var team = await grain.GetAsync();
+        var reader = user.ToActor();
+        var own = reader.ManagesEverything || (reader.Role == ActorRole.Helper && team.HelperIds.Contains(reader.OrganizationId));
+        var batches = (await grain.ListBatchesAsync()).Select(b => own ? b : b with { Batch = b.Batch with { Note = null }, RecordedBy = "" }).ToArray();
+        return TypedResults.Ok(new ExpertTeamView(team, batches));
     }
 
     public static async Task<Ok<ExpertTeamInfo>> RegisterTeamAsync(string id, RegisterExpertTeamRequest body, IGrainFactory grains, ClaimsPrincipal user) =>

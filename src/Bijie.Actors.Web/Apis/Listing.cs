@@ -66,6 +66,15 @@ public static class Listing
         return $"{request.Path}?{string.Join('&', query)}";
     }
 
+    /// <summary>The ids the server mints for what clients create (<see cref="Access.MintId"/>) are never the office's to choose.</summary>
+    public static void RefuseMintedId(string id)
+    {
+        if (id.StartsWith($"{EngagementRules.VisitKind}-", StringComparison.Ordinal) || id.StartsWith("need-", StringComparison.Ordinal))
+        {
+            throw DomainException.Invalid("id.reserved", "Ids that begin with 'visit-' or 'need-' are made by the server for visits and needs.", "id");
+        }
+    }
+
     /// <summary>In a request body an unknown reference is bad input (400), not a missing resource (404).</summary>
     public static async Task<T> InBody<T>(Func<Task<T>> call)
     {

@@ -10,9 +10,10 @@ public static class NeedsApi
             .WithSummary("Needs, newest first; status=, domain=, locality= (a code: that place and below) filter");
         api.MapGet("/summary", SummaryAsync).WithName("GetNeedsSummary").RequireAuthorization(Policies.PublicRead)
             .WithSummary("For the boards: needs open, matched and fulfilled by domain and by county, and the days from need to match; locality= narrows to a place");
-        api.MapGet("/{id}", GetAsync).WithName("GetNeed").RequireAuthorization(Policies.Read).WithSummary("A need");
+        api.MapGet("/{id}", GetAsync).WithName("GetNeed").RequireAuthorization(Policies.Read)
+            .WithSummary("A need; its budget, description and poster only for the office and the locality it lies in");
         api.MapPost("/", PostAsync).WithName("PostNeed").RequireAuthorization(Policies.PostNeed)
-            .WithSummary("Posts a need: domain, place, title, budget, urgency, deadline (a locality's office in its own place, the office anywhere)");
+            .WithSummary("Posts a need: domain, place, title, budget, urgency, deadline (a locality's office in its own place, the office anywhere); the id is the server's, the same Idempotency-Key again finds the same need");
         api.MapGet("/{id}/candidates", CandidatesAsync).WithName("GetNeedCandidates").RequireAuthorization(Policies.Office)
             .WithSummary("Helpers ranked for the need, with the reasons of each rank");
         api.MapPost("/{id}/match", MatchAsync).WithName("MatchNeed").RequireAuthorization(Policies.Office)
@@ -49,15 +50,23 @@ public static class NeedsApi
             matched.Length == 0 ? null : Math.Round(matched.Average(), 1)));
     }
 
-    public static async Task<Ok<NeedInfo>> GetAsync(string id, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<INeedGrain>(id).GetAsync());
-
-    public static async Task<Created<NeedInfo>> PostAsync(PostNeedRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    /// <summary>A need is published for helpers to take on; its budget, description and who posted it are the office's and its locality's.</summary>
+    public static async Task<Ok<NeedInfo>> GetAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var id = body.Id ?? $"n{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
-        if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        var need = await grains.GetGrain<INeedGrain>(id).GetAsync();
+        return TypedResults.Ok(Access.OwnsPlace(user.ToActor(), need.LocalityCode) ? need : need with { BudgetYuan = 0, Description = null, PostedBy = "" });
+    }
+
+    /// <summary>Posts a need under an id the server mints from the caller and the Idempotency-Key (the same key again finds the same need).</summary>
+    public static async Task<Created<NeedInfo>> PostAsync(
+        PostNeedRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        if (body.Id is not null)
         {
-            throw DomainException.Invalid("need.id", "A need id has at most 64 letters, digits, '-' or '_'.", "id");
+            throw DomainException.Invalid("need.id", "A need's id is made by the server; send an Idempotency-Key header to make a retry safe, not an id.", "id");
         }
+
+        var id = Access.MintId("need", user.ToActor(), idempotencyKey);
 
         var request = new PostNeed(
             body.Domain ?? throw DomainException.Invalid("need.domain", "domain is required.", "domain"),

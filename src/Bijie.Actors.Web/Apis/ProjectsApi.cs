@@ -36,8 +36,21 @@ public static class ProjectsApi
         return TypedResults.Ok(project);
     }
 
-    public static async Task<Ok<IReadOnlyList<ProjectHistoryItem>>> HistoryAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).GetHistoryAsync());
+    /// <summary>A project's status history is public; who made each change is the office's and the project's helpers'.</summary>
+    public static async Task<Ok<IReadOnlyList<ProjectHistoryItem>>> HistoryAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var grain = grains.GetGrain<IProjectGrain>(id);
+        var history = await grain.GetHistoryAsync();
+        var reader = user.ToActor();
+        if (reader.ManagesEverything)
+        {
+            return TypedResults.Ok(history);
+        }
+
+        var project = await grain.GetAsync();
+        var own = reader.Role == ActorRole.Helper && (project.LeadHelperId == reader.OrganizationId || project.CoHelperIds.Contains(reader.OrganizationId));
+        return TypedResults.Ok<IReadOnlyList<ProjectHistoryItem>>(own ? history : history.Select(h => h with { By = "" }).ToArray());
+    }
 
     public static async Task<Created<ProjectInfo>> ProposeAsync(ProposeProjectRequest body, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -46,6 +59,8 @@ public static class ProjectsApi
         {
             throw DomainException.Invalid("project.id", "A project id has at most 64 letters, digits, '-' or '_'.", "id");
         }
+
+        Listing.RefuseMintedId(id);
 
         var request = new ProposeProject(body.Title ?? "", body.Track, body.LocalityCode ?? "", body.LeadHelperId ?? "", body.CoHelperIds ?? [],
             body.ResponsibleStaffId ?? "", body.Money ?? new ProjectMoney(0, 0, 0), body.Milestones ?? [], body.ProposedOn);

@@ -10,9 +10,10 @@ public static class ReportsApi
         var api = app.MapGroup("/api/v1/reports").WithTags("Reports");
         api.MapPost("/", SubmitAsync).WithName("SubmitReport").RequireAuthorization(Policies.Report)
             .WithSummary("Reports progress on a pairing or project; Idempotency-Key required: the same key again answers 200 with the same report, another body under it 409");
-        api.MapGet("/", ListAsync).WithName("ListReports").RequireAuthorization(Policies.Read)
-            .WithSummary("The reports that stand (not reversed) in a year, of a pairing, a project or a locality and below; paged");
-        api.MapGet("/{id:guid}", GetAsync).WithName("GetReport").RequireAuthorization(Policies.Read).WithSummary("A report as the ledger holds it");
+        api.MapGet("/", ListAsync).WithName("ListReports").RequireAuthorization(Policies.Tenant)
+            .WithSummary("The reports that stand (not reversed) in a year, of a pairing, a project or a locality and below; paged. An organisation lists its own, a locality's office those in its place");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetReport").RequireAuthorization(Policies.Tenant)
+            .WithSummary("A report as the ledger holds it: the reporter's organisation's, a locality's in its place, the office's any");
         api.MapPost("/{id:guid}/reversal", ReverseAsync).WithName("ReverseReport").RequireAuthorization(Policies.Report)
             .WithSummary("Reverses a report (a correction is a reversal and a new report), once");
         api.MapPost("/{id:guid}/review", ReviewAsync).WithName("ReviewReport").RequireAuthorization(Policies.Office)
@@ -31,22 +32,66 @@ public static class ReportsApi
         return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
     }
 
-    public static async Task<Ok<Page<ReportView>>> ListAsync(HttpRequest request, IGrainFactory grains, string? pairing, string? project, string? locality, int year, int? page, int? size)
+    /// <summary>
+    /// The office lists any scope; an organisation or a locality lists from its own roll-up only, narrowed by the
+    /// filters, so another's reports are never read, let alone paged and then dropped.
+    /// </summary>
+    public static async Task<Ok<Page<ReportView>>> ListAsync(HttpRequest request, IGrainFactory grains, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var scope = (pairing, project) switch
+        var actor = user.ToActor();
+        if (pairing is not null && project is not null)
         {
-            ({ } id, null) => Scopes.Subject(id),
-            (null, { } id) => Scopes.Subject(id),
-            (null, null) => (await Listing.ScopesAsync(grains, locality, null, null))[0],
-            _ => throw DomainException.Invalid("report.filter", "Filter by a pairing or a project, not both.", "pairing"),
-        };
-        var reports = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingAsync(scope, year);
-        return TypedResults.Ok(new Page<ReportView>(reports.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, reports.Count), reports.Count));
+            throw DomainException.Invalid("report.filter", "Filter by a pairing or a project, not both.", "pairing");
+        }
+
+        var subject = pairing ?? project;
+        var filterScope = subject is not null ? Scopes.Subject(subject) : (await Listing.ScopesAsync(grains, locality, null, null))[0];
+        var intake = grains.GetGrain<IReportIntakeGrain>(0);
+        IEnumerable<ReportView> reports;
+        if (actor.ManagesEverything)
+        {
+            reports = await intake.ListStandingAsync(filterScope, year);
+        }
+        else
+        {
+            // An organisation's or a locality's own roll-up, narrowed to the subject or the place asked for.
+            var own = Access.OwnScope(actor) ?? throw DomainException.Forbidden("report.forbidden", "Your role reads the boards, not the reports.");
+            if (actor.Role == ActorRole.Locality && subject is null && locality is not null)
+            {
+                reports = Access.OwnsPlace(actor, locality) ? await intake.ListStandingAsync(filterScope, year) : [];
+            }
+            else
+            {
+                reports = await intake.ListStandingAsync(own, year);
+                reports = subject is not null ? reports.Where(r => r.SubjectId == subject)
+                    : locality is not null ? await WithinAsync(grains, reports, locality, year)
+                    : reports;
+            }
+
+            reports = reports.Select(r => Redact(r, actor));
+        }
+
+        var all = reports.ToArray();
+        return TypedResults.Ok(new Page<ReportView>(all.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, all.Length), all.Length));
     }
 
-    public static async Task<Ok<ReportView>> GetAsync(Guid id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).GetReportAsync(id));
+    /// <summary>The caller's reports that also count at a place: those of the place's roll-up, matched by id.</summary>
+    private static async Task<IEnumerable<ReportView>> WithinAsync(IGrainFactory grains, IEnumerable<ReportView> own, string locality, int year)
+    {
+        var there = (await grains.GetGrain<IReportIntakeGrain>(0).ListStandingAsync(Scopes.Locality(locality), year)).Select(r => r.Id).ToHashSet();
+        return own.Where(r => there.Contains(r.Id));
+    }
+
+    /// <summary>Who filed a report is for the reporter's organisation and the office; a locality sees the figures.</summary>
+    private static ReportView Redact(ReportView report, ActorRef reader) =>
+        Access.SeesReporters(reader) ? report : report with { ReportedBy = "" };
+
+    public static async Task<Ok<ReportView>> GetAsync(Guid id, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var actor = user.ToActor();
+        return TypedResults.Ok(Redact(await grains.GetGrain<IReportIntakeGrain>(0).GetReportAsync(id, actor), actor));
+    }
 
     public static async Task<Ok<ReviewItem>> ReviewAsync(Guid id, ReviewRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).ReviewAsync(id,

@@ -73,6 +73,9 @@ public static class Policies
     /// <summary>Reading anything else: any key.</summary>
     public const string Read = "read";
 
+    /// <summary>Reading what belongs to someone (reports): an organisation or a locality its own, the office any; not a viewer.</summary>
+    public const string Tenant = "tenant";
+
     /// <summary>Reporting progress: helpers, enterprises, office, admin.</summary>
     public const string Report = "report";
 

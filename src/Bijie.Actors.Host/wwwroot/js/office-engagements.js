@@ -23,6 +23,8 @@ export async function setUpEngagements(helperOptions) {
     await showPlaces();
   });
   const message = document.getElementById('visit-message');
+  // One key per visit being entered: a second click or a retry after a lost answer records it once.
+  let visitKey = crypto.randomUUID();
   form.addEventListener('submit', async e => {
     e.preventDefault();
     const personTimes = Number(form.personTimes.value);
@@ -32,7 +34,8 @@ export async function setUpEngagements(helperOptions) {
         batch: form.batch.value.trim(), helperId: form.helperId.value, track: 'Regional',
         people: form.people.value.split(/[,，、\s]+/).filter(Boolean), personTimes, places: places.length ? places : [picker.value()].filter(Boolean),
         from: form.from.value, to: form.to.value, note: form.note.value || null,
-      });
+      }, { idempotencyKey: visitKey });
+      visitKey = crypto.randomUUID();
       message.className = 'notice';
       message.innerHTML = `${t('saved')} <span data-created-visit="${escape(visit.id)}">${escape(visit.id)}</span>`;
       places.length = 0;
