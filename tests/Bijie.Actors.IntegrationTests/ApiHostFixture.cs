@@ -26,6 +26,8 @@ public sealed class ApiHostFixture : IAsyncLifetime
             ["Bijie:AdminKeyFile"] = keyFile,
             ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
             ["ConnectionStrings:Ledger"] = await TestEnvironment.NewDatabaseAsync("api"),
+            // Every sign-in of a test class comes from 127.0.0.1; the per-address sign-in limit has a test of its own (RateLimitTests).
+            ["Bijie:Api:SignInsPerMinutePerAddress"] = "6000",
         });
         await Host.WaitReadyAsync();
         AdminKey = (await File.ReadAllTextAsync(keyFile)).Trim();

@@ -52,20 +52,39 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
             Assert.Equal(HttpStatusCode.Forbidden, others.StatusCode);
         }
 
-        var id = $"visit-{Guid.NewGuid():N}"[..24];
         var visit = new
         {
-            id, batch = "2026年第1批", helperId = helper, track = "Regional", people = new[] { "带队负责人" }, personTimes = 12,
+            batch = "2026年第1批", helperId = helper, track = "Regional", people = new[] { "带队负责人" }, personTimes = 12,
             places = new[] { "520523001", "520523002" }, from = day.ToString("yyyy-MM-dd"), to = day.AddDays(2).ToString("yyyy-MM-dd"), note = "调研教育帮扶",
         };
-        using var recorded = await own.PostAsJsonAsync("/api/v1/visits", visit);
-        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
-        using (var again = await own.PostAsJsonAsync("/api/v1/visits", visit))
+        var retryKey = Guid.NewGuid().ToString();
+        Task<HttpResponseMessage> RecordAsync(HttpClient client, object body, string key)
         {
-            Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the same visit again is a retry, counted once
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/visits") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            return client.SendAsync(request);
         }
 
-        using (var changed = await own.PostAsJsonAsync("/api/v1/visits", visit with { personTimes = 13 }))
+        // The id is the server's: a client cannot choose one (and so cannot take another's pairing id, or one to come).
+        using (var chosen = await RecordAsync(own, new { id = "ts-minge-central-520523001", visit.batch, visit.helperId, visit.personTimes, visit.places, visit.from }, Guid.NewGuid().ToString()))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, chosen.StatusCode);
+            Assert.Equal("visit.id", (await chosen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+
+        using var recorded = await RecordAsync(own, visit, retryKey);
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var recordedBody = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        var id = recordedBody.GetProperty("id").GetString()!;
+        Assert.StartsWith("visit-", id);
+        Assert.DoesNotContain(helper, id); // nothing of the caller's choosing or naming in it
+        using (var again = await RecordAsync(own, visit, retryKey))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the same key again is a retry, counted once
+            Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        }
+
+        using (var changed = await RecordAsync(own, visit with { personTimes = 13 }, retryKey))
         {
             Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
         }
@@ -80,7 +99,7 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
         Assert.Equal(id, Assert.Single(listed.EnumerateArray()).GetProperty("id").GetString());
 
         // The visit's entry cannot be reversed as if it were a report; withdrawing it takes its figures back.
-        var entryId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entryId").GetString();
+        var entryId = recordedBody.GetProperty("entryId").GetString();
         using (var reverse = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reports/{entryId}/reversal") { Content = JsonContent.Create(new { reason = "错报" }) })
         {
             reverse.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

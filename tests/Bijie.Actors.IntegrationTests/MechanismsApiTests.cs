@@ -79,7 +79,8 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
 
         var stranger = await fixture.KeyAsync("Helper", await OtherHelperAsync(office));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/matters/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync($"/api/v1/matters/{id}/steps", new { step = "Undertaken" })).StatusCode);
+        // Not its matter: the same 404 as no matter at all, before anything about its step or version.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/v1/matters/{id}/steps", new { step = "Undertaken" })).StatusCode);
 
         var own = await fixture.KeyAsync("Helper", helper);
         Assert.Single((await own.GetFromJsonAsync<JsonElement>("/api/v1/matters")).EnumerateArray());

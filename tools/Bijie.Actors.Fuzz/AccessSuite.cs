@@ -189,7 +189,7 @@ public static class AccessSuite
                 "GetExpertTeam" => f.TeamA,
                 "GetPlatform" => f.Platform,
                 "GetReport" => f.ReportA,
-                "ListWebhookDeliveries" => f.Webhook,
+                "ListWebhookDeliveries" or "ListWebhookDeadLetters" => f.Webhook,
                 "GetHelper" => f.HelperA,
                 _ => "",
             },

@@ -131,6 +131,20 @@ internal static class Seeds
             case "DeactivateWebhook":
                 yield return new Seed(operation, method, template, P(("id", f.Webhook)), null, "office", NotOffice);
                 break;
+            case "RetryWebhookDeadLetter":
+                // No such dead letter: nothing is retried even if a check were missing, and the refusals are what is tried.
+                yield return new Seed(operation, method, template, P(("id", f.Webhook), ("deliveryId", Guid.NewGuid().ToString())), null, "office", NotOffice, Odd: false);
+                break;
+            case "ChangePassword":
+                // A key has no password: the owner's request is refused too; what is tried is that no caller without a valid key gets past.
+                yield return new Seed(operation, method, template, none, J(new { currentPassword = "not-the-password-1", newPassword = "fuzz-password-654321" }), "helperA", [], Odd: false);
+                break;
+            case "DisableAccount" or "EnableAccount":
+                yield return new Seed(operation, method, template, P(("userName", $"fuzz-{f.Tag}-nobody")), null, "admin", NotAdmin, Odd: false);
+                break;
+            case "ResetPassword":
+                yield return new Seed(operation, method, template, P(("userName", $"fuzz-{f.Tag}-nobody")), J(new { password = "fuzz-password-654321" }), "admin", NotAdmin, Odd: false);
+                break;
             case "MarkNotificationRead":
                 yield return new Seed(operation, method, template, P(("id", Guid.NewGuid().ToString())), null, "helperA", [], Odd: true);
                 break;

@@ -8,7 +8,7 @@ public static class ApiKeysApi
         var api = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin);
         api.MapPost("/", IssueAsync).WithName("IssueApiKey").WithSummary("Issues a key; its token is in this answer only");
         api.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Every key, without secrets");
-        api.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a key at once");
+        api.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a key: at once on the host that answers, on the others within Bijie:Api:VerifiedKeyMemory");
         return api;
     }
 
@@ -24,8 +24,13 @@ public static class ApiKeysApi
         return TypedResults.Ok<IReadOnlyList<ApiKeyInfo>>(await Task.WhenAll(ids.Select(id => grains.GetGrain<IApiKeyGrain>(id).GetAsync())));
     }
 
-    public static async Task<Ok<ApiKeyInfo>> RevokeAsync(string id, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IApiKeyGrain>(id).RevokeAsync(user.ToActor().Id));
+    public static async Task<Ok<ApiKeyInfo>> RevokeAsync(string id, IGrainFactory grains, ClaimsPrincipal user, Security.ApiKeyVerifier verifier)
+    {
+        var revoked = await grains.GetGrain<IApiKeyGrain>(id).RevokeAsync(user.ToActor().Id);
+        // This host stops accepting the key now; the others within Bijie:Api:VerifiedKeyMemory.
+        verifier.Forget(id);
+        return TypedResults.Ok(revoked);
+    }
 }
 
 /// <summary>The body of <c>POST /api/v1/api-keys</c>.</summary>

@@ -30,11 +30,21 @@ public static class Listing
 
         if (enterprise is not null)
         {
+            if (CreditCodes.Problem(enterprise) is { } problem)
+            {
+                throw DomainException.Invalid("enterprise.credit_code", problem, "enterprise");
+            }
+
             scopes.Add(Scopes.Enterprise(enterprise));
         }
 
         if (helper is not null)
         {
+            if (!HelperIds.IsValid(helper))
+            {
+                throw DomainException.Invalid("helper.id", $"'{helper}' is not a helper id (lower-case letters, digits and '-', 3–64 characters).", "helper");
+            }
+
             scopes.Add(Scopes.Helper(helper));
         }
 

@@ -8,6 +8,7 @@ public static class SystemApi
         var api = app.MapGroup("/api/v1/system").WithTags("System");
         api.MapGet("/", GetSystemAsync)
             .WithName("GetSystem")
+            .AllowAnonymous() // the product and its version are public; the host list is checked inside, for the admin only
             .WithSummary("The product and its version; for the admin also the programme's record of the hosts that started against its store");
         api.MapGet("/activations", GetActivationsAsync)
             .WithName("GetActivations")

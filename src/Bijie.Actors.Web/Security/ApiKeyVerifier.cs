@@ -63,6 +63,9 @@ public sealed class ApiKeyVerifier : IDisposable
         return key;
     }
 
+    /// <summary>Forgets what this host remembers of a key, so that a revocation made through it holds here at once.</summary>
+    public void Forget(string id) => verdicts.Remove(id);
+
     private void Remember(string id, object verdict, TimeSpan period)
     {
         if (period > TimeSpan.Zero)

@@ -32,9 +32,11 @@ public static class RateLimits
             {
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "1";
-                await Results.Problem(statusCode: 429, title: "Too many requests",
-                        detail: "This key (or address) sends faster, or holds more connections, than it may; wait as Retry-After says.")
-                    .ExecuteAsync(context.HttpContext);
+                // A refused sign-in reads like every other failed sign-in, so that no answer tells one cause from another.
+                var detail = IsSignIn(context.HttpContext)
+                    ? Apis.SessionApi.SignInFailed
+                    : "This key (or address) sends faster, or holds more connections, than it may; wait as Retry-After says.";
+                await Results.Problem(statusCode: 429, title: "Too many requests", detail: detail).ExecuteAsync(context.HttpContext);
             };
         });
         return services;
@@ -63,7 +65,7 @@ public static class RateLimits
 
     /// <summary>Sign-in attempts (a password hash each) per address, per minute.</summary>
     private static PartitionedRateLimiter<HttpContext> SignIns(ApiOptions api) => PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/api/v1/session", StringComparison.OrdinalIgnoreCase)
+        IsSignIn(context)
             ? RateLimitPartition.GetTokenBucketLimiter($"sign-in:{Address(context)}", _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = Math.Max(1, api.SignInsPerMinutePerAddress),
@@ -73,6 +75,9 @@ public static class RateLimits
                 AutoReplenishment = true,
             })
             : RateLimitPartition.GetNoLimiter(""));
+
+    private static bool IsSignIn(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/api/v1/session", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A token bucket of twice the rate, refilled every 100 ms (a slower rate: a token at a time).</summary>
     private static RateLimitPartition<string> PerSecond(string partition, int perSecond)
