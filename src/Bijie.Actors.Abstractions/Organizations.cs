@@ -218,7 +218,19 @@ public interface IRegistryGrain : IGrainWithStringKey
 
     [Alias("List")]
     Task<IReadOnlyList<string>> ListAsync();
+
+    /// <summary>Adds an id with the tags listings filter on (a kind, a track, a helper, a place); the tags replace any it had.</summary>
+    [Alias("AddTagged")]
+    Task AddAsync(string id, IReadOnlyList<string> tags);
+
+    /// <summary>The ids that carry every tag asked for, and those registered before tags were kept (the caller checks them itself).</summary>
+    [Alias("Find")]
+    Task<RegistryMatches> FindAsync(IReadOnlyList<string> tags);
 }
+
+/// <summary>The ids of a registry shard that match some tags, and those it holds no tags for.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.RegistryMatches")]
+public sealed record RegistryMatches([property: Id(0)] IReadOnlyList<string> Ids, [property: Id(1)] IReadOnlyList<string> Untagged);
 
 /// <summary>
 /// The registries and their shards. A registry that can grow to the national programme's size (127,000
@@ -251,6 +263,29 @@ public static class Registries
 
     public static Task AddAsync(IGrainFactory grains, string registry, string id) =>
         grains.GetGrain<IRegistryGrain>(ShardKey(registry, id)).AddAsync(id);
+
+    public static Task AddAsync(IGrainFactory grains, string registry, string id, IReadOnlyList<string> tags) =>
+        grains.GetGrain<IRegistryGrain>(ShardKey(registry, id)).AddAsync(id, tags);
+
+    /// <summary>The tag of a place and of every division above it, so that "in this place and below" is one tag.</summary>
+    public static IEnumerable<string> PlaceTags(string code) =>
+        new[] { 4, 6, 9, 12 }.Where(n => n <= code.Length).Select(n => $"place:{code[..n]}");
+
+    /// <summary>
+    /// The ids of a small (single-grain) registry that carry every tag, ordered, without loading a record; ids
+    /// registered before tags were kept are loaded and checked by <paramref name="check"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> FindAsync(IGrainFactory grains, string registry, IReadOnlyList<string> tags, Func<string, Task<bool>> check)
+    {
+        if (ShardsOf(registry) != 1)
+        {
+            throw new ArgumentException($"Registry '{registry}' is sharded: list it through its roll-ups.", nameof(registry));
+        }
+
+        var found = await grains.GetGrain<IRegistryGrain>(registry).FindAsync(tags);
+        var untagged = await Task.WhenAll(found.Untagged.Select(async id => (Id: id, Match: await check(id))));
+        return found.Ids.Concat(untagged.Where(u => u.Match).Select(u => u.Id)).Order(StringComparer.Ordinal).ToArray();
+    }
 
     /// <summary>Every id of the registry, ordered; a sharded registry also reads the one grain it had before it was sharded.</summary>
     public static async Task<IReadOnlyList<string>> ListAsync(IGrainFactory grains, string registry)

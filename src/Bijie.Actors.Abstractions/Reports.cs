@@ -48,9 +48,9 @@ public interface IReportIntakeGrain : IGrainWithIntegerKey
     [Alias("Check")]
     Task CheckAsync(ReportSubmission report, ActorRef actor);
 
-    /// <summary>The reports in a scope and year that stand (reversed ones and reversals left out), oldest first.</summary>
-    [Alias("ListStanding")]
-    Task<IReadOnlyList<ReportView>> ListStandingAsync(string scope, int year);
+    /// <summary>One page of the standing reports with a line in every scope asked for, read as a page from the ledger.</summary>
+    [Alias("ListStandingPage")]
+    Task<ReportPage> ListStandingPageAsync(ReportPageQuery query);
 
     /// <summary>A report (or reversal) as the ledger holds it, when the reader may see it (<see cref="Access.Owns"/>); else NotFound.</summary>
     [Alias("GetReportFor")]
@@ -60,14 +60,37 @@ public interface IReportIntakeGrain : IGrainWithIntegerKey
     [Alias("Review")]
     Task<ReviewItem> ReviewAsync(Guid reportId, ReviewDecision decision, string? reason, ActorRef actor);
 
-    /// <summary>The standing reports of a scope and year with their review, oldest first.</summary>
-    [Alias("ListForReview")]
-    Task<IReadOnlyList<ReviewItem>> ListForReviewAsync(string scope, int year);
+    /// <summary>One page of the standing reports with their review (<see cref="ReportPageQuery.Approved"/> narrows), read as a page from the ledger.</summary>
+    [Alias("ListForReviewPage")]
+    Task<ReviewPage> ListForReviewPageAsync(ReportPageQuery query);
 
     /// <summary>Reverses a report (a correction is a reversal and a new report); idempotent by key.</summary>
     [Alias("Reverse")]
     Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor);
 }
+
+/// <summary>
+/// A page of standing reports: those with a line in every one of <see cref="Scopes"/> (an organisation's own roll-up
+/// and a place's: what it reported there), of one source if <see cref="Source"/> is given (visits record as "visit").
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ReportPageQuery")]
+public sealed record ReportPageQuery(
+    [property: Id(0)] IReadOnlyList<string> Scopes,
+    [property: Id(1)] int Year,
+    [property: Id(2)] int Offset,
+    [property: Id(3)] int Limit,
+    [property: Id(4)] bool NewestFirst,
+    [property: Id(5)] string? Source = null,
+    [property: Id(6)] bool CountTotal = true,
+    [property: Id(7)] bool? Approved = null);
+
+/// <summary>A page of reports and, when asked for, how many there are in all.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ReportPage")]
+public sealed record ReportPage([property: Id(0)] IReadOnlyList<ReportView> Items, [property: Id(1)] int? Total);
+
+/// <summary>A page of reports with their review and, when asked for, how many there are in all.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ReviewPage")]
+public sealed record ReviewPage([property: Id(0)] IReadOnlyList<ReviewItem> Items, [property: Id(1)] int? Total);
 
 /// <summary>A report as the ledger holds it.</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.ReportView")]

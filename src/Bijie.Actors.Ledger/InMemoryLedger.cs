@@ -171,10 +171,20 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
     public Task<IReadOnlyList<StoredEntry>> ReadSubjectEntriesAsync(string subjectId, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredEntry>>(store.Entries().Where(e => e.Entry.SubjectId == subjectId).TakeLast(max).ToArray());
 
-    public Task<IReadOnlyList<StoredEntry>> ReadReportsAsync(string scope, short year, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<StoredEntry>>(store.Entries()
-            .Where(e => e.Entry.Kind is EntryKind.Report or EntryKind.Reversal or EntryKind.Review && e.Entry.Lines.Any(l => l.Member is null && l.Year == year && l.Scopes.Contains(scope)))
-            .ToArray());
+    public Task<StandingReportsPage> ReadStandingReportsAsync(StandingReportsQuery query, CancellationToken cancellationToken = default)
+    {
+        var entries = store.Entries();
+        var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
+        var standing = entries
+            .Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId)
+                && (query.IdempotencyScope is null || e.Entry.IdempotencyScope == query.IdempotencyScope)
+                && (query.Approved is null || query.Approved == entries.Any(v => v.Entry is { Kind: EntryKind.Review, IdempotencyScope: "review" } && v.Entry.IdempotencyKey == e.Entry.EntryId.ToString("N")))
+                && e.Entry.Lines.Any(l => l.Member is null && l.Year == query.Year && query.Scopes.All(l.Scopes.Contains)))
+            .ToArray();
+        var ordered = query.NewestFirst ? standing.Reverse() : standing;
+        return Task.FromResult(new StandingReportsPage(
+            ordered.Skip(query.Offset).Take(query.Limit).ToArray(), query.CountTotal ? standing.Length : null));
+    }
 
     public Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Entries().Where(e => e.Entry.EntryId == entryId).SingleOrDefault());

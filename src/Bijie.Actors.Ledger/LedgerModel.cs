@@ -101,6 +101,19 @@ public sealed record SubjectHead(string SubjectId, int Version, long Position, s
 /// <summary>An entry as stored, for history and reversal.</summary>
 public sealed record StoredEntry(long Position, LedgerEntry Entry);
 
+/// <summary>
+/// One page of the reports that stand (no reversal took them back) in a year, with a line in every one of
+/// <paramref name="Scopes"/> (an organisation's and a place's roll-up together: what the organisation reported there).
+/// <paramref name="IdempotencyScope"/> narrows to one source (visits record under their own); <paramref name="CountTotal"/>
+/// asks for the count of all of them as well; <paramref name="Approved"/> narrows to those the office approved (true) or not yet (false).
+/// </summary>
+public sealed record StandingReportsQuery(
+    IReadOnlyList<string> Scopes, short Year, int Offset, int Limit, bool NewestFirst, string? IdempotencyScope = null, bool CountTotal = true,
+    bool? Approved = null);
+
+/// <summary>A page of standing reports and, when asked for, how many there are in all.</summary>
+public sealed record StandingReportsPage(IReadOnlyList<StoredEntry> Entries, int? Total);
+
 /// <summary>The append-only ledger of reports and subject changes.</summary>
 public interface ILedger
 {
@@ -131,8 +144,8 @@ public interface ILedger
     /// <summary>A subject's entries in commit order (reports, reversals, changes), newest last, at most <paramref name="max"/> of the newest.</summary>
     Task<IReadOnlyList<StoredEntry>> ReadSubjectEntriesAsync(string subjectId, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>The reports, reversals and reviews with a line in the scope and year, oldest first.</summary>
-    Task<IReadOnlyList<StoredEntry>> ReadReportsAsync(string scope, short year, CancellationToken cancellationToken = default);
+    /// <summary>One page of standing reports, read as a page from the store (listings never read a whole year).</summary>
+    Task<StandingReportsPage> ReadStandingReportsAsync(StandingReportsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>An entry by id, or null.</summary>
     Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default);

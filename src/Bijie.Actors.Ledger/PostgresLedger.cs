@@ -486,15 +486,36 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return newestFirst.Reverse().ToArray();
     }
 
-    public Task<IReadOnlyList<StoredEntry>> ReadReportsAsync(string scope, short year, CancellationToken cancellationToken = default) =>
-        ReadEntriesAsync(
-            "e.kind IN (1, 2, 4) AND e.position IN (SELECT l.position FROM ledger_lines l WHERE l.scopes @> ARRAY[@scope] AND l.year = @year AND l.member IS NULL)",
-            c =>
-            {
-                c.Parameters.AddWithValue("scope", scope);
-                c.Parameters.AddWithValue("year", year);
-            },
-            int.MaxValue, cancellationToken);
+    public async Task<StandingReportsPage> ReadStandingReportsAsync(StandingReportsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        const string where = """
+            e.kind = 1
+            AND e.position IN (SELECT l.position FROM ledger_lines l WHERE l.scopes @> @scopes AND l.year = @year AND l.member IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses = e.entry_id)
+            AND (@idem::text IS NULL OR e.idem_scope = @idem)
+            AND (@approved::boolean IS NULL OR @approved = EXISTS (
+                SELECT 1 FROM ledger_entries v WHERE v.kind = 4 AND v.idem_scope = 'review' AND v.idem_key = replace(e.entry_id::text, '-', '')))
+            """;
+        void Bind(NpgsqlCommand c)
+        {
+            c.Parameters.AddWithValue("scopes", query.Scopes.ToArray());
+            c.Parameters.AddWithValue("year", query.Year);
+            c.Parameters.Add(new NpgsqlParameter("idem", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)query.IdempotencyScope ?? DBNull.Value });
+            c.Parameters.Add(new NpgsqlParameter("approved", NpgsqlTypes.NpgsqlDbType.Boolean) { Value = (object?)query.Approved ?? DBNull.Value });
+        }
+
+        var entries = await ReadEntriesAsync(where, Bind, Math.Max(0, query.Limit), cancellationToken, query.NewestFirst, Math.Max(0, query.Offset));
+        int? total = null;
+        if (query.CountTotal)
+        {
+            await using var count = db.CreateCommand($"SELECT count(*) FROM ledger_entries e WHERE {where}");
+            Bind(count);
+            total = (int)(long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return new StandingReportsPage(entries, total);
+    }
 
     public async Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default) =>
         (await ReadEntriesAsync("entry_id = @id", c => c.Parameters.AddWithValue("id", entryId), 1, cancellationToken)).SingleOrDefault();
@@ -556,7 +577,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return sums;
     }
 
-    private async Task<IReadOnlyList<StoredEntry>> ReadEntriesAsync(string where, Action<NpgsqlCommand> bind, int max, CancellationToken cancellationToken, bool newestFirst = false)
+    private async Task<IReadOnlyList<StoredEntry>> ReadEntriesAsync(string where, Action<NpgsqlCommand> bind, int max, CancellationToken cancellationToken, bool newestFirst = false, int offset = 0)
     {
         await using var command = db.CreateCommand($"""
             SELECT e.position, e.entry_id, e.kind, e.idem_scope, e.idem_key, e.request_hash, e.subject_id, e.subject_version,
@@ -566,10 +587,11 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
                                               array_to_string(l.scopes, ' ') ORDER BY l.line)
                              FROM ledger_lines l WHERE l.position = e.position), ARRAY[]::text[])
             FROM ledger_entries e WHERE {where}
-            ORDER BY e.position {(newestFirst ? "DESC" : "ASC")} LIMIT @max
+            ORDER BY e.position {(newestFirst ? "DESC" : "ASC")} LIMIT @max OFFSET @offset
             """);
         bind(command);
         command.Parameters.AddWithValue("max", max);
+        command.Parameters.AddWithValue("offset", offset);
         var entries = new List<StoredEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

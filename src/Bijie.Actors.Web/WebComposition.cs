@@ -66,6 +66,7 @@ public static class WebComposition
         services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section));
         services.AddSingleton<Live.BoardCache>();
+        services.AddSingleton<Live.RankingCache>();
         services.AddSingleton<Live.BoardPusher>();
         services.AddSingleton<Live.BoardHubBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.BoardHubBridge>());

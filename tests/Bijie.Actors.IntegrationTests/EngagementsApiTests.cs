@@ -96,7 +96,10 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
         Assert.Equal(1, await FigureAsync($"helpers/{helper}", "research_visit_batches", day.Year));
 
         var listed = await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/visits?helper={helper}&year={day.Year}");
-        Assert.Equal(id, Assert.Single(listed.EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(id, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(1, listed.GetProperty("total").GetInt32());
+        var elsewhere = await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/visits?helper={helper}&locality=520521&year={day.Year}");
+        Assert.Equal(0, elsewhere.GetProperty("total").GetInt32()); // helper= and locality= narrow together
 
         // The visit's entry cannot be reversed as if it were a report; withdrawing it takes its figures back.
         var entryId = recordedBody.GetProperty("entryId").GetString();
@@ -157,6 +160,9 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
         await WaitForFigureAsync("domains/technology", "expert_service_person_times", day.Year, technologyBefore + 9);
         Assert.Equal(1, await FigureAsync($"helpers/{helper}", "expert_service_batches", day.Year));
 
+        var listed = await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/expert-teams?helper={helper}&track=Technology");
+        Assert.Equal(team, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(0, (await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/expert-teams?helper={helper}&track=Health")).GetProperty("total").GetInt32());
         var view = await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/expert-teams/{team}");
         Assert.Equal("农业技术专家", view.GetProperty("team").GetProperty("experts")[0].GetProperty("name").GetString());
         Assert.Equal(1, view.GetProperty("batches").GetArrayLength());
@@ -171,7 +177,10 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
         (await office.PutAsJsonAsync($"/api/v1/platforms/{platform}", new { nameZh = "科技小院", kind = "ScienceBackyard", track = "Technology", localityCode = "520502001", helperIds = new[] { helper }, establishedOn = "2023-06-01" }))
             .EnsureSuccessStatusCode();
         var here = await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/platforms?locality=520502&helper={helper}");
-        Assert.Equal(platform, Assert.Single(here.EnumerateArray()).GetProperty("id").GetString());
-        Assert.Empty((await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/platforms?locality=520523&helper={helper}")).EnumerateArray());
+        Assert.Equal(platform, Assert.Single(here.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Empty((await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/platforms?locality=520523&helper={helper}")).GetProperty("items").EnumerateArray());
+        Assert.Equal(platform, Assert.Single((await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/platforms?locality=520502001&kind=ScienceBackyard&helper={helper}"))
+            .GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Empty((await fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/platforms?kind=AcademicianWorkstation&helper={helper}")).GetProperty("items").EnumerateArray());
     }
 }

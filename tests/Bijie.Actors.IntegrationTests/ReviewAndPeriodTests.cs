@@ -152,4 +152,72 @@ public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture
             return figure.GetProperty("value").GetDecimal() == 0 && figure.GetProperty("reviewedValue").GetDecimal() == 0;
         }, TimeSpan.FromSeconds(20), "the reversal to take the reviewed part back");
     }
+
+    [Fact]
+    public async Task Reports_are_listed_a_page_at_a_time_each_reporter_its_own_and_a_place_narrows_in_the_same_query()
+    {
+        var today = TestEnvironment.Today;
+        var (office, own, _, pairings) = await HelperWithPairingsAsync("hl", today.AddDays(-1));
+        var (_, other, _, otherPairings) = await HelperWithPairingsAsync("hl", today.AddDays(-1));
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var reported = await ReportAsync(own, pairings[i % 2], today, i + 1);
+            Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
+            ids.Add(await IdOf(reported));
+        }
+
+        using (var theirs = await ReportAsync(other, otherPairings[0], today, 7))
+        {
+            Assert.Equal(HttpStatusCode.Created, theirs.StatusCode);
+        }
+
+        static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()!);
+
+        // Pages of two: every one of the helper's reports once, oldest first, and the other helper's never.
+        var seen = new List<string>();
+        var pages = 0;
+        for (var next = $"/api/v1/reports?year={today.Year}&size=2"; next is not null; pages++)
+        {
+            var page = await own.GetFromJsonAsync<JsonElement>(next);
+            Assert.Equal(5, page.GetProperty("total").GetInt32());
+            seen.AddRange(Ids(page));
+            next = page.GetProperty("next").GetString();
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(ids, seen);
+
+        // A place narrows the helper's own reports to those counted there.
+        Assert.Equal([ids[0], ids[2], ids[4]], Ids(await own.GetFromJsonAsync<JsonElement>($"/api/v1/reports?year={today.Year}&locality=520524001&size=200")));
+
+        // Another helper naming the pairing, and another county naming this one, read nothing of them.
+        Assert.Equal(0, (await other.GetFromJsonAsync<JsonElement>($"/api/v1/reports?pairing={pairings[0]}&year={today.Year}")).GetProperty("total").GetInt32());
+        var elsewhere = await fixture.KeyAsync("Locality", "520523");
+        Assert.Equal(0, (await elsewhere.GetFromJsonAsync<JsonElement>($"/api/v1/reports?locality=520524&year={today.Year}")).GetProperty("total").GetInt32());
+
+        // The county reads every report in it, without who filed them.
+        var county = await fixture.KeyAsync("Locality", "520524");
+        var inCounty = (await county.GetFromJsonAsync<JsonElement>($"/api/v1/reports?pairing={pairings[0]}&year={today.Year}&size=200")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([ids[0], ids[2], ids[4]], inCounty.Select(r => r.GetProperty("id").GetString()));
+        Assert.All(inCounty, r => Assert.Equal("", r.GetProperty("reportedBy").GetString()));
+
+        // The review queue is read a page at a time too: a reversed report leaves it, an approved one moves to "approved".
+        using (var reversal = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reports/{ids[2]}/reversal") { Content = JsonContent.Create(new { reason = "填错了" }) })
+        {
+            reversal.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            using var reversed = await own.SendAsync(reversal);
+            Assert.Equal(HttpStatusCode.Created, reversed.StatusCode);
+        }
+
+        (await office.PostAsJsonAsync($"/api/v1/reports/{ids[0]}/review", new { decision = "Approve" })).EnsureSuccessStatusCode();
+        var pending = await office.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?pairing={pairings[0]}&year={today.Year}&status=pending&size=1");
+        Assert.Equal(1, pending.GetProperty("total").GetInt32());
+        Assert.Equal(ids[4], Assert.Single(pending.GetProperty("items").EnumerateArray()).GetProperty("report").GetProperty("id").GetString());
+        var approved = await office.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?pairing={pairings[0]}&year={today.Year}&status=approved");
+        var item = Assert.Single(approved.GetProperty("items").EnumerateArray());
+        Assert.Equal(ids[0], item.GetProperty("report").GetProperty("id").GetString());
+        Assert.Equal("approved", item.GetProperty("status").GetString());
+        Assert.Equal(4, (await own.GetFromJsonAsync<JsonElement>($"/api/v1/reports?year={today.Year}")).GetProperty("total").GetInt32());
+    }
 }

@@ -72,7 +72,7 @@ public sealed class ExpertTeamGrain(
             return current;
         }
 
-        await Registries.AddAsync(GrainFactory, Registry, next.Id);
+        await Registries.AddAsync(GrainFactory, Registry, next.Id, [$"track:{next.Track}", .. next.HelperIds.Select(h => $"helper:{h}")]);
         state.State.Info = next;
         await state.WriteStateAsync();
         return next;

@@ -57,7 +57,8 @@ public sealed class PlatformGrain(
         }
 
         var next = new PlatformInfo(this.GetPrimaryKeyString(), normalized, (state.State.Info?.Version ?? 0) + 1, time.GetUtcNow());
-        await Registries.AddAsync(GrainFactory, Registry, next.Id);
+        await Registries.AddAsync(GrainFactory, Registry, next.Id,
+            [$"kind:{normalized.Kind}", .. normalized.HelperIds.Select(h => $"helper:{h}"), .. Registries.PlaceTags(normalized.LocalityCode)]);
         state.State.Info = next;
         await state.WriteStateAsync();
         return next;

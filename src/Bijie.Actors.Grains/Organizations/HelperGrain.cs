@@ -42,7 +42,7 @@ public sealed class HelperGrain(
         }
 
         // Idempotent: a registration whose listing entry was lost adds it when registered again.
-        await Registries.AddAsync(GrainFactory, Registries.Helpers, this.GetPrimaryKeyString());
+        await Registries.AddAsync(GrainFactory, Registries.Helpers, this.GetPrimaryKeyString(), [$"kind:{profile.Kind}"]);
 
         return profile;
     }

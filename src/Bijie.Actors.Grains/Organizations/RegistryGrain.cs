@@ -18,10 +18,43 @@ public sealed class RegistryGrain(
     }
 
     public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>(state.State.Ids.Order(StringComparer.Ordinal).ToArray());
+
+    public async Task AddAsync(string id, IReadOnlyList<string> tags)
+    {
+        var wanted = tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var added = state.State.Ids.Add(id);
+        if (added || !state.State.Tags.TryGetValue(id, out var had) || !had.SequenceEqual(wanted, StringComparer.Ordinal))
+        {
+            state.State.Tags[id] = wanted;
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<RegistryMatches> FindAsync(IReadOnlyList<string> tags)
+    {
+        var ids = new List<string>();
+        var untagged = new List<string>();
+        foreach (var id in state.State.Ids)
+        {
+            if (!state.State.Tags.TryGetValue(id, out var own))
+            {
+                untagged.Add(id);
+            }
+            else if (tags.All(t => Array.BinarySearch(own, t, StringComparer.Ordinal) >= 0))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return Task.FromResult(new RegistryMatches(ids, untagged));
+    }
 }
 
 [GenerateSerializer, Alias("Bijie.Actors.RegistryState")]
 public sealed class RegistryState
 {
     [Id(0)] public HashSet<string> Ids { get; set; } = [];
+
+    /// <summary>Each id's tags, sorted; ids registered before tags were kept have none here.</summary>
+    [Id(1)] public Dictionary<string, string[]> Tags { get; set; } = [];
 }

@@ -29,23 +29,43 @@ public sealed class ReportIntakeGrain(
 
     public async Task CheckAsync(ReportSubmission report, ActorRef actor) => await PrepareAsync(report, actor);
 
-    public async Task<IReadOnlyList<ReportView>> ListStandingAsync(string scope, int year) =>
-        (await StandingAsync(scope, year)).Select(View).ToArray();
-
     public async Task<IReadOnlyList<TickerItem>> GetLatestAsync(string scope, int year, int count)
     {
-        var latest = (await StandingAsync(scope, year)).OrderByDescending(e => e.Position).Take(count);
-        return await Task.WhenAll(latest.Select(e => Live.Ticker.ItemAsync(GrainFactory, e.Entry, logger)));
+        var latest = await ledger.ReadStandingReportsAsync(new StandingReportsQuery([scope], (short)year, 0, count, NewestFirst: true, CountTotal: false));
+        return await Task.WhenAll(latest.Entries.Select(e => Live.Ticker.ItemAsync(GrainFactory, e.Entry, logger)));
     }
 
-    /// <summary>The reports of a year in a scope that no reversal took back.</summary>
-    private async Task<IEnumerable<StoredEntry>> StandingAsync(string scope, int year) =>
-        Standing(await ledger.ReadReportsAsync(scope, (short)year));
-
-    private static IEnumerable<StoredEntry> Standing(IReadOnlyList<StoredEntry> entries)
+    public async Task<ReportPage> ListStandingPageAsync(ReportPageQuery query)
     {
-        var reversed = entries.Where(e => e.Entry.Reverses is not null).Select(e => e.Entry.Reverses!.Value).ToHashSet();
-        return entries.Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId));
+        var page = await ReadPageAsync(query);
+        return new ReportPage(page.Entries.Select(View).ToArray(), page.Total);
+    }
+
+    public async Task<ReviewPage> ListForReviewPageAsync(ReportPageQuery query)
+    {
+        var page = await ReadPageAsync(query);
+        // An approval is an entry of its own under an id derived from the report's: one lookup by key for each on the page.
+        var items = await Task.WhenAll(page.Entries.Select(async e =>
+        {
+            var approval = query.Approved == false ? null : await ledger.FindAsync(Reviews.ApprovalId(e.Entry.EntryId));
+            return approval is { } a
+                ? new ReviewItem(View(e), "approved", a.Entry.Actor, a.Entry.RecordedAt)
+                : new ReviewItem(View(e), "pending", null, null);
+        }));
+        return new ReviewPage(items, page.Total);
+    }
+
+    private Task<StandingReportsPage> ReadPageAsync(ReportPageQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Scopes.Count == 0 || query.Limit is < 0 or > 1000 || query.Offset < 0 || query.Year is < 1988 or > 9999)
+        {
+            throw DomainException.Invalid("report.page", "A page names at least one scope, a year, and at most 1000 reports.", "size");
+        }
+
+        return ledger.ReadStandingReportsAsync(new StandingReportsQuery(
+            query.Scopes.Distinct(StringComparer.Ordinal).ToArray(), (short)query.Year, query.Offset, query.Limit, query.NewestFirst, query.Source,
+            query.CountTotal, query.Approved));
     }
 
     /// <summary>Validates a report and builds its ledger entry; refuses what the ledger must never hold.</summary>
@@ -162,17 +182,6 @@ public sealed class ReportIntakeGrain(
         return result.Outcome == AppendOutcome.KeyReused
             ? throw DomainException.Conflict("report.already_reversed", $"Report '{reportId}' was reversed already.", "reportId")
             : Answer(result, idempotencyKey);
-    }
-
-    public async Task<IReadOnlyList<ReviewItem>> ListForReviewAsync(string scope, int year)
-    {
-        var entries = await ledger.ReadReportsAsync(scope, (short)year);
-        var approvals = entries.Where(e => e.Entry.Kind == EntryKind.Review).ToDictionary(e => e.Entry.EntryId);
-        return Standing(entries)
-            .Select(e => approvals.TryGetValue(Reviews.ApprovalId(e.Entry.EntryId), out var a)
-                ? new ReviewItem(View(e), "approved", a.Entry.Actor, a.Entry.RecordedAt)
-                : new ReviewItem(View(e), "pending", null, null))
-            .ToArray();
     }
 
     public async Task<ReviewItem> ReviewAsync(Guid reportId, ReviewDecision decision, string? reason, ActorRef actor)

@@ -70,7 +70,7 @@ public static class BoardsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<TopEnterpriseDto>>, NotFound, ValidationProblem>> GetTopEnterprisesAsync(
-        string code, int? year, int? count, IGrainFactory grains, TimeProvider time)
+        string code, int? year, int? count, IGrainFactory grains, TimeProvider time, Live.RankingCache rankings)
     {
         var locality = await grains.GetLocality(code).GetAsync();
         if (count is < 1 or > 50)
@@ -80,17 +80,21 @@ public static class BoardsApi
 
         var rollup = grains.GetGrain<IScopeGrain>(Scopes.Locality(locality.Code));
         var shown = year ?? await rollup.GetLatestYearAsync() ?? ProgrammeClock.Today(time).Year;
-        var codes = await rollup.GetMembersAsync(Indicators.EnterprisePairingEnterprises, shown);
-        var rows = await Task.WhenAll(codes.Select(async c =>
+        var ranked = await rankings.GetOrAddAsync(locality.Code, shown, async () =>
         {
-            var board = await grains.GetGrain<IScopeGrain>(Scopes.Enterprise(c)).GetBoardAsync(shown);
-            var enterprise = await grains.GetGrain<IEnterpriseGrain>(c).GetAsync();
-            decimal Of(string indicator) => board.Figures.FirstOrDefault(f => f.Indicator == indicator)?.Value ?? 0;
-            return new TopEnterpriseDto(c, enterprise.Name, (int)Of(Indicators.EnterprisePairingVillages), Of(Indicators.InvestmentSignedYuan), Of(Indicators.InvestmentLandedYuan));
-        }));
-        return TypedResults.Ok<IReadOnlyList<TopEnterpriseDto>>(rows
-            .OrderByDescending(r => r.SignedYuan).ThenByDescending(r => r.LandedYuan).ThenByDescending(r => r.Villages).ThenBy(r => r.CreditCode, StringComparer.Ordinal)
-            .Take(count ?? 10).ToArray());
+            var codes = await rollup.GetMembersAsync(Indicators.EnterprisePairingEnterprises, shown);
+            var rows = await Task.WhenAll(codes.Select(async c =>
+            {
+                var board = await grains.GetGrain<IScopeGrain>(Scopes.Enterprise(c)).GetBoardAsync(shown);
+                var enterprise = await grains.GetGrain<IEnterpriseGrain>(c).GetAsync();
+                decimal Of(string indicator) => board.Figures.FirstOrDefault(f => f.Indicator == indicator)?.Value ?? 0;
+                return new TopEnterpriseDto(c, enterprise.Name, (int)Of(Indicators.EnterprisePairingVillages), Of(Indicators.InvestmentSignedYuan), Of(Indicators.InvestmentLandedYuan));
+            }));
+            return rows
+                .OrderByDescending(r => r.SignedYuan).ThenByDescending(r => r.LandedYuan).ThenByDescending(r => r.Villages).ThenBy(r => r.CreditCode, StringComparer.Ordinal)
+                .Take(50).ToArray();
+        });
+        return TypedResults.Ok<IReadOnlyList<TopEnterpriseDto>>(ranked.Take(count ?? 10).ToArray());
     }
 
     public static async Task<Results<Ok<IReadOnlyList<TickerItem>>, NotFound, ValidationProblem>> GetLatestReportsAsync(

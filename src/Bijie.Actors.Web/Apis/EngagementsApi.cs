@@ -13,7 +13,7 @@ public static class EngagementsApi
     {
         var visits = app.MapGroup("/api/v1/visits").WithTags("Visits, experts and platforms");
         visits.MapGet("/", ListVisitsAsync).WithName("ListVisits").RequireAuthorization(Policies.PublicRead)
-            .WithSummary("The year's standing visits, newest first; locality= (that place and below) or helper= narrows");
+            .WithSummary("The year's standing visits, newest first, a page at a time; locality= (that place and below) and helper= narrow");
         visits.MapGet("/{id}", GetVisitAsync).WithName("GetVisit").RequireAuthorization(Policies.PublicRead).WithSummary("A visit");
         visits.MapPost("/", RecordVisitAsync).WithName("RecordVisit").RequireAuthorization(Policies.Report)
             .WithSummary("Records a visit: batch, helper, people, person-times, places, dates (a helper its own, the office anyone's); the id is the server's, the same Idempotency-Key again answers 200");
@@ -52,14 +52,18 @@ public static class EngagementsApi
         return id;
     }
 
-    public static async Task<Ok<IReadOnlyList<VisitInfo>>> ListVisitsAsync(IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper)
+    /// <summary>A page of the year's standing visits, newest first, read as a page from the ledger (a visit is a report of its own source).</summary>
+    public static async Task<Ok<Page<VisitInfo>>> ListVisitsAsync(
+        HttpRequest request, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper, int? page, int? size)
     {
-        var scope = (await Listing.ScopesAsync(grains, locality, null, helper))[0];
-        var standing = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingAsync(scope, year ?? ProgrammeClock.Today(time).Year);
-        var visits = await Task.WhenAll(standing.Where(r => r.SubjectKind == EngagementRules.VisitKind).OrderByDescending(r => r.Position)
-            .Select(r => grains.GetGrain<IVisitGrain>(r.SubjectId).GetAsync()));
+        var (p, s) = Listing.Paging(page, size);
+        var scopes = await Listing.ScopesAsync(grains, locality, null, helper);
+        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingPageAsync(
+            new ReportPageQuery(scopes, year ?? ProgrammeClock.Today(time).Year, (p - 1) * s, s, NewestFirst: true, Source: EngagementRules.VisitKind));
+        var visits = await Task.WhenAll(found.Items.Select(r => grains.GetGrain<IVisitGrain>(r.SubjectId).GetAsync()));
         var reader = user.ToActor();
-        return TypedResults.Ok<IReadOnlyList<VisitInfo>>(visits.Where(v => helper is null || v.Visit.HelperId == helper).Select(v => Redact(v, reader)).ToArray());
+        var total = found.Total ?? 0;
+        return TypedResults.Ok(new Page<VisitInfo>(visits.Select(v => Redact(v, reader)).ToArray(), Listing.NextLink(request, p, s, total), total));
     }
 
     public static async Task<Ok<VisitInfo>> GetVisitAsync(string id, IGrainFactory grains, ClaimsPrincipal user) =>
@@ -96,12 +100,28 @@ public static class EngagementsApi
     public static async Task<Ok<VisitInfo>> WithdrawVisitAsync(string id, WithdrawRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await grains.GetGrain<IVisitGrain>(id).WithdrawAsync(body.Reason ?? "", user.ToActor()));
 
-    public static async Task<Ok<IReadOnlyList<ExpertTeamInfo>>> ListTeamsAsync(IGrainFactory grains, string? helper, Track? track)
+    /// <summary>A page of teams; the registry filters on its tags (track, helpers), and only the page's teams are loaded.</summary>
+    public static async Task<Ok<Page<ExpertTeamInfo>>> ListTeamsAsync(HttpRequest request, IGrainFactory grains, string? helper, Track? track, int? page, int? size)
     {
-        var ids = await Registries.ListAsync(grains, Registries.ExpertTeams);
-        var teams = await Task.WhenAll(ids.Select(id => grains.GetGrain<IExpertTeamGrain>(id).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<ExpertTeamInfo>>(teams
-            .Where(t => (helper is null || t.HelperIds.Contains(helper)) && (track is null || t.Track == track)).OrderBy(t => t.Id, StringComparer.Ordinal).ToArray());
+        var (p, s) = Listing.Paging(page, size);
+        var tags = new List<string>();
+        if (helper is not null)
+        {
+            tags.Add($"helper:{helper}");
+        }
+
+        if (track is not null)
+        {
+            tags.Add($"track:{track}");
+        }
+
+        var ids = await Registries.FindAsync(grains, Registries.ExpertTeams, tags, async id =>
+        {
+            var t = await grains.GetGrain<IExpertTeamGrain>(id).GetAsync();
+            return (helper is null || t.HelperIds.Contains(helper)) && (track is null || t.Track == track);
+        });
+        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IExpertTeamGrain>(id).GetAsync()));
+        return TypedResults.Ok(new Page<ExpertTeamInfo>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
     }
 
     public static async Task<Ok<ExpertTeamView>> GetTeamAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
@@ -131,14 +151,35 @@ public static class EngagementsApi
     public static async Task<Ok<ServiceBatchInfo>> WithdrawBatchAsync(string id, Guid entryId, WithdrawRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await grains.GetGrain<IExpertTeamGrain>(id).WithdrawBatchAsync(entryId, body.Reason ?? "", user.ToActor()));
 
-    public static async Task<Ok<IReadOnlyList<PlatformInfo>>> ListPlatformsAsync(IGrainFactory grains, string? locality, PlatformKind? kind, string? helper)
+    /// <summary>A page of platforms; the registry filters on its tags (kind, helpers, the place and those above it), and only the page's are loaded.</summary>
+    public static async Task<Ok<Page<PlatformInfo>>> ListPlatformsAsync(
+        HttpRequest request, IGrainFactory grains, string? locality, PlatformKind? kind, string? helper, int? page, int? size)
     {
-        var ids = await Registries.ListAsync(grains, Registries.Platforms);
-        var platforms = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPlatformGrain>(id).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<PlatformInfo>>(platforms
-            .Where(p => (locality is null || p.Platform.LocalityCode.StartsWith(locality, StringComparison.Ordinal))
-                && (kind is null || p.Platform.Kind == kind) && (helper is null || p.Platform.HelperIds.Contains(helper)))
-            .OrderBy(p => p.Id, StringComparer.Ordinal).ToArray());
+        var (p, s) = Listing.Paging(page, size);
+        var tags = new List<string>();
+        if (locality is not null)
+        {
+            tags.Add($"place:{locality}");
+        }
+
+        if (kind is not null)
+        {
+            tags.Add($"kind:{kind}");
+        }
+
+        if (helper is not null)
+        {
+            tags.Add($"helper:{helper}");
+        }
+
+        var ids = await Registries.FindAsync(grains, Registries.Platforms, tags, async id =>
+        {
+            var platform = (await grains.GetGrain<IPlatformGrain>(id).GetAsync()).Platform;
+            return (locality is null || platform.LocalityCode.StartsWith(locality, StringComparison.Ordinal))
+                && (kind is null || platform.Kind == kind) && (helper is null || platform.HelperIds.Contains(helper));
+        });
+        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IPlatformGrain>(id).GetAsync()));
+        return TypedResults.Ok(new Page<PlatformInfo>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
     }
 
     public static async Task<Ok<PlatformInfo>> GetPlatformAsync(string id, IGrainFactory grains) =>

@@ -148,7 +148,19 @@ public static class LedgersApi
     {
         Format(format);
         var scope = (await Listing.ScopesAsync(grains, locality, null, null))[0];
-        var reports = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingAsync(scope, year);
+        // An export is the one read of a whole year: a page at a time, so no single call carries it all.
+        var reports = new List<ReportView>();
+        const int pageSize = 1000;
+        for (var offset = 0; ; offset += pageSize)
+        {
+            var page = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingPageAsync(new ReportPageQuery([scope], year, offset, pageSize, NewestFirst: false, CountTotal: false));
+            reports.AddRange(page.Items);
+            if (page.Items.Count < pageSize)
+            {
+                break;
+            }
+        }
+
         return File(reports.SelectMany(r => r.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new Dictionary<string, object?>
         {
             [Columns.ReportId] = r.Id.ToString(),

@@ -31,9 +31,11 @@ public static class OrganizationsApi
     public static async Task<Ok<Page<HelperProfile>>> ListHelpersAsync(HttpRequest request, IGrainFactory grains, HelperKind? kind, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var all = await Task.WhenAll((await Registries.ListAsync(grains, Registries.Helpers)).Select(id => grains.GetGrain<IHelperGrain>(id).GetAsync()));
-        var wanted = all.Where(h => kind is null || h.Kind == kind).ToArray();
-        return TypedResults.Ok(new Page<HelperProfile>(wanted.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, wanted.Length), wanted.Length));
+        // The registry filters on its tags; only the page's helpers are loaded.
+        var ids = await Registries.FindAsync(grains, Registries.Helpers, kind is null ? [] : [$"kind:{kind}"],
+            async id => kind is null || (await grains.GetGrain<IHelperGrain>(id).GetAsync()).Kind == kind);
+        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IHelperGrain>(id).GetAsync()));
+        return TypedResults.Ok(new Page<HelperProfile>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
     }
 
     public static async Task<Ok<Page<EnterpriseProfile>>> ListEnterprisesAsync(HttpRequest request, IGrainFactory grains, string? locality, int? year, int? page, int? size)

@@ -30,20 +30,17 @@ public static class PairingsApi
             "ended" => PairingStatus.Ended,
             _ => throw DomainException.Invalid("pairing.status", "status is 'active' or 'ended'.", "status"),
         };
-        var ids = await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, enterprise, helper), Scopes.AllPairings, year);
-        IReadOnlyList<PairingInfo> items;
-        int total;
-        if (wanted is null)
+        // The status is a membership of the roll-ups too (active pairings), so the filter works on ids and only the page is loaded.
+        var scopes = await Listing.ScopesAsync(grains, locality, enterprise, helper);
+        var ids = await Listing.IntersectAsync(grains, scopes, Scopes.AllPairings, year);
+        if (wanted is not null)
         {
-            total = ids.Count;
-            items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IPairingGrain>(id).GetAsync()));
+            var active = (await Listing.IntersectAsync(grains, scopes, Scopes.ActivePairings, null)).ToHashSet(StringComparer.Ordinal);
+            ids = ids.Where(id => active.Contains(id) == (wanted == PairingStatus.Active)).ToArray();
         }
-        else
-        {
-            var all = (await Task.WhenAll(ids.Select(id => grains.GetGrain<IPairingGrain>(id).GetAsync()))).Where(x => x.Status == wanted).ToList();
-            total = all.Count;
-            items = all.Skip((p - 1) * s).Take(s).ToList();
-        }
+
+        var total = ids.Count;
+        IReadOnlyList<PairingInfo> items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IPairingGrain>(id).GetAsync()));
 
         return TypedResults.Ok(new Page<PairingDto>(items.Select(PairingDto.From).ToArray(), Listing.NextLink(request, p, s, total), total));
     }

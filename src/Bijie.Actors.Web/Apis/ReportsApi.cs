@@ -34,7 +34,8 @@ public static class ReportsApi
 
     /// <summary>
     /// The office lists any scope; an organisation or a locality lists from its own roll-up only, narrowed by the
-    /// filters, so another's reports are never read, let alone paged and then dropped.
+    /// filters in the same query (the reports with a line in both its own scope and the place or subject asked for),
+    /// so another's reports are never read, let alone paged and then dropped; and only the page is read from the ledger.
     /// </summary>
     public static async Task<Ok<Page<ReportView>>> ListAsync(HttpRequest request, IGrainFactory grains, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size)
     {
@@ -47,40 +48,15 @@ public static class ReportsApi
 
         var subject = pairing ?? project;
         var filterScope = subject is not null ? Scopes.Subject(subject) : (await Listing.ScopesAsync(grains, locality, null, null))[0];
-        var intake = grains.GetGrain<IReportIntakeGrain>(0);
-        IEnumerable<ReportView> reports;
-        if (actor.ManagesEverything)
+        var scopes = new List<string> { filterScope };
+        if (!actor.ManagesEverything)
         {
-            reports = await intake.ListStandingAsync(filterScope, year);
-        }
-        else
-        {
-            // An organisation's or a locality's own roll-up, narrowed to the subject or the place asked for.
-            var own = Access.OwnScope(actor) ?? throw DomainException.Forbidden("report.forbidden", "Your role reads the boards, not the reports.");
-            if (actor.Role == ActorRole.Locality && subject is null && locality is not null)
-            {
-                reports = Access.OwnsPlace(actor, locality) ? await intake.ListStandingAsync(filterScope, year) : [];
-            }
-            else
-            {
-                reports = await intake.ListStandingAsync(own, year);
-                reports = subject is not null ? reports.Where(r => r.SubjectId == subject)
-                    : locality is not null ? await WithinAsync(grains, reports, locality, year)
-                    : reports;
-            }
-
-            reports = reports.Select(r => Redact(r, actor));
+            scopes.Insert(0, Access.OwnScope(actor) ?? throw DomainException.Forbidden("report.forbidden", "Your role reads the boards, not the reports."));
         }
 
-        var all = reports.ToArray();
-        return TypedResults.Ok(new Page<ReportView>(all.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, all.Length), all.Length));
-    }
-
-    /// <summary>The caller's reports that also count at a place: those of the place's roll-up, matched by id.</summary>
-    private static async Task<IEnumerable<ReportView>> WithinAsync(IGrainFactory grains, IEnumerable<ReportView> own, string locality, int year)
-    {
-        var there = (await grains.GetGrain<IReportIntakeGrain>(0).ListStandingAsync(Scopes.Locality(locality), year)).Select(r => r.Id).ToHashSet();
-        return own.Where(r => there.Contains(r.Id));
+        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingPageAsync(new ReportPageQuery(scopes, year, (p - 1) * s, s, NewestFirst: false));
+        var items = found.Items.Select(r => Redact(r, actor)).ToArray();
+        return TypedResults.Ok(new Page<ReportView>(items, Listing.NextLink(request, p, s, found.Total ?? 0), found.Total ?? 0));
     }
 
     /// <summary>Who filed a report is for the reporter's organisation and the office; a locality sees the figures.</summary>
@@ -107,9 +83,10 @@ public static class ReportsApi
         }
 
         var scope = (pairing ?? project) is { } subject ? Scopes.Subject(subject) : (await Listing.ScopesAsync(grains, locality, null, null))[0];
-        var items = (await grains.GetGrain<IReportIntakeGrain>(0).ListForReviewAsync(scope, year ?? ProgrammeClock.Today(time).Year))
-            .Where(i => status is null || i.Status == status).Reverse().ToArray(); // newest first
-        return TypedResults.Ok(new Page<ReviewItem>(items.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, items.Length), items.Length));
+        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListForReviewPageAsync(new ReportPageQuery(
+            [scope], year ?? ProgrammeClock.Today(time).Year, (p - 1) * s, s, NewestFirst: true, Approved: status switch { "approved" => true, "pending" => false, _ => null }));
+        var total = found.Total ?? 0;
+        return TypedResults.Ok(new Page<ReviewItem>(found.Items, Listing.NextLink(request, p, s, total), total));
     }
 
     public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> ReverseAsync(
