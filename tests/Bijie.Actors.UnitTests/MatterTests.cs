@@ -23,7 +23,8 @@ public sealed class MatterTests(ClusterFixture fixture)
         Assert.Equal("matter.step", skip.Code);
         Assert.Contains("Undertaken", skip.Message);
         var outsider = new ActorRef("key-x", ActorRole.Helper, await data.HelperAsync());
-        Assert.Equal(DomainErrorKind.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => grain.AdvanceAsync(MatterStep.Undertaken, null, outsider))).Kind);
+        // Not its matter: "not there", as for any stranger, before anything about the step.
+        Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<DomainException>(() => grain.AdvanceAsync(MatterStep.Undertaken, null, outsider))).Kind);
 
         var own = new ActorRef("key-h", ActorRole.Helper, helper);
         await grain.AdvanceAsync(MatterStep.Undertaken, "已安排专家", own);

@@ -14,6 +14,7 @@ internal sealed class Snapshots(HttpClient http, Fixtures f)
     private IEnumerable<Entry> Entries()
     {
         var y = f.Today.Year;
+        // Not the webhook's deliveries log: its retries to the unreachable test address go on by themselves.
         string[] mine =
         [
             "/api/v1/helpers?size=200", "/api/v1/enterprises?size=200", "/api/v1/pairings?size=200", "/api/v1/projects?size=200", "/api/v1/needs", "/api/v1/matters",
@@ -24,7 +25,7 @@ internal sealed class Snapshots(HttpClient http, Fixtures f)
             $"/api/v1/projects/{f.ProjectA}", $"/api/v1/projects/{f.ProjectA}/history", $"/api/v1/projects/{f.ProjectA2}", $"/api/v1/matters/{f.MatterA}", $"/api/v1/needs/{f.Need}", $"/api/v1/visits/{f.VisitA}",
             $"/api/v1/expert-teams/{f.TeamA}", $"/api/v1/platforms/{f.Platform}", $"/api/v1/boards/helpers/{f.HelperA}?year={y}", $"/api/v1/boards/enterprises/{f.Enterprise}?year={y}",
             $"/api/v1/reports?pairing={f.PairingA}&year={y}&size=200", $"/api/v1/reports?pairing={f.PairingE}&year={y}&size=200", $"/api/v1/reports?project={f.ProjectA}&year={y}&size=200",
-            $"/api/v1/boards/{f.TownshipA}?year={y}", $"/api/v1/boards/{f.TownshipNew}?year={y}", $"/api/v1/webhooks/{f.Webhook}/deliveries", $"/api/v1/reports/{f.ReportA}",
+            $"/api/v1/boards/{f.TownshipA}?year={y}", $"/api/v1/boards/{f.TownshipNew}?year={y}", $"/api/v1/reports/{f.ReportA}",
         ];
         string[] theirs =
         [
