@@ -38,8 +38,27 @@ public sealed class MatterTests(ClusterFixture fixture)
         Assert.Equal(["office", "key-h", "key-h", "office"], fedBack.Steps.Select(s => s.By));
         Assert.Equal("matter.step", (await Assert.ThrowsAsync<DomainException>(() => grain.AdvanceAsync(MatterStep.FedBack, null, TestData.Office))).Code);
 
-        var listed = Assert.Single(await fixture.Grains.GetGrain<IMatterListGrain>(0).ListAsync(), m => m.Id == raised.Id);
+        var listed = Assert.Single(await MatterRegistry.ListAsync(fixture.Grains, helper), m => m.Id == raised.Id);
         Assert.Equal(MatterStep.FedBack, listed.Step);
+        Assert.Contains(await MatterRegistry.ListAsync(fixture.Grains, null), m => m.Id == raised.Id);
+        Assert.DoesNotContain(await MatterRegistry.ListAsync(fixture.Grains, await data.HelperAsync()), m => m.Id == raised.Id);
+    }
+
+    [Fact]
+    public async Task Matters_are_kept_in_their_helpers_shard_and_one_listed_before_the_shards_is_still_listed_once()
+    {
+        var helper = await data.HelperAsync();
+        var id = $"m-{Guid.NewGuid():N}";
+        var due = ProgrammeClock.Today(TimeProvider.System).AddDays(30);
+        // As stored before the lists were sharded: in the one list, key 0.
+        await fixture.Grains.GetGrain<IMatterListGrain>(MatterRegistry.Legacy).PutAsync(new MatterSummary(id, "旧事项", helper, "staff-005", due, MatterStep.Assigned, 0));
+        Assert.Equal(MatterStep.Assigned, Assert.Single(await MatterRegistry.ListAsync(fixture.Grains, helper), m => m.Id == id).Step);
+
+        // Its next change lands in the helper's shard and stands over the old copy.
+        await MatterRegistry.PutAsync(fixture.Grains, new MatterSummary(id, "旧事项", helper, "staff-005", due, MatterStep.Undertaken, 0));
+        Assert.Contains(await fixture.Grains.GetGrain<IMatterListGrain>(MatterRegistry.ShardOf(helper)).ListAsync(), m => m.Id == id);
+        Assert.Equal(MatterStep.Undertaken, Assert.Single(await MatterRegistry.ListAsync(fixture.Grains, null), m => m.Id == id).Step);
+        Assert.InRange(MatterRegistry.ShardOf(helper), 1, MatterRegistry.Shards);
     }
 
     [Fact]

@@ -164,7 +164,7 @@ public sealed class MatterGrain(
         ?? throw DomainException.NotFound("matter.unknown", $"No support matter '{this.GetPrimaryKeyString()}'.", "matterId");
 
     private Task ListAsync(MatterInfo info) =>
-        GrainFactory.GetGrain<IMatterListGrain>(0).PutAsync(new MatterSummary(info.Id, info.Title, info.HelperId, info.ResponsibleStaffId, info.Due, info.Step, info.Escalations));
+        MatterRegistry.PutAsync(GrainFactory, new MatterSummary(info.Id, info.Title, info.HelperId, info.ResponsibleStaffId, info.Due, info.Step, info.Escalations));
 
     private async Task ValidateAsync(RaiseMatter request)
     {
@@ -200,7 +200,7 @@ public sealed class MatterGrain(
     }
 }
 
-/// <summary>Every matter's summary, for the office's list; a few hundred a year.</summary>
+/// <summary>One shard of the matters' summaries (<see cref="MatterRegistry"/>): the matters of the helpers that hash to it.</summary>
 public sealed class MatterListGrain(
     [PersistentState("matters", StorageNames.Default)] IPersistentState<Dictionary<string, MatterSummary>> list) : Grain, IMatterListGrain
 {

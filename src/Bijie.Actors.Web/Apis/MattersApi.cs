@@ -33,8 +33,9 @@ public static class MattersApi
             "closed" => m => m.Step >= MatterStep.Concluded,
             _ => throw DomainException.Invalid("matter.status", "status is open, overdue or closed.", "status"),
         };
-        var all = await grains.GetGrain<IMatterListGrain>(0).ListAsync();
-        return TypedResults.Ok<IReadOnlyList<MatterListItem>>(all.Where(wanted).Where(m => helper is null || m.HelperId == helper)
+        // A helper's list reads its own shard only; someone with no helper of its own reads none.
+        var all = helper == "-" ? [] : await MatterRegistry.ListAsync(grains, helper);
+        return TypedResults.Ok<IReadOnlyList<MatterListItem>>(all.Where(wanted)
             .Select(m => new MatterListItem(m.Id, m.Title, m.HelperId, m.ResponsibleStaffId, m.Due, m.Step.ToString(),
                 m.Step < MatterStep.Concluded && now >= MatterRules.DueEnd(m.Due), m.Escalations)).ToArray());
     }
