@@ -85,8 +85,8 @@ public sealed class MatterReminderTests
         }
 
         var overdue = await viaSurvivor.GetFromJsonAsync<JsonElement>("/api/v1/matters?status=overdue");
-        Assert.DoesNotContain(overdue.EnumerateArray(), m => m.GetProperty("id").GetString() == id);
+        Assert.DoesNotContain(overdue.GetProperty("items").EnumerateArray(), m => m.GetProperty("id").GetString() == id);
         var closed = await viaSurvivor.GetFromJsonAsync<JsonElement>("/api/v1/matters?status=closed");
-        Assert.Contains(closed.EnumerateArray(), m => m.GetProperty("id").GetString() == id);
+        Assert.Contains(closed.GetProperty("items").EnumerateArray(), m => m.GetProperty("id").GetString() == id);
     }
 }

@@ -38,6 +38,13 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
         var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/needs/{id}/candidates")).StatusCode);
 
+        // The list is paged like every other: a page of one names the next page and the total.
+        var listed = await county.GetFromJsonAsync<JsonElement>("/api/v1/needs?locality=520523001001&size=1");
+        Assert.Equal(id, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(1, listed.GetProperty("total").GetInt32());
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("next").ValueKind);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.GetAsync("/api/v1/needs?size=201")).StatusCode);
+
         JsonElement first = default;
         await fixture.Host.PollAsync(async () =>
         {
@@ -83,7 +90,7 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/v1/matters/{id}/steps", new { step = "Undertaken" })).StatusCode);
 
         var own = await fixture.KeyAsync("Helper", helper);
-        Assert.Single((await own.GetFromJsonAsync<JsonElement>("/api/v1/matters")).EnumerateArray());
+        Assert.Single((await own.GetFromJsonAsync<JsonElement>("/api/v1/matters")).GetProperty("items").EnumerateArray());
         using var undertaken = await own.PostAsJsonAsync($"/api/v1/matters/{id}/steps", new { step = "Undertaken", note = "已对接" });
         Assert.Equal(HttpStatusCode.OK, undertaken.StatusCode);
         Assert.Equal("\"2\"", undertaken.Headers.ETag?.Tag);

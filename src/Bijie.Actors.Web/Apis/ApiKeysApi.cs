@@ -18,10 +18,13 @@ public static class ApiKeysApi
         return TypedResults.Created($"/api/v1/api-keys/{issued.Key.Id}", issued);
     }
 
-    public static async Task<Ok<IReadOnlyList<ApiKeyInfo>>> ListAsync(IGrainFactory grains)
+    /// <summary>A page of keys, by id: the registry lists ids, and only the page's keys are loaded.</summary>
+    public static async Task<Ok<Page<ApiKeyInfo>>> ListAsync(HttpRequest request, IGrainFactory grains, int? page, int? size)
     {
+        var (p, s) = Listing.Paging(page, size);
         var ids = await Registries.ListAsync(grains, Registries.ApiKeys);
-        return TypedResults.Ok<IReadOnlyList<ApiKeyInfo>>(await Task.WhenAll(ids.Select(id => grains.GetGrain<IApiKeyGrain>(id).GetAsync())));
+        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IApiKeyGrain>(id).GetAsync()));
+        return TypedResults.Ok(new Page<ApiKeyInfo>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
     }
 
     public static async Task<Ok<ApiKeyInfo>> RevokeAsync(string id, IGrainFactory grains, ClaimsPrincipal user, Security.ApiKeyVerifier verifier)

@@ -16,8 +16,10 @@ public static class MattersApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<MatterListItem>>> ListAsync(IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, string? status, string? helper)
+    public static async Task<Ok<Page<MatterListItem>>> ListAsync(
+        HttpRequest request, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, string? status, string? helper, int? page, int? size)
     {
+        var (p, s) = Listing.Paging(page, size);
         var actor = user.ToActor();
         if (!actor.ManagesEverything)
         {
@@ -35,9 +37,11 @@ public static class MattersApi
         };
         // A helper's list reads its own shard only; someone with no helper of its own reads none.
         var all = helper == "-" ? [] : await MatterRegistry.ListAsync(grains, helper);
-        return TypedResults.Ok<IReadOnlyList<MatterListItem>>(all.Where(wanted)
+        var matching = all.Where(wanted).ToArray();
+        var items = matching.Skip((p - 1) * s).Take(s)
             .Select(m => new MatterListItem(m.Id, m.Title, m.HelperId, m.ResponsibleStaffId, m.Due, m.Step.ToString(),
-                m.Step < MatterStep.Concluded && now >= MatterRules.DueEnd(m.Due), m.Escalations)).ToArray());
+                m.Step < MatterStep.Concluded && now >= MatterRules.DueEnd(m.Due), m.Escalations)).ToArray();
+        return TypedResults.Ok(new Page<MatterListItem>(items, Listing.NextLink(request, p, s, matching.Length), matching.Length));
     }
 
     public static async Task<Ok<MatterView>> GetAsync(string id, IGrainFactory grains, TimeProvider time, HttpResponse response, ClaimsPrincipal user)

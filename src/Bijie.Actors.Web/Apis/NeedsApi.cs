@@ -23,17 +23,19 @@ public static class NeedsApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<NeedSummary>>> ListAsync(IGrainFactory grains, string? status, Track? domain, string? locality)
+    public static async Task<Ok<Page<NeedSummary>>> ListAsync(HttpRequest request, IGrainFactory grains, string? status, Track? domain, string? locality, int? page, int? size)
     {
+        var (p, s) = Listing.Paging(page, size);
         NeedStatus? wanted = status is null ? null
-            : EnumNames.Parse<NeedStatus>(status) is { } s ? s
+            : EnumNames.Parse<NeedStatus>(status) is { } parsed ? parsed
             : throw DomainException.Invalid("need.status", "status is Open, Matched, Fulfilled or Withdrawn.", "status");
         var all = await NeedRegistry.ListAsync(grains);
-        return TypedResults.Ok<IReadOnlyList<NeedSummary>>(all
+        var matching = all
             .Where(n => wanted is null || n.Status == wanted)
             .Where(n => domain is null || n.Domain == domain)
             .Where(n => locality is null || n.LocalityCode.StartsWith(locality, StringComparison.Ordinal))
-            .ToArray());
+            .ToArray();
+        return TypedResults.Ok(new Page<NeedSummary>(matching.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, matching.Length), matching.Length));
     }
 
     public static async Task<Ok<NeedsSummaryDto>> SummaryAsync(IGrainFactory grains, string? locality)

@@ -1,5 +1,5 @@
 import { t, translate } from './i18n.js';
-import { get, send, nameOf } from './api.js';
+import { get, all, send, nameOf } from './api.js';
 import { alertIn } from './layout.js';
 import { escape, today } from './format.js';
 import { localityPicker } from './locality-picker.js';
@@ -65,19 +65,8 @@ export async function setUpEngagements(helperOptions) {
     Promise.all([listVisits(), listTeams(), listPlatforms()]).catch(error => alertIn(message, error)), { once: true });
 }
 
-// The lists are paged as the API answers them; a year holds a few dozen batches, teams and platforms, so the office sees them all.
-async function allPages(first) {
-  const items = [];
-  for (let next = first; next; ) {
-    const page = await get(next);
-    items.push(...page.items);
-    next = page.next;
-  }
-  return items;
-}
-
 async function listVisits() {
-  const visits = await allPages(`/api/v1/visits?year=${Number(document.getElementById('visit-year').value)}&size=200`);
+  const visits = await all(`/api/v1/visits?year=${Number(document.getElementById('visit-year').value)}`);
   const rows = await Promise.all(visits.map(async v => `<tr data-visit="${escape(v.id)}"><th>${escape(v.visit.batch)}</th>
     <td>${escape(await nameOf('helper', v.visit.helperId))}</td><td>${await placeNames(v.visit.places)}</td><td>${v.visit.from} – ${v.visit.to}</td>
     <td>${v.visit.personTimes}</td><td><button type="button" data-act="withdraw" data-i18n="withdraw"></button></td></tr>`));
@@ -88,7 +77,7 @@ async function listVisits() {
 }
 
 async function listTeams() {
-  const teams = await allPages('/api/v1/expert-teams?size=200');
+  const teams = await all('/api/v1/expert-teams');
   const views = await Promise.all(teams.map(team => get(`/api/v1/expert-teams/${encodeURIComponent(team.id)}`)));
   const rows = await Promise.all(views.map(async v => {
     const standing = v.batches.filter(b => !b.withdrawn);
@@ -125,7 +114,7 @@ async function setUpPlatforms(helperOptions) {
 }
 
 async function listPlatforms() {
-  const platforms = await allPages('/api/v1/platforms?size=200');
+  const platforms = await all('/api/v1/platforms');
   const rows = await Promise.all(platforms.map(async p => `<tr data-platform="${escape(p.id)}"><th>${escape(p.platform.nameZh)}</th><td>${t('platform_' + p.platform.kind)}</td>
     <td>${escape(await nameOf('locality', p.platform.localityCode))}</td><td>${(await Promise.all(p.platform.helperIds.map(h => nameOf('helper', h)))).map(escape).join('、')}</td>
     <td>${p.platform.establishedOn}</td></tr>`));

@@ -246,7 +246,7 @@ async function setUpNeeds() {
 async function listNeeds() {
   const table = document.getElementById('need-table');
   const status = document.getElementById('need-filter').value;
-  const items = await get(`/api/v1/needs${status ? `?status=${status}` : ''}`);
+  const items = await all(`/api/v1/needs${status ? `?status=${status}` : ''}`);
   const rows = await Promise.all(items.map(async n => `<tr data-need="${escape(n.id)}"><th>${escape(n.title)}</th><td>${t('track_' + n.domain.toLowerCase())}</td>
     <td>${escape(await nameOf('locality', n.localityCode))}</td><td>${t('urgency_' + n.urgency)}</td><td>${n.deadline}</td>
     <td data-role="status">${t('need_' + n.status)}${n.matchedHelperId ? ` · ${escape(await nameOf('helper', n.matchedHelperId))}` : ''}</td>
@@ -342,7 +342,7 @@ async function setUpMatters() {
 async function listMatters() {
   const table = document.getElementById('matter-table');
   const status = document.getElementById('matter-filter').value;
-  const items = await get(`/api/v1/matters${status ? `?status=${status}` : ''}`);
+  const items = await all(`/api/v1/matters${status ? `?status=${status}` : ''}`);
   const rows = await Promise.all(items.map(async m => `<tr data-matter="${escape(m.id)}" class="${m.overdue ? 'overdue' : ''}">
     <th>${escape(m.title)}</th><td>${escape(await nameOf('helper', m.helperId))}</td><td>${escape(staffName(m.responsibleStaffId))}</td>
     <td>${m.due}${m.overdue ? ` <b class="error">${t('overdue')}</b>` : ''}</td><td data-role="step">${t('step_' + m.step)}</td><td>${m.escalations}</td>

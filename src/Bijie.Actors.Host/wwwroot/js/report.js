@@ -146,7 +146,7 @@ async function listMine() {
 async function listMatters() {
   const panel = document.getElementById('matters-panel');
   const table = document.getElementById('matters');
-  const items = await get('/api/v1/matters');
+  const items = await all('/api/v1/matters');
   panel.hidden = false;
   const next = { Assigned: 'Undertaken', Undertaken: 'Concluded' };
   table.innerHTML = `<thead><tr><th>${t('title_')}</th><th>${t('dueOn')}</th><th>${t('status')}</th><th>${t('nextStep')}</th></tr></thead><tbody>` +
