@@ -53,10 +53,10 @@ public static class NeedsApi
     }
 
     /// <summary>A need is published for helpers to take on; its budget, description and who posted it are the office's and its locality's.</summary>
-    public static async Task<Ok<NeedInfo>> GetAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Ok<NeedView>> GetAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
     {
         var need = await grains.GetGrain<INeedGrain>(id).GetAsync();
-        return TypedResults.Ok(Access.OwnsPlace(user.ToActor(), need.LocalityCode) ? need : need with { BudgetYuan = 0, Description = null, PostedBy = "" });
+        return TypedResults.Ok(NeedView.For(need, Access.OwnsPlace(user.ToActor(), need.LocalityCode)));
     }
 
     /// <summary>Posts a need under an id the server mints from the caller and the Idempotency-Key (the same key again finds the same need).</summary>
@@ -115,3 +115,17 @@ public sealed record NeedsSummaryDto(
     IReadOnlyDictionary<string, Dictionary<string, int>> ByDomain,
     IReadOnlyDictionary<string, Dictionary<string, int>> ByCounty,
     double? MeanDaysToMatch);
+
+/// <summary>
+/// A need as <c>GET /api/v1/needs/{id}</c> shows it: to the office and the locality it lies in in full; to others
+/// without its budget, description and poster (null, not a made-up zero).
+/// </summary>
+public sealed record NeedView(
+    string Id, Track Domain, string LocalityCode, string Title, string? Description, decimal? BudgetYuan, NeedUrgency Urgency, DateOnly Deadline,
+    NeedStatus Status, string? PostedBy, DateTimeOffset PostedAt, string? MatchedHelperId, DateTimeOffset? MatchedAt, string? ProjectId,
+    DateTimeOffset? ClosedAt, int Version)
+{
+    public static NeedView For(NeedInfo n, bool full) => new(
+        n.Id, n.Domain, n.LocalityCode, n.Title, full ? n.Description : null, full ? n.BudgetYuan : null, n.Urgency, n.Deadline,
+        n.Status, full ? n.PostedBy : null, n.PostedAt, n.MatchedHelperId, n.MatchedAt, n.ProjectId, n.ClosedAt, n.Version);
+}
