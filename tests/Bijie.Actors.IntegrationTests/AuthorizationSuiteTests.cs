@@ -13,22 +13,8 @@ public sealed class AuthorizationSuiteTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_operation_declares_a_policy_refuses_other_roles_and_other_tenants_and_shows_owners_things_to_owners_only()
     {
-        var keyFile = Path.Combine(Path.GetTempPath(), $"bijie-admin-{Guid.NewGuid():N}");
-        var serviceId = $"access{Guid.NewGuid():N}";
-        await using var host = HostProcess.Start(new Dictionary<string, string>
-        {
-            ["Bijie:Mode"] = "SingleNode",
-            ["Bijie:ServiceId"] = serviceId,
-            ["Bijie:ClusterId"] = serviceId,
-            ["Bijie:AdminKeyFile"] = keyFile,
-            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
-            ["ConnectionStrings:Ledger"] = await TestEnvironment.NewDatabaseAsync("access"),
-            ["Bijie:Api:RequestsPerSecondPerKey"] = "100000",
-            ["Bijie:Api:AnonymousRequestsPerSecond"] = "100000",
-        });
-        await host.WaitReadyAsync();
-        var adminKey = (await File.ReadAllTextAsync(keyFile)).Trim();
-        File.Delete(keyFile);
+        var (host, adminKey) = await UnlimitedHost.StartAsync("access");
+        await using var _ = host;
 
         var log = new StringWriter();
         var result = await AccessSuite.RunAsync(host.Http.BaseAddress!, adminKey, log);

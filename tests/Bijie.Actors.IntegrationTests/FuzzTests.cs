@@ -13,23 +13,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task A_short_fuzz_finds_no_5xx_no_accepted_bad_request_and_no_state_change()
     {
-        var keyFile = Path.Combine(Path.GetTempPath(), $"bijie-admin-{Guid.NewGuid():N}");
-        var serviceId = $"fuzz{Guid.NewGuid():N}";
-        await using var host = HostProcess.Start(new Dictionary<string, string>
-        {
-            ["Bijie:Mode"] = "SingleNode",
-            ["Bijie:ServiceId"] = serviceId,
-            ["Bijie:ClusterId"] = serviceId,
-            ["Bijie:AdminKeyFile"] = keyFile,
-            ["ConnectionStrings:AzureTables"] = TestEnvironment.AzureTables,
-            ["ConnectionStrings:Ledger"] = await TestEnvironment.NewDatabaseAsync("fuzz"),
-            // The fuzz is about bad input, not the rate limits (RateLimitTests has those).
-            ["Bijie:Api:RequestsPerSecondPerKey"] = "100000",
-            ["Bijie:Api:AnonymousRequestsPerSecond"] = "100000",
-        });
-        await host.WaitReadyAsync();
-        var adminKey = (await File.ReadAllTextAsync(keyFile)).Trim();
-        File.Delete(keyFile);
+        var (host, adminKey) = await UnlimitedHost.StartAsync("fuzz");
+        await using var _ = host;
 
         var log = new StringWriter();
         // CI's short run; BIJIE_FUZZ_COUNT and BIJIE_FUZZ_SEED make a longer or another one through ./deploy/test.sh.
