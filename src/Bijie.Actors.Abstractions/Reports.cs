@@ -67,6 +67,13 @@ public interface IReportIntakeGrain : IGrainWithIntegerKey
     /// <summary>Reverses a report (a correction is a reversal and a new report); idempotent by key.</summary>
     [Alias("Reverse")]
     Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor);
+
+    /// <summary>
+    /// Corrects a report: files <paramref name="correction"/> (same subject) and then reverses the original, so the original
+    /// is never lost to a refusal or a failure; idempotent by the correction's key. Answers the new report's receipt.
+    /// </summary>
+    [Alias("Correct")]
+    Task<ReportReceipt> CorrectAsync(Guid reportId, ReportSubmission correction, ActorRef actor);
 }
 
 /// <summary>
@@ -105,7 +112,8 @@ public sealed record ReportView(
     [property: Id(7)] DateTimeOffset RecordedAt,
     [property: Id(8)] Guid? Reverses,
     [property: Id(9)] long Position,
-    [property: Id(10)] string SubjectKind = "pairing");
+    [property: Id(10)] string SubjectKind = "pairing",
+    [property: Id(11)] string? Note = null);
 
 /// <summary>What the office decides of a report.</summary>
 public enum ReviewDecision

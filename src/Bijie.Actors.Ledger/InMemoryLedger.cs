@@ -189,6 +189,9 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
     public Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Entries().Where(e => e.Entry.EntryId == entryId).SingleOrDefault());
 
+    public Task<StoredEntry?> FindByKeyAsync(string idempotencyScope, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Entries().SingleOrDefault(e => e.Entry.IdempotencyScope == idempotencyScope && e.Entry.IdempotencyKey == idempotencyKey));
+
     public Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Entries().Any(e => e.Entry.Reverses == entryId));
 

@@ -150,6 +150,9 @@ public interface ILedger
     /// <summary>An entry by id, or null.</summary>
     Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default);
 
+    /// <summary>The entry recorded under an idempotency key in its scope (the caller's, "reversal", "review", …), or null.</summary>
+    Task<StoredEntry?> FindByKeyAsync(string idempotencyScope, string idempotencyKey, CancellationToken cancellationToken = default);
+
     /// <summary>Whether an entry reversing this one exists.</summary>
     Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default);
 

@@ -520,6 +520,13 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
     public async Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default) =>
         (await ReadEntriesAsync("entry_id = @id", c => c.Parameters.AddWithValue("id", entryId), 1, cancellationToken)).SingleOrDefault();
 
+    public async Task<StoredEntry?> FindByKeyAsync(string idempotencyScope, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        (await ReadEntriesAsync("idem_scope = @scope AND idem_key = @key", c =>
+        {
+            c.Parameters.AddWithValue("scope", idempotencyScope);
+            c.Parameters.AddWithValue("key", idempotencyKey);
+        }, 1, cancellationToken)).SingleOrDefault();
+
     public async Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default)
     {
         await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM ledger_entries WHERE reverses = @id)");

@@ -62,7 +62,15 @@ public static class WebComposition
         });
         services.AddOpenApi("v1", o => o.AddOperationTransformer<Security.AccessDocumentation>());
         services.AddSingleton<Live.BoardHubCallLimit>();
-        services.AddSignalR(o => o.AddFilter<Live.BoardHubCallLimit>());
+        services.AddSignalR(o =>
+        {
+            // The server pings every 5 s and the board waits 15 s for a sign of life (live.js): an idle board stays
+            // connected, and a board whose host died behind a proxy notices within 15 s. The board pings every 10 s and
+            // the server waits 30 s.
+            o.KeepAliveInterval = TimeSpan.FromSeconds(5);
+            o.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
+            o.AddFilter<Live.BoardHubCallLimit>();
+        });
         services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section));
         services.AddSingleton<Live.BoardCache>();
@@ -139,7 +147,8 @@ public static class WebComposition
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 await Results.Problem(statusCode: 400, title: "Invalid request",
-                    detail: "A write made with the session cookie needs the X-CSRF-TOKEN header from GET /api/v1/session.").ExecuteAsync(context);
+                    detail: "A write made with the session cookie needs the X-CSRF-TOKEN header from GET /api/v1/session.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "session.antiforgery" }).ExecuteAsync(context);
                 return;
             }
         }

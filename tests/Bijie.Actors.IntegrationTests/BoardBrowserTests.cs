@@ -25,6 +25,72 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task An_idle_board_stays_connected_through_many_of_the_servers_keep_alive_intervals()
+    {
+        var page = await fixture.NewPageAsync();
+        await OpenCityBoardAsync(page);
+        // Every state the badge passes through from now on; an idle board must not pass through any.
+        await page.EvaluateAsync("""
+            () => {
+              window.liveStates = [];
+              new MutationObserver(() => window.liveStates.push(document.getElementById('live-state').dataset.state))
+                .observe(document.getElementById('live-state'), { attributes: true, attributeFilter: ['data-state'] });
+            }
+            """);
+        // Idle for twelve of the server's 5 s keep-alive intervals (four times the board's 15 s timeout; the old 10 s timeout,
+        // shorter than the server's 15 s pings then, dropped an idle board every ten seconds): the waiting is what is tested.
+        await page.WaitForTimeoutAsync(60_000);
+        Assert.Equal("connected", await page.GetAttributeAsync("#live-state", "data-state"));
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => window.liveStates"));
+    }
+
+    [Fact]
+    public async Task Switching_years_quickly_shows_the_year_selected_even_when_an_earlier_years_answers_come_last()
+    {
+        var page = await fixture.NewPageAsync();
+        await OpenCityBoardAsync(page);
+        var expected = await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/boards/5205?year=2023");
+        var wanted = expected.GetProperty("indicators").GetProperty("clinic_person_times").GetProperty("value").GetDecimal();
+
+        // 2022's answers are held back until 2023 has been chosen again and shown: they arrive last.
+        var release = new TaskCompletionSource();
+        var held = 0;
+        await page.RouteAsync(url => url.Contains("year=2022", StringComparison.Ordinal), async route =>
+        {
+            Interlocked.Increment(ref held);
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        var sinceReads = 0;
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/since-1988", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref sinceReads);
+            }
+        };
+        await page.SelectOptionAsync("#year-select", "2022");
+        await page.SelectOptionAsync("#year-select", "2023");
+        var figure = page.Locator("#city-figures [data-indicator=clinic_person_times]");
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); sinceReads < 1; await Task.Delay(50))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "2023 was not read again");
+        }
+
+        Assert.True(held > 0);
+        release.SetResult();
+        // The held answers come in, then the 2022 read asks for the since-1988 tiles last of all: once that is answered, it is done.
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); sinceReads < 2; await Task.Delay(50))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the 2022 read did not finish");
+        }
+
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))");
+        Assert.Equal("2023", await page.InputValueAsync("#year-select"));
+        Assert.Equal(wanted, decimal.Parse((await figure.GetAttributeAsync("data-value"))!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_report_posted_through_the_API_shows_on_the_open_city_board_without_a_reload()
     {
         var page = await fixture.NewPageAsync();
@@ -207,11 +273,17 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal("520527004", pairing.GetProperty("localityCode").GetString());
         Assert.Equal(helperId, pairing.GetProperty("helperId").GetString());
 
-        // The same sides again with another start is refused with a readable reason, and nothing changes.
+        // The same pairing again (a second click, a retry) says it exists, and names it rather than showing its id.
+        await page.ClickAsync("#pairing-form button[type=submit]");
+        await page.Locator("#pairing-message [data-created-pairing][data-status='200']").WaitForAsync();
+        Assert.Contains("已存在", await page.InnerTextAsync("#pairing-message"));
+        Assert.DoesNotContain(id!, await page.InnerTextAsync("#pairing-message"));
+
+        // The same sides again with another start is refused with a readable reason in Chinese, and nothing changes.
         await page.FillAsync("#pairing-form input[name=start]", "2024-01-02");
         await page.ClickAsync("#pairing-form button[type=submit]");
         await page.WaitForSelectorAsync("#pairing-message.error");
-        Assert.Contains("already active", await page.InnerTextAsync("#pairing-message"));
+        Assert.Contains("已在进行中", await page.InnerTextAsync("#pairing-message"));
         var after = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/pairings/{Uri.EscapeDataString(id!)}");
         Assert.Equal(pairing.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());
     }
@@ -242,8 +314,10 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await row.WaitForAsync();
         Assert.Contains("12", await row.InnerTextAsync());
 
-        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync("填错了");
+        // Withdrawing asks for a reason in the page's own dialog.
         await row.Locator("button[data-act=withdraw]").ClickAsync();
+        await page.FillAsync("dialog.confirm textarea[name=reason]", "填错了");
+        await page.ClickAsync("dialog.confirm button.primary");
         await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
         var subject = (await page.InputValueAsync("#report-form select[name=subject]")).Split(':', 2);
         var year = (await page.InputValueAsync("#report-form input[name=date]"))[..4];

@@ -76,8 +76,11 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
 
-    /// <summary>A fresh browser context (own cookies and language choice) and a page at the given size.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080)
+    /// <summary>
+    /// A fresh browser context (own cookies and language choice) and a page at the given size. Service workers run
+    /// unless <paramref name="blockServiceWorkers"/> (a page routed by a test must not be answered by its worker).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080, bool blockServiceWorkers = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -85,6 +88,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
+            ServiceWorkers = blockServiceWorkers ? ServiceWorkerPolicy.Block : ServiceWorkerPolicy.Allow,
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);

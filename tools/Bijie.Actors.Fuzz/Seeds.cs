@@ -90,6 +90,10 @@ internal static class Seeds
                 yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(new { reason = "更正" }), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IdempotencyKey: true);
                 yield return new Seed(operation, method, template, P(("id", f.ReportE)), J(new { reason = "更正" }), "enterprise", ["helperA", "helperB", "enterpriseB", "localityB", "viewer"], IdempotencyKey: true);
                 break;
+            case "CorrectReport":
+                yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(f.ReportBody(f.PairingA, null)), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IdempotencyKey: true);
+                yield return new Seed(operation, method, template, P(("id", f.ReportE)), J(f.ReportBody(f.PairingE, null)), "enterprise", ["helperA", "helperB", "enterpriseB", "localityB", "viewer"], IdempotencyKey: true);
+                break;
             case "ReviewReport":
                 yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(new { decision = "Return", reason = "与台账不符" }), "office", NotOffice);
                 break;

@@ -14,10 +14,13 @@ public static class LedgerEntries
     /// is reversed once: a retry finds the reversal it made, and a second, different reversal is refused.
     /// </summary>
     /// <remarks>When the office approved the entry, <paramref name="approval"/>'s reviewed lines are taken back with it.</remarks>
-    public static LedgerEntry Reversal(StoredEntry original, string reason, ActorRef actor, DateTimeOffset now, StoredEntry? approval = null)
+    /// <remarks><paramref name="correctedBy"/> names the report that replaces it, when the reversal is half of a correction.</remarks>
+    public static LedgerEntry Reversal(StoredEntry original, string reason, ActorRef actor, DateTimeOffset now, StoredEntry? approval = null, Guid? correctedBy = null)
     {
         var reportId = original.Entry.EntryId;
-        var body = JsonSerializer.Serialize(new { reverses = reportId, reason });
+        var body = correctedBy is { } by
+            ? JsonSerializer.Serialize(new { reverses = reportId, reason, correctedBy = by })
+            : JsonSerializer.Serialize(new { reverses = reportId, reason });
         return new LedgerEntry(
             Guid.NewGuid(), EntryKind.Reversal, "reversal", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
             original.Entry.SubjectId, null, original.Entry.OccurredOn, now, actor.Id, actor.ManagesEverything && original.Entry.Actor != actor.Id,
@@ -28,8 +31,8 @@ public static class LedgerEntries
     /// The reversal of an entry, with the reviewed part of an approved one (every reversal must take it back too,
     /// so the approval is looked up here rather than by each caller).
     /// </summary>
-    public static async Task<LedgerEntry> ReversalAsync(ILedger ledger, StoredEntry original, string reason, ActorRef actor, DateTimeOffset now) =>
-        Reversal(original, reason, actor, now, await ledger.FindAsync(Reviews.ApprovalId(original.Entry.EntryId)));
+    public static async Task<LedgerEntry> ReversalAsync(ILedger ledger, StoredEntry original, string reason, ActorRef actor, DateTimeOffset now, Guid? correctedBy = null) =>
+        Reversal(original, reason, actor, now, await ledger.FindAsync(Reviews.ApprovalId(original.Entry.EntryId)), correctedBy);
 
     /// <summary>Appends; a ledger that cannot commit now is a 503 for the caller, who retries as <paramref name="retry"/> says.</summary>
     public static async Task<AppendResult> AppendAsync(ILedger ledger, LedgerEntry entry, string retry = "retry with the same Idempotency-Key")
@@ -53,6 +56,18 @@ public static class LedgerEntries
         {
             throw DomainException.Invalid("idempotency.key", $"An idempotency key of 1 to {MaxKeyLength} printable characters is required.", "Idempotency-Key");
         }
+    }
+
+    /// <summary>The reporter's note of a report, or null.</summary>
+    public static string? NoteOf(LedgerEntry entry)
+    {
+        if (entry.Kind != EntryKind.Report || entry.Body is not { } body)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("note", out var note) && note.ValueKind == JsonValueKind.String ? note.GetString() : null;
     }
 
     /// <summary>What an entry's body says it records: "pairing" or "project" for reports, else a visit or an expert service batch.</summary>

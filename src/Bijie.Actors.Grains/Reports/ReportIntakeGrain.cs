@@ -151,7 +151,7 @@ public sealed class ReportIntakeGrain(
 
         return new ReportView(e.EntryId, e.Kind == EntryKind.Report ? "report" : "reversal", e.SubjectId, e.OccurredOn,
             e.Values(),
-            e.Actor, e.OnBehalf, e.RecordedAt, e.Reverses, stored.Position, subjectKind);
+            e.Actor, e.OnBehalf, e.RecordedAt, e.Reverses, stored.Position, subjectKind, LedgerEntries.NoteOf(e));
     }
 
     public async Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor)
@@ -162,7 +162,19 @@ public sealed class ReportIntakeGrain(
             throw DomainException.Invalid("reversal.reason", "A reversal needs a reason of at most 500 characters.", "reason");
         }
 
-        // Another organisation's report is "not there", before anything is said of its state.
+        var original = await FindReversibleAsync(reportId, actor);
+        var result = await LedgerEntries.AppendAsync(ledger, await LedgerEntries.ReversalAsync(ledger, original, reason.Trim(), actor, time.GetUtcNow()));
+        return result.Outcome == AppendOutcome.KeyReused
+            ? throw DomainException.Conflict("report.already_reversed", $"Report '{reportId}' was reversed already.", "reportId")
+            : Answer(result, idempotencyKey);
+    }
+
+    /// <summary>
+    /// A report the actor may take back: its own organisation's (another's is "not there", before anything is said of
+    /// its state), a report rather than a visit or a service batch, in a period still open to the actor.
+    /// </summary>
+    private async Task<StoredEntry> FindReversibleAsync(Guid reportId, ActorRef actor)
+    {
         var original = await ledger.FindAsync(reportId);
         if (original is not { Entry.Kind: EntryKind.Report } || !Access.Owns(actor, ScopesOf(original.Entry)))
         {
@@ -170,18 +182,46 @@ public sealed class ReportIntakeGrain(
         }
 
         await CheckPeriodAsync(original.Entry.SubjectId, original.Entry.OccurredOn, actor, "reportId");
-        switch (LedgerEntries.KindOf(original.Entry))
+        return LedgerEntries.KindOf(original.Entry) switch
         {
-            case EngagementRules.VisitKind:
-                throw DomainException.Conflict("report.is_visit", $"'{reportId}' records a research visit: withdraw it at /api/v1/visits/{original.Entry.SubjectId}/withdraw.", "reportId");
-            case EngagementRules.ServiceBatchKind:
-                throw DomainException.Conflict("report.is_service_batch", $"'{reportId}' records an expert service batch: withdraw it at /api/v1/expert-teams/{original.Entry.SubjectId}/batches/{reportId}/withdraw.", "reportId");
+            EngagementRules.VisitKind => throw DomainException.Conflict("report.is_visit", "This entry records a research visit: withdraw the visit instead.", "reportId"),
+            EngagementRules.ServiceBatchKind => throw DomainException.Conflict("report.is_service_batch", "This entry records an expert service batch: withdraw the batch instead.", "reportId"),
+            _ => original,
+        };
+    }
+
+    public async Task<ReportReceipt> CorrectAsync(Guid reportId, ReportSubmission correction, ActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        LedgerEntries.ValidateKey(correction.IdempotencyKey);
+        var original = await FindReversibleAsync(reportId, actor);
+        var entry = await PrepareAsync(correction, actor);
+        if (entry.SubjectId != original.Entry.SubjectId)
+        {
+            throw DomainException.Invalid("correction.subject", "A correction reports on the same pairing or project as the report it corrects.", correction.PairingId is null ? "projectId" : "pairingId");
         }
 
-        var result = await LedgerEntries.AppendAsync(ledger, await LedgerEntries.ReversalAsync(ledger, original, reason.Trim(), actor, time.GetUtcNow()));
-        return result.Outcome == AppendOutcome.KeyReused
-            ? throw DomainException.Conflict("report.already_reversed", $"Report '{reportId}' was reversed already.", "reportId")
-            : Answer(result, idempotencyKey);
+        // The new report is filed first and the old one reversed after, so that a refusal or a failure between the two
+        // never leaves the subject with neither. Both steps are idempotent: a retry with the same key finds the report it
+        // filed, and the reversal, keyed by the original's id, is made once.
+        if (await ledger.IsReversedAsync(reportId))
+        {
+            var filed = await ledger.FindByKeyAsync(entry.IdempotencyScope, entry.IdempotencyKey);
+            var reversal = await ledger.FindByKeyAsync("reversal", reportId.ToString("N"));
+            if (filed is null || reversal?.Entry.Body is not { } body || !body.Contains(filed.Entry.EntryId.ToString(), StringComparison.Ordinal))
+            {
+                throw DomainException.Conflict("report.already_reversed", "This report was withdrawn, returned or corrected already; file a new report instead.", "reportId");
+            }
+
+            return Answer(new AppendResult(filed.Entry.RequestHash.AsSpan().SequenceEqual(entry.RequestHash) ? AppendOutcome.Duplicate : AppendOutcome.KeyReused,
+                filed.Entry.EntryId, filed.Position), correction.IdempotencyKey);
+        }
+
+        var receipt = Answer(await LedgerEntries.AppendAsync(ledger, entry), correction.IdempotencyKey);
+        await LedgerEntries.AppendAsync(ledger,
+            await LedgerEntries.ReversalAsync(ledger, original, "更正 · corrected", actor, time.GetUtcNow(), receipt.ReportId),
+            "retry the correction with the same Idempotency-Key: the new report is filed, the old one is reversed once");
+        return receipt;
     }
 
     public async Task<ReviewItem> ReviewAsync(Guid reportId, ReviewDecision decision, string? reason, ActorRef actor)

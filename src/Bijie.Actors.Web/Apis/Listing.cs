@@ -86,6 +86,20 @@ public static class Listing
     }
 
     /// <summary>In a request body an unknown reference is bad input (400), not a missing resource (404).</summary>
+    /// <summary>Whether a grain's thing exists already (its Get answers rather than NotFound): a create that finds it says so with 200, not 201.</summary>
+    public static async Task<bool> ExistsAsync<T>(Func<Task<T>> get)
+    {
+        try
+        {
+            await get();
+            return true;
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return false;
+        }
+    }
+
     public static async Task<T> InBody<T>(Func<Task<T>> call)
     {
         try

@@ -58,9 +58,11 @@ public static class MattersApi
         return TypedResults.Ok(MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
     }
 
-    public static async Task<Created<MatterView>> RaiseAsync(RaiseMatterRequest body, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user)
+    /// <summary>Raises a matter under the body's id, or one minted from the caller and the Idempotency-Key; the same matter again answers 200.</summary>
+    public static async Task<Results<Created<MatterView>, Ok<MatterView>>> RaiseAsync(
+        RaiseMatterRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user)
     {
-        var id = body.Id ?? $"m{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        var id = body.Id ?? (idempotencyKey is null ? $"m{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}" : Access.MintId("m", user.ToActor(), idempotencyKey));
         if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw DomainException.Invalid("matter.id", "A matter id has at most 64 letters, digits, '-' or '_'.", "id");
@@ -70,8 +72,10 @@ public static class MattersApi
             body.LocalityCode, body.Domain, body.ResponsibleStaffId ?? throw DomainException.Invalid("staff.unknown", "responsibleStaffId is required.", "responsibleStaffId"),
             body.Due ?? throw DomainException.Invalid("matter.due", "due is required.", "due"));
         var grain = grains.GetGrain<IMatterGrain>(id);
+        var existed = await Listing.ExistsAsync(grain.GetAsync);
         var info = await grain.RaiseAsync(request, user.ToActor());
-        return TypedResults.Created($"/api/v1/matters/{id}", MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
+        var view = MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync());
+        return existed ? TypedResults.Ok(view) : TypedResults.Created($"/api/v1/matters/{id}", view);
     }
 
     public static async Task<Ok<MatterView>> AdvanceAsync(string id, MatterStepRequest body, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, HttpContext context)

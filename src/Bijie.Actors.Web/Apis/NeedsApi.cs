@@ -60,7 +60,7 @@ public static class NeedsApi
     }
 
     /// <summary>Posts a need under an id the server mints from the caller and the Idempotency-Key (the same key again finds the same need).</summary>
-    public static async Task<Created<NeedInfo>> PostAsync(
+    public static async Task<Results<Created<NeedInfo>, Ok<NeedInfo>>> PostAsync(
         PostNeedRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
         if (body.Id is not null)
@@ -75,8 +75,10 @@ public static class NeedsApi
             body.LocalityCode ?? throw DomainException.Invalid("locality.unknown", "localityCode is required.", "localityCode"),
             body.Title ?? "", body.Description, body.BudgetYuan ?? 0, body.Urgency ?? NeedUrgency.Normal,
             body.Deadline ?? throw DomainException.Invalid("need.deadline", "deadline is required.", "deadline"));
-        var need = await grains.GetGrain<INeedGrain>(id).PostAsync(request, user.ToActor());
-        return TypedResults.Created($"/api/v1/needs/{id}", need);
+        var grain = grains.GetGrain<INeedGrain>(id);
+        var existed = idempotencyKey is not null && await Listing.ExistsAsync(grain.GetAsync);
+        var need = await grain.PostAsync(request, user.ToActor());
+        return existed ? TypedResults.Ok(need) : TypedResults.Created($"/api/v1/needs/{id}", need);
     }
 
     public static async Task<Ok<IReadOnlyList<MatchCandidate>>> CandidatesAsync(string id, IGrainFactory grains, int? count)

@@ -54,12 +54,15 @@ public static class PairingsApi
         return TypedResults.Ok(PairingDto.From(pairing));
     }
 
-    public static async Task<Created<PairingDto>> StartAsync(StartPairingRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    /// <summary>Starts a pairing; its id follows from its sides, so the same pairing again answers 200 with the one that exists (or 409 when it differs).</summary>
+    public static async Task<Results<Created<PairingDto>, Ok<PairingDto>>> StartAsync(StartPairingRequest body, IGrainFactory grains, ClaimsPrincipal user)
     {
         var request = body.ToCommand();
         var id = PairingIds.For(request);
-        var pairing = await Listing.InBody(() => grains.GetGrain<IPairingGrain>(id).StartAsync(request, user.ToActor()));
-        return TypedResults.Created($"/api/v1/pairings/{Uri.EscapeDataString(id)}", PairingDto.From(pairing));
+        var grain = grains.GetGrain<IPairingGrain>(id);
+        var existed = await Listing.ExistsAsync(grain.GetAsync);
+        var pairing = PairingDto.From(await Listing.InBody(() => grain.StartAsync(request, user.ToActor())));
+        return existed ? TypedResults.Ok(pairing) : TypedResults.Created($"/api/v1/pairings/{Uri.EscapeDataString(id)}", pairing);
     }
 
     public static async Task<Ok<PairingDto>> AssignAsync(string id, AssignResponsibleRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)

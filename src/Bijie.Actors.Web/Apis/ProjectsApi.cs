@@ -52,9 +52,14 @@ public static class ProjectsApi
         return TypedResults.Ok<IReadOnlyList<ProjectHistoryItem>>(own ? history : history.Select(h => h with { By = "" }).ToArray());
     }
 
-    public static async Task<Created<ProjectInfo>> ProposeAsync(ProposeProjectRequest body, IGrainFactory grains, ClaimsPrincipal user)
+    /// <summary>
+    /// Proposes a project under the body's id, or else one the server mints from the caller and the Idempotency-Key (a
+    /// random one without a key); the same proposal again answers 200 with the project that exists.
+    /// </summary>
+    public static async Task<Results<Created<ProjectInfo>, Ok<ProjectInfo>>> ProposeAsync(
+        ProposeProjectRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var id = body.Id ?? $"p{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        var id = body.Id ?? (idempotencyKey is null ? $"p{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}" : Access.MintId("p", user.ToActor(), idempotencyKey));
         if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw DomainException.Invalid("project.id", "A project id has at most 64 letters, digits, '-' or '_'.", "id");
@@ -64,8 +69,10 @@ public static class ProjectsApi
 
         var request = new ProposeProject(body.Title ?? "", body.Track, body.LocalityCode ?? "", body.LeadHelperId ?? "", body.CoHelperIds ?? [],
             body.ResponsibleStaffId ?? "", body.Money ?? new ProjectMoney(0, 0, 0), body.Milestones ?? [], body.ProposedOn);
-        var project = await Listing.InBody(() => grains.GetGrain<IProjectGrain>(id).ProposeAsync(request, user.ToActor()));
-        return TypedResults.Created($"/api/v1/projects/{id}", project);
+        var grain = grains.GetGrain<IProjectGrain>(id);
+        var existed = await Listing.ExistsAsync(grain.GetAsync);
+        var project = await Listing.InBody(() => grain.ProposeAsync(request, user.ToActor()));
+        return existed ? TypedResults.Ok(project) : TypedResults.Created($"/api/v1/projects/{id}", project);
     }
 
     public static async Task<Ok<ProjectInfo>> TransitionAsync(string id, ProjectTransition body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)

@@ -15,7 +15,9 @@ public static class ReportsApi
         api.MapGet("/{id:guid}", GetAsync).WithName("GetReport").RequireAuthorization(Policies.Tenant)
             .WithSummary("A report as the ledger holds it: the reporter's organisation's, a locality's in its place, the office's any");
         api.MapPost("/{id:guid}/reversal", ReverseAsync).WithName("ReverseReport").RequireAuthorization(Policies.Report)
-            .WithSummary("Reverses a report (a correction is a reversal and a new report), once");
+            .WithSummary("Withdraws a report (a reversal entry), once");
+        api.MapPost("/{id:guid}/correction", CorrectAsync).WithName("CorrectReport").RequireAuthorization(Policies.Report)
+            .WithSummary("Corrects a report in one operation (Idempotency-Key required): files the corrected report, then reverses the original; a refused correction leaves the original standing");
         api.MapPost("/{id:guid}/review", ReviewAsync).WithName("ReviewReport").RequireAuthorization(Policies.Office)
             .WithSummary("The office's review (审核): Approve, or Return with a reason (the report is reversed and its reporter told)");
         app.MapGet("/api/v1/reviews", ListForReviewAsync).WithTags("Reports").WithName("ListForReview").RequireAuthorization(Policies.Office)
@@ -54,14 +56,14 @@ public static class ReportsApi
             scopes.Insert(0, Access.OwnScope(actor) ?? throw DomainException.Forbidden("report.forbidden", "Your role reads the boards, not the reports."));
         }
 
-        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingPageAsync(new ReportPageQuery(scopes, year, (p - 1) * s, s, NewestFirst: false));
+        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingPageAsync(new ReportPageQuery(scopes, year, (p - 1) * s, s, NewestFirst: true));
         var items = found.Items.Select(r => Redact(r, actor)).ToArray();
         return TypedResults.Ok(new Page<ReportView>(items, Listing.NextLink(request, p, s, found.Total ?? 0), found.Total ?? 0));
     }
 
-    /// <summary>Who filed a report is for the reporter's organisation and the office; a locality sees the figures.</summary>
+    /// <summary>Who filed a report and its note are for the reporter's organisation and the office; a locality sees the figures.</summary>
     private static ReportView Redact(ReportView report, ActorRef reader) =>
-        Access.SeesReporters(reader) ? report : report with { ReportedBy = "" };
+        Access.SeesReporters(reader) ? report : report with { ReportedBy = "", Note = null };
 
     public static async Task<Ok<ReportView>> GetAsync(Guid id, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -87,6 +89,15 @@ public static class ReportsApi
             [scope], year ?? ProgrammeClock.Today(time).Year, (p - 1) * s, s, NewestFirst: true, Approved: status switch { "approved" => true, "pending" => false, _ => null }));
         var total = found.Total ?? 0;
         return TypedResults.Ok(new Page<ReviewItem>(found.Items, Listing.NextLink(request, p, s, total), total));
+    }
+
+    public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> CorrectAsync(
+        Guid id, ReportRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var submission = new ReportSubmission(body.PairingId, body.ProjectId, body.Date, body.Values ?? new Dictionary<string, decimal>(), idempotencyKey ?? "", body.Note);
+        var receipt = await grains.GetGrain<IReportIntakeGrain>(0).CorrectAsync(id, submission, user.ToActor());
+        var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed);
+        return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
     }
 
     public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> ReverseAsync(

@@ -1,10 +1,14 @@
-import { t } from './i18n.js';
+import { t, problemText } from './i18n.js';
 
-/** An API refusal: the RFC 9457 problem details, readable. */
+/**
+ * An API refusal: the RFC 9457 problem details, readable: the message for its stable code in the page's language
+ * when the pages know the code, else the server's words (each said once).
+ */
 export class ApiError extends Error {
   constructor(status, problem) {
-    const details = problem?.errors ? Object.values(problem.errors).flat().join(' ') : '';
-    super([problem?.detail || problem?.title || `HTTP ${status}`, details].filter(Boolean).join(' '));
+    const details = problem?.errors ? Object.values(problem.errors).flat().filter(d => d !== problem.detail).join(' ') : '';
+    const known = problem?.code ? problemText(problem) : null;
+    super(known && known !== problem.detail ? known : [problem?.detail || problem?.title || `HTTP ${status}`, details].filter(Boolean).join(' '));
     this.status = status;
     this.problem = problem;
   }
@@ -26,8 +30,11 @@ export async function get(path) {
   return response.json();
 }
 
-/** A write with the session cookie: sends the antiforgery token, and an idempotency key when asked. */
-export async function send(method, path, body, { idempotencyKey, headers = {} } = {}) {
+/**
+ * A write with the session cookie: sends the antiforgery token, and an idempotency key when asked. Answers the body,
+ * or { status, body } with withStatus (a create answers 201 when it made the thing and 200 when it existed).
+ */
+export async function send(method, path, body, { idempotencyKey, headers = {}, withStatus = false } = {}) {
   const s = await currentSession();
   if (!s) throw new ApiError(401, { detail: t('mustSignIn') });
   const init = { method, headers: { Accept: 'application/json', 'X-CSRF-TOKEN': s.antiforgeryToken ?? '', ...headers } };
@@ -38,13 +45,19 @@ export async function send(method, path, body, { idempotencyKey, headers = {} } 
     init.body = JSON.stringify(body);
   }
   if (idempotencyKey) init.headers['Idempotency-Key'] = idempotencyKey;
-  const response = await fetch(path, init);
-  if (response.status === 204) return null;
-  const payload = await response.json().catch(() => null);
+  let response = await fetch(path, init);
+  if (response.status === 400 && (await response.clone().json().catch(() => null))?.code === 'session.antiforgery') {
+    // The page's token is older than the session (a page opened offline from the device's copy): take a fresh one once.
+    const fresh = await currentSession(true);
+    if (!fresh) throw new ApiError(401, { detail: t('mustSignIn') });
+    init.headers['X-CSRF-TOKEN'] = fresh.antiforgeryToken ?? '';
+    response = await fetch(path, init);
+  }
+  const payload = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     throw new ApiError(response.status, response.status === 403 && !payload ? { detail: t('forbidden') } : payload);
   }
-  return payload;
+  return withStatus ? { status: response.status, body: payload } : payload;
 }
 
 /** Every page of a listing. */

@@ -62,14 +62,18 @@ async function loadAll() {
     get(`/api/v1/boards/${CITY}/latest-reports?year=${y}&count=12`),
     get('/api/v1/needs/summary').catch(() => null),
   ]);
+  const since = await get('/api/v1/boards/since-1988').catch(() => []);
+  // An answer for a year no longer selected is dropped: the year chosen since has its own read under way.
+  if (y !== state.year) return false;
   state.needs = needs;
-  state.since = await get('/api/v1/boards/since-1988').catch(() => []);
+  state.since = since;
   state.city = city;
   state.countyBoards = Object.fromEntries(counties.map(b => [b.code, b]));
   state.trackBoards = Object.fromEntries(tracks.map(b => [b.code, b]));
   // A report heard live while this read was under way stays: the read may predate it.
   state.ticker = mergeTicker(ticker, state.ticker.filter(x => new Date(x.date).getFullYear() === y));
   loadTop();
+  return true;
 }
 
 function mergeTicker(read, heard) {
@@ -78,7 +82,10 @@ function mergeTicker(read, heard) {
 }
 
 const loadTop = coalesce(async () => {
-  state.top = await get(`/api/v1/boards/${CITY}/top-enterprises?year=${state.year}&count=5`).catch(() => state.top);
+  const y = state.year;
+  const top = await get(`/api/v1/boards/${CITY}/top-enterprises?year=${y}&count=5`).catch(() => state.top);
+  if (y !== state.year) return;
+  state.top = top;
   renderTop();
 });
 
@@ -88,13 +95,20 @@ function refresh(scope) {
   if (!refreshers.has(scope)) {
     refreshers.set(scope, coalesce(async () => {
       const code = scope.slice(2);
+      const y = state.year;
       if (scope === state.city.scope) {
-        state.city = await loadBoard('locality', CITY, state.year);
+        const board = await loadBoard('locality', CITY, y);
+        if (y !== state.year) return;
+        state.city = board;
         loadTop();
       } else if (scope.startsWith('L:')) {
-        state.countyBoards[code] = await loadBoard('locality', code, state.year);
+        const board = await loadBoard('locality', code, y);
+        if (y !== state.year) return;
+        state.countyBoards[code] = board;
       } else if (scope.startsWith('T:')) {
-        state.trackBoards[code] = await loadBoard('domains', code, state.year);
+        const board = await loadBoard('domains', code, y);
+        if (y !== state.year) return;
+        state.trackBoards[code] = board;
       }
       render();
     }));
@@ -104,7 +118,7 @@ function refresh(scope) {
 
 async function switchYear(year) {
   state.year = year;
-  await loadAll();
+  if (!await loadAll()) return; // another year was chosen meanwhile; its read shows it
   render();
   await state.live?.rewatch(); // the boards pushed are the new year's
 }

@@ -108,6 +108,7 @@ const texts = {
   reason: ['原因', 'Reason'],
   subject: ['结对或项目', 'Pairing or project'],
   saved: ['已保存。', 'Saved.'],
+  exists: ['已存在，未重复创建：', 'Exists already; nothing was created twice:'],
   accepted: ['已提交，看板已更新。', 'Accepted; the boards are updated.'],
   mustSignIn: ['请先登录。', 'Please sign in first.'],
   pickStaff: ['选择用户', 'Select users'],
@@ -213,7 +214,78 @@ const texts = {
   team_ServiceTeam: ['专家服务团', 'Expert service team'],
   team_GuidanceGroup: ['专家指导组', 'Expert guidance group'],
   withdrawn: ['已撤回', 'Withdrawn'],
+  submitting: ['提交中…', 'Submitting…'],
+  correcting: ['正在更正以下填报，提交后原填报撤回：', 'Correcting the report below; when sent, the original is withdrawn:'],
+  outbox: ['本机待发送与刚提交', 'Waiting on this device and just sent'],
+  out_pending: ['待发送', 'Waiting to send'],
+  out_sending: ['发送中', 'Sending'],
+  out_done: ['已提交 ✓', 'Sent ✓'],
+  out_refused: ['需处理', 'Needs attention'],
+  out_report: ['填报', 'Report'],
+  out_correction: ['更正', 'Correction'],
+  out_withdrawal: ['撤回', 'Withdrawal'],
+  edit: ['编辑', 'Edit'],
+  discard: ['删除', 'Discard'],
+  savedOffline: ['网络中断，已保存在本机，恢复后自动提交。', 'The network is down: saved on this device, and sent when it is back.'],
+  offlineBanner: ['当前离线：填报保存在本机，联网后自动提交。', 'Offline: reports are kept on this device and sent when the network is back.'],
+  sentWaiting: ['已发送本机保存的填报。', 'The reports kept on this device were sent.'],
+  withdrawTitle: ['撤回填报', 'Withdraw the report'],
+  withdrawConfirm: ['撤回后该填报不再计入看板。请填写原因：', 'A withdrawn report no longer counts on the boards. The reason:'],
+  withdrawnDone: ['已撤回。', 'Withdrawn.'],
+  signOutWaiting: ['本机还有 {n} 条填报未发送。退出后它们保留在本机，下次以本账户登录并联网时发送。仍要退出吗？', '{n} reports on this device are not sent yet. They stay here and are sent the next time this account signs in online. Sign out anyway?'],
+  onBehalfHint: ['办公室代填：请输入结对或项目编号（如 pairing:… 或 project:…）', 'Office on behalf: enter the pairing or project (pairing:… or project:…)'],
+  prev: ['上一页', 'Previous'],
+  next: ['下一页', 'Next'],
+  pageOf: ['第 {p} / {n} 页，共 {total} 条', 'Page {p} of {n}, {total} in all'],
+  filedAt: ['提交时间', 'Filed'],
+  fixField: ['请修改标红的项。', 'Please correct the field marked in red.'],
+  mustBeNumber: ['须为数字', 'must be a number'],
+  listOffline: ['离线时无法读取填报记录；联网后自动刷新。', 'Offline: the reports cannot be read now; they are shown again when the network is back.'],
+  reversal_reason_needed: ['请填写原因。', 'Give a reason.'],
+  needOneValue: ['请至少填写一项指标。', 'Fill in at least one indicator.'],
 };
+
+/** What the API's stable error codes mean, in both languages; {field} is the indicator or field named. */
+const problems = {
+  'report.values': ['请至少填写一项非零的指标。', 'Fill in at least one indicator that is not zero.'],
+  'report.negative': ['“{field}”不能为负数；如需减少，请更正原填报。', '“{field}” cannot be negative; to lower a figure, correct the original report.'],
+  'report.absurd': ['“{field}”的数值超出合理范围，请核对。', 'The value of “{field}” is beyond belief; please check it.'],
+  'report.precision': ['“{field}”的数值精度不对（人次等须为整数，金额精确到分）。', 'The value of “{field}” has too many decimals (counts are whole numbers, money is to the fen).'],
+  'indicator.unknown': ['“{field}”不是可填报的指标。', '“{field}” is not an indicator of the catalogue.'],
+  'indicator.not_reportable': ['“{field}”由其他记录自动统计，不能直接填报。', '“{field}” is counted from other records and cannot be reported.'],
+  'report.date_in_future': ['日期不能晚于今天。', 'The date cannot be after today.'],
+  'report.date_before_start': ['日期早于该结对或项目的开始日期。', 'The date is before the pairing or project started.'],
+  'report.note': ['备注最多 1000 字。', 'A note has at most 1,000 characters.'],
+  'report.subject': ['请选择一个结对或项目。', 'Choose one pairing or project.'],
+  'report.subject_not_active': ['该结对或项目已结束或未在实施，不能填报。', 'This pairing or project is not active and takes no reports.'],
+  'report.period_closed': ['该填报周期已截止，补报须经办公室准予。', 'This reporting period is closed; a late report needs the office\'s exception.'],
+  'report.forbidden': ['您不能为该结对或项目填报。', 'You may not report on this pairing or project.'],
+  'report.unknown': ['未找到该填报。', 'No such report.'],
+  'report.already_reversed': ['该填报已被撤回、退回或更正，请重新填报。', 'This report was withdrawn, returned or corrected already; file a new report.'],
+  'correction.subject': ['更正须针对同一结对或项目。', 'A correction reports on the same pairing or project.'],
+  'reversal.reason': ['请填写原因（最多 500 字）。', 'Give a reason (at most 500 characters).'],
+  'idempotency.key_reused': ['这份草稿已以不同内容提交过，请刷新后重新填写。', 'This draft was sent before with other content; reload and fill it in again.'],
+  'pairing.duplicate': ['同一帮扶方与地点的结对已在进行中，未重复创建。', 'A pairing of the same sides is already active; nothing was created.'],
+  'project.exists': ['该编号的项目已存在（内容不同），未重复创建。', 'A different project with this id exists already; nothing was created.'],
+  'matter.exists': ['该事项已存在（内容不同），未重复创建。', 'A different matter with this id exists already; nothing was created.'],
+  'idempotency.key': ['请求缺少幂等键，请刷新页面。', 'The request lacks its idempotency key; reload the page.'],
+};
+
+/**
+ * A refusal as a person reads it: the message for its code in the page's language, naming the field (an indicator's
+ * name when the field is one of the report's values); the server's own words when the code is not known here.
+ */
+export function problemText(problem, nameOfField = f => f) {
+  const entry = problem && problems[problem.code];
+  const field = problem?.errors ? Object.keys(problem.errors)[0] : null;
+  if (!entry) return problem?.detail || problem?.title || t('notFound');
+  return entry[lang() === 'en' ? 1 : 0].replace('{field}', field ? nameOfField(field) : '');
+}
+
+/** t(key) with {name} placeholders filled in. */
+export function tf(key, values) {
+  return t(key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
 
 const units = { '人次': 'person-times', '批次': 'batches', '个': '', '家': '', '次': 'visits', '元': 'yuan', '条': '' };
 

@@ -1,6 +1,8 @@
 import { t, lang, setLang, translate } from './i18n.js';
 import { currentSession, send, get } from './api.js';
 import { escape } from './format.js';
+import { confirmDialog } from './dialog.js';
+import { waiting } from './outbox.js';
 
 /**
  * The header every page shares: title, navigation, the live state (boards), the year switch (boards), the
@@ -46,7 +48,11 @@ async function showWho() {
     who.innerHTML = `${inbox ? `<a href="/inbox.html" id="inbox-link"><span data-i18n="inbox"></span> <b data-unread="${inbox.unread}">${inbox.unread}</b></a> ` : ''}` +
       `<span class="user">${escape(s.displayName)}</span> <button type="button" id="sign-out" data-i18n="signOut"></button>`;
     who.querySelector('#sign-out').addEventListener('click', async () => {
-      await send('DELETE', '/api/v1/session');
+      // Reports still waiting on this device stay for this account's next sign-in; say so before leaving.
+      const n = await waiting(s.userId).catch(() => 0);
+      if (n > 0 && !await confirmDialog({ title: t('signOut'), message: t('signOutWaiting').replace('{n}', n), confirmText: t('signOut') })) return;
+      await send('DELETE', '/api/v1/session').catch(() => {});
+      navigator.serviceWorker?.controller?.postMessage('signed-out');
       location.href = '/';
     });
   } else {

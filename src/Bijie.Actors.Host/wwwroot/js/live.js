@@ -19,8 +19,9 @@ export function connectLive({ scopes, boards = () => [], onChanged, onReported, 
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => Math.min(250 * 2 ** c.previousRetryCount, 3000) })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
-  connection.serverTimeoutInMilliseconds = 10000;
-  connection.keepAliveIntervalInMilliseconds = 3000;
+  // The server pings every 5 s (its KeepAliveInterval): three missed pings, not one late one, mean the link is gone.
+  connection.serverTimeoutInMilliseconds = 15000;
+  connection.keepAliveIntervalInMilliseconds = 10000;
   connection.on('changed', change => onChanged?.(change));
   connection.on('reported', item => onReported?.(item));
   connection.on('board', board => onBoard?.(board));

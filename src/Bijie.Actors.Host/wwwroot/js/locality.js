@@ -20,7 +20,7 @@ async function start() {
   state.year = state.board.year;
   document.title = `${state.board.name} — ${document.title}`;
   await layout({ titleText: code ? state.locality.name : null, titleKey: 'byDomain', live: true, years: yearsUpTo(state.year), year: state.year,
-    onYear: async y => { state.year = y; await loadAll(); render(); }, rerender: render });
+    onYear: async y => { state.year = y; if (await loadAll()) render(); }, rerender: render });
   funnelChart = chart(document.getElementById('funnel-chart'));
   if (!code) {
     for (const id of ['children-panel', 'pairings-panel', 'projects-panel']) document.getElementById(id).hidden = true;
@@ -47,33 +47,59 @@ async function start() {
   });
 }
 
+/** Reads what the page shows for the year selected; an answer for a year no longer selected is dropped (false). */
 async function loadAll() {
-  state.board = await loadBoard(code ? 'locality' : 'domains', code ?? track, state.year);
-  if (!code) return;
-  const children = await Promise.all(state.locality.children.map(c => loadBoard('locality', c.code, state.year)));
+  const y = state.year;
+  const board = await loadBoard(code ? 'locality' : 'domains', code ?? track, y);
+  if (!code) {
+    if (y !== state.year) return false;
+    state.board = board;
+    return true;
+  }
+  const [children, ticker, needs, lists] = await Promise.all([
+    Promise.all(state.locality.children.map(c => loadBoard('locality', c.code, y))),
+    get(`/api/v1/boards/${code}/latest-reports?year=${y}&count=8`),
+    get(`/api/v1/needs/summary?locality=${code}`).catch(() => null),
+    readLists(y),
+  ]);
+  if (y !== state.year) return false;
+  state.board = board;
   state.children = Object.fromEntries(children.map(b => [b.code, b]));
-  state.ticker = await get(`/api/v1/boards/${code}/latest-reports?year=${state.year}&count=8`);
-  state.needs = await get(`/api/v1/needs/summary?locality=${code}`).catch(() => null);
-  await loadLists();
+  state.ticker = ticker;
+  state.needs = needs;
+  [state.pairings, state.projects] = lists;
+  return true;
 }
 
-async function loadLists() {
-  [state.pairings, state.projects] = await Promise.all([
-    all(`/api/v1/pairings?locality=${code}&year=${state.year}`, 400),
-    all(`/api/v1/projects?locality=${code}&year=${state.year}`, 400),
+function readLists(y) {
+  return Promise.all([
+    all(`/api/v1/pairings?locality=${code}&year=${y}`, 400),
+    all(`/api/v1/projects?locality=${code}&year=${y}`, 400),
   ]);
 }
 
 const reloadBoard = coalesce(async () => {
-  state.board = await loadBoard(code ? 'locality' : 'domains', code ?? track, state.year);
+  const y = state.year;
+  const board = await loadBoard(code ? 'locality' : 'domains', code ?? track, y);
+  if (y !== state.year) return;
+  state.board = board;
   renderBoard();
 });
-const reloadLists = coalesce(async () => { await loadLists(); await renderLists(); });
+const reloadLists = coalesce(async () => {
+  const y = state.year;
+  const lists = await readLists(y);
+  if (y !== state.year) return;
+  [state.pairings, state.projects] = lists;
+  await renderLists();
+});
 const childLoaders = new Map();
 function reloadChild(childCode) {
   if (!childLoaders.has(childCode)) {
     childLoaders.set(childCode, coalesce(async () => {
-      state.children[childCode] = await loadBoard('locality', childCode, state.year);
+      const y = state.year;
+      const board = await loadBoard('locality', childCode, y);
+      if (y !== state.year) return;
+      state.children[childCode] = board;
       renderChildren();
     }));
   }

@@ -7,6 +7,7 @@ import { localityPicker } from './locality-picker.js';
 import { indicatorCatalogue } from './board.js';
 import { setUpReview, setUpPeriods } from './office-review.js';
 import { setUpEngagements } from './office-engagements.js';
+import { submitOnce, draftKey, newDraft } from './forms.js';
 
 // The programme office: pairings and projects (create, end, move, assign the responsible person with the staff
 // picker), needs, support matters, supervision, review, reporting periods, visits/experts/platforms, and the
@@ -85,8 +86,7 @@ async function setUpPairings() {
   form.kind.addEventListener('change', showFields);
   showFields();
   responsibleButton(document.getElementById('pairing-pick'), document.getElementById('pairing-responsible'));
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
+  submitOnce(form, async () => {
     const message = document.getElementById('pairing-message');
     const kind = form.kind.value;
     const body = {
@@ -101,9 +101,9 @@ async function setUpPairings() {
       note: form.note.value || null,
     };
     try {
-      const created = await send('POST', '/api/v1/pairings', body);
+      const { status, body: created } = await send('POST', '/api/v1/pairings', body, { withStatus: true });
       message.className = 'notice';
-      message.innerHTML = `${t('saved')} <span data-created-pairing="${escape(created.id)}">${escape(created.id)}</span>`;
+      message.innerHTML = `${t(status === 200 ? 'exists' : 'saved')} <span data-created-pairing="${escape(created.id)}" data-status="${status}">${escape(await pairingName(created))}</span>`;
       if (body.localityCode) { await listPairings(body.localityCode); }
     } catch (error) {
       alertIn(message, error);
@@ -111,6 +111,13 @@ async function setUpPairings() {
   });
   const filter = await localityPicker(document.getElementById('pairing-filter'));
   document.getElementById('pairing-filter').addEventListener('change', () => listPairings(filter.value()));
+}
+
+/** A pairing as a person reads it: who helps where (names, not ids). */
+async function pairingName(p) {
+  const who = p.enterpriseCode ? await nameOf('enterprise', p.enterpriseCode) : await nameOf('helper', p.helperId);
+  const where = p.localityCode ? await nameOf('locality', p.localityCode) : p.partnerId ? await nameOf('helper', p.partnerId) : '';
+  return `${who} ↔ ${where}（${t('kind_' + p.kind)}）`;
 }
 
 async function listPairings(code) {
@@ -154,8 +161,7 @@ async function setUpProjects() {
   form.proposedOn.value = today();
   projectPlace = await localityPicker(document.getElementById('project-locality'));
   responsibleButton(document.getElementById('project-pick'), document.getElementById('project-responsible'));
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
+  submitOnce(form, async () => {
     const message = document.getElementById('project-message');
     const planned = Number(form.plannedYuan.value.replace(/,/g, ''));
     if (!Number.isFinite(planned) || planned < 0) { alertIn(message, new Error('预算须为非负数 · The budget must be a number of yuan, not negative.')); return; }
@@ -166,9 +172,10 @@ async function setUpProjects() {
       money: { plannedYuan: planned, signedYuan: 0, landedYuan: 0 }, milestones: [], proposedOn: form.proposedOn.value,
     };
     try {
-      const created = await send('POST', '/api/v1/projects', body);
+      const { status, body: created } = await send('POST', '/api/v1/projects', body, { withStatus: true, idempotencyKey: draftKey(form) });
+      newDraft(form);
       message.className = 'notice';
-      message.innerHTML = `${t('saved')} <a href="/project.html?id=${encodeURIComponent(created.id)}">${escape(created.title)}</a>`;
+      message.innerHTML = `${t(status === 200 ? 'exists' : 'saved')} <a href="/project.html?id=${encodeURIComponent(created.id)}" data-created-project="${escape(created.id)}" data-status="${status}">${escape(created.title)}</a>`;
       if (body.localityCode) await listProjects(body.localityCode);
     } catch (error) {
       alertIn(message, error);
@@ -222,18 +229,18 @@ async function setUpNeeds() {
   form.domain.innerHTML = TRACKS.slice(1).map(tr => `<option value="${tr}" data-i18n="track_${tr}"></option>`).join('');
   form.deadline.value = new Date(Date.now() + 90 * 86400e3).toISOString().slice(0, 10);
   const place = await localityPicker(document.getElementById('need-locality'));
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
+  submitOnce(form, async () => {
     const message = document.getElementById('need-message');
     const budget = Number(form.budgetYuan.value.replace(/,/g, ''));
     if (!Number.isFinite(budget) || budget < 0) { alertIn(message, new Error('预算须为非负数 · The budget is yuan, not negative.')); return; }
     try {
-      const need = await send('POST', '/api/v1/needs', {
+      const { status, body: need } = await send('POST', '/api/v1/needs', {
         title: form.title.value.trim(), description: form.description.value || null, domain: form.domain.value, localityCode: place.value() || null,
         budgetYuan: budget, urgency: form.urgency.value, deadline: form.deadline.value,
-      });
+      }, { withStatus: true, idempotencyKey: draftKey(form) });
+      newDraft(form);
       message.className = 'notice';
-      message.innerHTML = `${t('saved')} <span data-created-need="${escape(need.id)}">${escape(need.id)}</span>`;
+      message.innerHTML = `${t(status === 200 ? 'exists' : 'saved')} <span data-created-need="${escape(need.id)}" data-status="${status}">${escape(need.title)}</span>`;
       await listNeeds();
     } catch (error) {
       alertIn(message, error);
@@ -320,16 +327,16 @@ async function setUpMatters() {
   form.due.value = today();
   const place = await localityPicker(document.getElementById('matter-locality'), { depth: 'township' });
   responsibleButton(document.getElementById('matter-pick'), document.getElementById('matter-responsible'));
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
+  submitOnce(form, async () => {
     const message = document.getElementById('matter-message');
     try {
-      const raised = await send('POST', '/api/v1/matters', {
+      const { status, body: raised } = await send('POST', '/api/v1/matters', {
         title: form.title.value.trim(), description: form.description.value || null, helperId: form.helperId.value,
         localityCode: place.value() || null, responsibleStaffId: document.getElementById('matter-responsible').dataset.staff || null, due: form.due.value,
-      });
+      }, { withStatus: true, idempotencyKey: draftKey(form) });
+      newDraft(form);
       message.className = 'notice';
-      message.innerHTML = `${t('saved')} <span data-created-matter="${escape(raised.id)}">${escape(raised.id)}</span>`;
+      message.innerHTML = `${t(status === 200 ? 'exists' : 'saved')} <span data-created-matter="${escape(raised.id)}" data-status="${status}">${escape(raised.title)}</span>`;
       await listMatters();
     } catch (error) {
       alertIn(message, error);

@@ -1,0 +1,253 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Bijie.Actors.IntegrationTests;
+
+/// <summary>
+/// 填报 as a helper uses it on a phone: whatever the clicks, the network and the reloads, each report is filed
+/// exactly once, a report made offline waits on the device and is sent when the network is back, and a refused
+/// correction leaves the original standing.
+/// </summary>
+public sealed class ReportPageBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Helper = "minge";
+    private const string Indicator = "clinic_person_times";
+
+    /// <summary>Dated in 2023, the demo's latest year, so that the boards other tests open stay on it.</summary>
+    private const string Date = "2023-12-21";
+
+    private static int UniqueValue() => Random.Shared.Next(100_000, 900_000);
+
+    private async Task<IPage> OpenAsHelperAsync(bool blockServiceWorkers = false)
+    {
+        var page = await fixture.NewPageAsync(390, 844, blockServiceWorkers);
+        await page.GotoAsync("/login.html?ReturnUrl=%2Freport.html");
+        await page.FillAsync("input[name=userName]", Helper);
+        await page.FillAsync("input[name=password]", fixture.Accounts[Helper]);
+        await page.ClickAsync("#signin button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/report.html");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        return page;
+    }
+
+    private static async Task<(string Kind, string Id)> SubjectAsync(IPage page)
+    {
+        var parts = (await page.InputValueAsync("#report-form select[name=subject]")).Split(':', 2);
+        return (parts[0], parts[1]);
+    }
+
+    /// <summary>The standing reports of the subject in 2023 that carry exactly this value of the indicator.</summary>
+    private async Task<List<JsonElement>> StandingWithAsync((string Kind, string Id) subject, decimal value)
+    {
+        var found = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var listing = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/reports?{subject.Kind}={Uri.EscapeDataString(subject.Id)}&year=2023&size=200&page={page}");
+            found.AddRange(listing.GetProperty("items").EnumerateArray()
+                .Where(r => r.GetProperty("values").TryGetProperty(Indicator, out var v) && v.GetDecimal() == value));
+            if (listing.GetProperty("next").ValueKind == JsonValueKind.Null)
+            {
+                return found;
+            }
+        }
+    }
+
+    private static async Task FillAsync(IPage page, int value)
+    {
+        await page.FillAsync("#report-form input[name=date]", Date);
+        await page.FillAsync($"input[data-indicator={Indicator}]", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<string> AcceptedIdAsync(IPage page)
+    {
+        var receipt = page.Locator("#report-message [data-report-id]");
+        await receipt.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        return (await receipt.GetAttributeAsync("data-report-id"))!;
+    }
+
+    [Fact]
+    public async Task A_double_click_and_Enter_pressed_twice_each_file_one_report()
+    {
+        var page = await OpenAsHelperAsync();
+        var subject = await SubjectAsync(page);
+
+        var clicked = UniqueValue();
+        await FillAsync(page, clicked);
+        await page.DblClickAsync("#report-form button[type=submit]");
+        await AcceptedIdAsync(page);
+        Assert.Equal("提交", (await page.InnerTextAsync("#report-form button[type=submit]")).Trim());
+        Assert.Single(await StandingWithAsync(subject, clicked));
+
+        var entered = UniqueValue();
+        await FillAsync(page, entered);
+        await page.Locator($"input[data-indicator={Indicator}]").PressAsync("Enter");
+        await page.Locator($"input[data-indicator={Indicator}]").PressAsync("Enter");
+        await AcceptedIdAsync(page);
+        Assert.Single(await StandingWithAsync(subject, entered));
+    }
+
+    [Fact]
+    public async Task A_report_whose_answer_was_lost_after_the_commit_is_sent_again_under_its_key_and_filed_once()
+    {
+        var page = await OpenAsHelperAsync(blockServiceWorkers: true);
+        var subject = await SubjectAsync(page);
+        var value = UniqueValue();
+        var committed = new TaskCompletionSource<int>();
+        var keys = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await page.RouteAsync("**/api/v1/reports", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            keys.Enqueue(route.Request.Headers["idempotency-key"]);
+            if (committed.Task.IsCompleted)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            // The server takes the report; its answer never reaches the page.
+            var response = await route.FetchAsync();
+            committed.TrySetResult(response.Status);
+            await route.AbortAsync("connectionreset");
+        });
+
+        await FillAsync(page, value);
+        await page.ClickAsync("#report-form button[type=submit]");
+        Assert.Equal(201, await committed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        // No answer, the network still up: the page sends the same report again under the same key, and the server
+        // answers with the report it has.
+        await AcceptedIdAsync(page);
+        Assert.Equal(2, keys.Count);
+        Assert.Single(keys.Distinct());
+        Assert.Single(await StandingWithAsync(subject, value));
+        Assert.Equal(0, await page.Locator("#outbox li[data-status=pending], #outbox li[data-status=sending]").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_report_made_offline_survives_a_reload_offline_and_is_filed_once_when_the_network_is_back()
+    {
+        var page = await OpenAsHelperAsync();
+        // The worker installs on the first visit; once it controls the page, a reload puts the reporter's data on the device.
+        await page.EvaluateAsync("""
+            async () => {
+              await navigator.serviceWorker.ready;
+              if (!navigator.serviceWorker.controller) await new Promise(r => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+            }
+            """);
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        var subject = await SubjectAsync(page);
+        var value = UniqueValue();
+
+        await page.Context.SetOfflineAsync(true);
+        await page.WaitForSelectorAsync("#offline-banner:not([hidden])");
+        await FillAsync(page, value);
+        await page.ClickAsync("#report-form button[type=submit]");
+        await page.WaitForSelectorAsync("#report-message.warning");
+        await page.Locator("#outbox li[data-status=pending]").First.WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "report-phone-offline.png"), FullPage = true });
+
+        // Reloaded without a network, the page opens from the device, with the report still waiting.
+        var reloaded = await page.ReloadAsync();
+        Assert.True(reloaded?.FromServiceWorker, "offline, the page must come from the service worker");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.Locator("#outbox li[data-status=pending]").First.WaitForAsync();
+        Assert.Empty(await StandingWithAsync(subject, value));
+
+        await page.Context.SetOfflineAsync(false);
+        await page.Locator("#outbox li[data-status=done]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Single(await StandingWithAsync(subject, value));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "report-phone.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_refused_correction_leaves_the_original_standing_and_an_accepted_one_replaces_it()
+    {
+        var page = await OpenAsHelperAsync();
+        var subject = await SubjectAsync(page);
+        var original = UniqueValue();
+        await FillAsync(page, original);
+        await page.ClickAsync("#report-form button[type=submit]");
+        var id = await AcceptedIdAsync(page);
+
+        var row = page.Locator($"#mine tr[data-report='{id}']");
+        await row.Locator("button[data-act=correct]").ClickAsync();
+        await page.WaitForSelectorAsync("#correcting:not([hidden])");
+        await page.FillAsync($"input[data-indicator={Indicator}]", "-3");
+        await page.ClickAsync("#report-form button[type=submit]");
+        await page.WaitForSelectorAsync("#report-message.error");
+        var refusal = await page.InnerTextAsync("#report-message");
+        Assert.Contains("不能为负数", refusal);
+        Assert.Contains("义诊", refusal); // the indicator by its name, not its code
+        Assert.DoesNotContain(Indicator, refusal);
+        Assert.Equal(1, await page.Locator($"[data-field='values.{Indicator}'].invalid").CountAsync());
+        Assert.Single(await StandingWithAsync(subject, original));
+
+        var corrected = UniqueValue();
+        await page.FillAsync($"input[data-indicator={Indicator}]", corrected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("#report-form button[type=submit]");
+        var newId = await AcceptedIdAsync(page);
+        Assert.NotEqual(id, newId);
+        Assert.Empty(await StandingWithAsync(subject, original));
+        Assert.Single(await StandingWithAsync(subject, corrected));
+        await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+    }
+
+    [Fact]
+    public async Task The_note_is_shown_with_the_report_and_the_list_is_newest_first()
+    {
+        var page = await OpenAsHelperAsync();
+        await FillAsync(page, UniqueValue());
+        var note = $"义诊 {Guid.NewGuid():N}"[..12];
+        await page.FillAsync("#report-form textarea[name=note]", note);
+        await page.ClickAsync("#report-form button[type=submit]");
+        var id = await AcceptedIdAsync(page);
+        Assert.Equal("", await page.InputValueAsync("#report-form textarea[name=note]"));
+        var first = page.Locator("#mine tbody tr").First;
+        await page.Locator($"#mine tr[data-report='{id}']").WaitForAsync();
+        Assert.Equal(id, await first.GetAttributeAsync("data-report"));
+        Assert.Contains(note, await first.Locator("td.note").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task A_double_click_on_the_offices_project_form_proposes_one_project()
+    {
+        var page = await fixture.NewPageAsync(1280, 900);
+        await page.GotoAsync("/login.html?ReturnUrl=%2Foffice.html");
+        await page.FillAsync("input[name=userName]", "office");
+        await page.FillAsync("input[name=password]", fixture.Accounts["office"]);
+        await page.ClickAsync("#signin button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/office.html");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.ClickAsync("#tabs [data-tab=projects]");
+        var title = $"双击测试项目 {Guid.NewGuid():N}"[..16];
+        await page.FillAsync("#project-form input[name=title]", title);
+        await page.SelectOptionAsync("#project-locality select[data-level=county]", "520502");
+        await page.ClickAsync("#project-pick");
+        await page.Locator("dialog.picker input[value='staff-005']").CheckAsync();
+        await page.ClickAsync("dialog.picker #picker-ok");
+        var posts = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.EndsWith("/api/v1/projects", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref posts);
+            }
+        };
+        await page.DblClickAsync("#project-form button[type=submit]");
+        var created = page.Locator("#project-message [data-created-project]");
+        await created.WaitForAsync();
+        Assert.Equal("201", await created.GetAttributeAsync("data-status"));
+        Assert.Equal(title, await created.InnerTextAsync());
+        Assert.Equal(1, posts);
+        var id = await created.GetAttributeAsync("data-created-project");
+        var project = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}");
+        Assert.Equal(title, project.GetProperty("title").GetString());
+    }
+}
