@@ -50,6 +50,7 @@ public sealed class ClusterBoardBrowserTests
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await BrowserFixture.LaunchChromiumAsync(playwright);
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = $"http://127.0.0.1:{proxyPort}", ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+            RecordPageLog(page);
             await page.GotoAsync($"/locality.html?code=520527004");
             await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 60_000 });
             await page.WaitForSelectorAsync("#live-state[data-state=connected]", new PageWaitForSelectorOptions { Timeout = 30_000 });
@@ -114,10 +115,40 @@ public sealed class ClusterBoardBrowserTests
         }
     }
 
-    private static Task WaitForValueAsync(IPage page, string selector, decimal expected, TimeSpan within) =>
-        page.WaitForFunctionAsync(
-            "([selector, expected]) => Number(document.querySelector(selector)?.dataset.value) === expected",
-            new object[] { selector, (double)expected }, new PageWaitForFunctionOptions { Timeout = (float)within.TotalMilliseconds, PollingInterval = 50 });
+    private static async Task WaitForValueAsync(IPage page, string selector, decimal expected, TimeSpan within)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "([selector, expected]) => Number(document.querySelector(selector)?.dataset.value) === expected",
+                new object[] { selector, (double)expected }, new PageWaitForFunctionOptions { Timeout = (float)within.TotalMilliseconds, PollingInterval = 50 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.EvaluateAsync<string>(
+                "selector => `value ${document.querySelector(selector)?.dataset.value}, live ${document.querySelector('#live-state')?.dataset.state} on ${document.querySelector('#live-state')?.dataset.server}`",
+                selector);
+            Assert.Fail($"the board did not show {expected} within {within.TotalSeconds} s: {shown}; the page said: {string.Join(" | ", PageLog(page))}");
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentQueue<string>> PageLogs = new();
+
+    private static System.Collections.Concurrent.ConcurrentQueue<string> PageLog(IPage page) => PageLogs.GetValue(page, _ => new());
+
+    private static void RecordPageLog(IPage page)
+    {
+        var lines = PageLog(page);
+        page.Console += (_, message) => lines.Enqueue($"{message.Type}: {message.Text}");
+        page.RequestFailed += (_, request) => lines.Enqueue($"failed {request.Method} {request.Url}: {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                lines.Enqueue($"{response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
+    }
 
     private static async Task ProxyAsync(params string[] arguments)
     {

@@ -174,7 +174,7 @@ public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture
 
         static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()!);
 
-        // Pages of two: every one of the helper's reports once, oldest first, and the other helper's never.
+        // Pages of two: every one of the helper's reports once, newest first, and the other helper's never.
         var seen = new List<string>();
         var pages = 0;
         for (var next = $"/api/v1/reports?year={today.Year}&size=2"; next is not null; pages++)
@@ -186,10 +186,10 @@ public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture
         }
 
         Assert.Equal(3, pages);
-        Assert.Equal(ids, seen);
+        Assert.Equal(Enumerable.Reverse(ids), seen);
 
         // A place narrows the helper's own reports to those counted there.
-        Assert.Equal([ids[0], ids[2], ids[4]], Ids(await own.GetFromJsonAsync<JsonElement>($"/api/v1/reports?year={today.Year}&locality=520524001&size=200")));
+        Assert.Equal([ids[4], ids[2], ids[0]], Ids(await own.GetFromJsonAsync<JsonElement>($"/api/v1/reports?year={today.Year}&locality=520524001&size=200")));
 
         // Another helper naming the pairing, and another county naming this one, read nothing of them.
         Assert.Equal(0, (await other.GetFromJsonAsync<JsonElement>($"/api/v1/reports?pairing={pairings[0]}&year={today.Year}")).GetProperty("total").GetInt32());
@@ -199,7 +199,7 @@ public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture
         // The county reads every report in it, without who filed them.
         var county = await fixture.KeyAsync("Locality", "520524");
         var inCounty = (await county.GetFromJsonAsync<JsonElement>($"/api/v1/reports?pairing={pairings[0]}&year={today.Year}&size=200")).GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal([ids[0], ids[2], ids[4]], inCounty.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal([ids[4], ids[2], ids[0]], inCounty.Select(r => r.GetProperty("id").GetString()));
         Assert.All(inCounty, r => Assert.Equal("", r.GetProperty("reportedBy").GetString()));
 
         // The review queue is read a page at a time too: a reversed report leaves it, an approved one moves to "approved".

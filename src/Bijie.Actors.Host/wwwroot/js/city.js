@@ -48,7 +48,7 @@ async function start() {
       refresh(change.scope);
     },
     onReported: item => { if (new Date(item.date).getFullYear() === state.year) addTicker(item); },
-    onResync: () => loadAll().then(render),
+    onResync: async () => { if (await loadAll()) await render(); },
   });
   state.live = live;
 }

@@ -46,7 +46,22 @@ export function connectLive({ scopes, boards = () => [], onChanged, onReported, 
     await watchBoards();
     const server = await connection.invoke('Server');
     show('connected', server);
-    await onResync?.();
+    resync();
+  }
+
+  // Re-reads what the page shows after a (re)connection. Right after a host died its grains may not answer yet
+  // (the cluster has not declared it dead), so a failed read is tried again, spaced out, while connected: a board
+  // must not stay on the figures it had before the outage.
+  let resyncing = null;
+  function resync() {
+    if (resyncing) return resyncing;
+    resyncing = (async () => {
+      for (let attempt = 0; connection.state === signalR.HubConnectionState.Connected; attempt++) {
+        try { await onResync?.(); return; }
+        catch { await new Promise(resolve => setTimeout(resolve, Math.min(500 * 2 ** attempt, 5000))); }
+      }
+    })().finally(() => { resyncing = null; });
+    return resyncing;
   }
 
   connection.onreconnecting(() => show('offline'));

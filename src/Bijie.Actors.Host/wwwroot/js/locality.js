@@ -43,7 +43,7 @@ async function start() {
       state.ticker.length = Math.min(state.ticker.length, 8);
       renderTicker();
     },
-    onResync: () => loadAll().then(render),
+    onResync: async () => { if (await loadAll()) await render(); },
   });
 }
 
