@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Bijie.Actors.Web.Apis;
+using Bijie.Actors.Web.OpenApi;
 using Bijie.Actors.Web.Problems;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -60,7 +61,7 @@ public static class WebComposition
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new Problems.NoNulStringConverter());
         });
-        services.AddOpenApi("v1", o => o.AddOperationTransformer<Security.AccessDocumentation>());
+        services.AddOpenApi("v1", o => o.AddBijieDocumentation());
         services.AddSingleton<Live.BoardHubCallLimit>();
         services.AddSignalR(o =>
         {
