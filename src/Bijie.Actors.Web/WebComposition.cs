@@ -178,9 +178,8 @@ public static class WebComposition
         app.MapSupervisionApi();
         app.MapEngagementsApi();
         app.MapPeriodsApi();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("毕节组团式帮扶平台 API · Bijie Pairing Assistance API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts().DisableTelemetry()); // nothing from other sites: the page's policy allows this site only
+        app.MapOpenApi(ApiReference.DocumentRoute);
+        app.MapScalarApiReference(ApiReference.Path, ApiReference.Configure); // nothing from other sites: the page's policy allows this site only
         return app;
     }
 }
