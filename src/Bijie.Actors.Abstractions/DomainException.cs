@@ -44,6 +44,20 @@ public sealed class DomainException : Exception
     /// <summary>The input field at fault, where there is one.</summary>
     [Id(2)] public string? Field { get; }
 
+    /// <summary>
+    /// Values the message speaks of (a count, a date), by name, for the pages to say the refusal in the reader's language
+    /// without parsing the English message.
+    /// </summary>
+    [Id(3)] public Dictionary<string, string>? Arguments { get; private set; }
+
+    /// <summary>This refusal with one more named value (<see cref="Arguments"/>).</summary>
+    public DomainException With(string name, object value)
+    {
+        Arguments ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        Arguments[name] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        return this;
+    }
+
     /// <summary>The input breaks a rule.</summary>
     public static DomainException Invalid(string code, string message, string? field = null) => new(DomainErrorKind.Invalid, code, message, field);
 

@@ -64,6 +64,15 @@ public interface IReportIntakeGrain : IGrainWithIntegerKey
     [Alias("ListForReviewPage")]
     Task<ReviewPage> ListForReviewPageAsync(ReportPageQuery query);
 
+    /// <summary>
+    /// Approves at most <paramref name="limit"/> of the pending reports <paramref name="query"/> selects (oldest first),
+    /// up to its <see cref="ReportPageQuery.ThroughPosition"/> (the ledger's head when not given). When
+    /// <paramref name="expected"/> is given it must equal the number pending in the set, else nothing is approved and the
+    /// answer is a conflict carrying the count: the office confirmed a number and gets that number or nothing.
+    /// </summary>
+    [Alias("ApproveMany")]
+    Task<BulkApproval> ApproveManyAsync(ReportPageQuery query, int? expected, int limit, ActorRef actor);
+
     /// <summary>Reverses a report (a correction is a reversal and a new report); idempotent by key.</summary>
     [Alias("Reverse")]
     Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor);
@@ -89,7 +98,18 @@ public sealed record ReportPageQuery(
     [property: Id(4)] bool NewestFirst,
     [property: Id(5)] string? Source = null,
     [property: Id(6)] bool CountTotal = true,
-    [property: Id(7)] bool? Approved = null);
+    [property: Id(7)] bool? Approved = null,
+    [property: Id(8)] string? Indicator = null,
+    [property: Id(9)] bool? OnBehalf = null,
+    [property: Id(10)] long? ThroughPosition = null);
+
+/// <summary>
+/// What a bulk approval did: <see cref="Approved"/> reports approved by this call, <see cref="Remaining"/> still pending in
+/// the set (at or below <see cref="Through"/>, the ledger position the set was fixed at, so that reports filed after the
+/// office confirmed the count are never approved unseen).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.BulkApproval")]
+public sealed record BulkApproval([property: Id(0)] int Approved, [property: Id(1)] int Remaining, [property: Id(2)] long Through);
 
 /// <summary>A page of reports and, when asked for, how many there are in all.</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.ReportPage")]
@@ -113,7 +133,9 @@ public sealed record ReportView(
     [property: Id(8)] Guid? Reverses,
     [property: Id(9)] long Position,
     [property: Id(10)] string SubjectKind = "pairing",
-    [property: Id(11)] string? Note = null);
+    [property: Id(11)] string? Note = null,
+    [property: Id(12)] string? SubjectName = null,
+    [property: Id(13)] string? ReporterName = null);
 
 /// <summary>What the office decides of a report.</summary>
 public enum ReviewDecision

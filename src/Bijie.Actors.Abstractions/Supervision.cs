@@ -11,7 +11,9 @@ public sealed record UpdateNeeded(
     [property: Id(5)] string Reason,
     [property: Id(6)] string Detail,
     [property: Id(7)] DateOnly Since,
-    [property: Id(8)] string? Period = null);
+    [property: Id(8)] string? Period = null,
+    [property: Id(9)] DateOnly? LastReportOn = null,
+    [property: Id(10)] int? DaysSilent = null);
 
 /// <summary>The supervision of the programme (one grain, key 0): the "requires an update" list, and its daily reminders.</summary>
 [Alias("Bijie.Actors.ISupervisionGrain")]

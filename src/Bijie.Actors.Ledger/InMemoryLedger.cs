@@ -179,7 +179,10 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
             .Where(e => e.Entry.Kind == EntryKind.Report && !reversed.Contains(e.Entry.EntryId)
                 && (query.IdempotencyScope is null || e.Entry.IdempotencyScope == query.IdempotencyScope)
                 && (query.Approved is null || query.Approved == entries.Any(v => v.Entry is { Kind: EntryKind.Review, IdempotencyScope: "review" } && v.Entry.IdempotencyKey == e.Entry.EntryId.ToString("N")))
-                && e.Entry.Lines.Any(l => l.Member is null && l.Year == query.Year && query.Scopes.All(l.Scopes.Contains)))
+                && (query.OnBehalf is null || e.Entry.OnBehalf == query.OnBehalf)
+                && (query.ThroughPosition is null || e.Position <= query.ThroughPosition)
+                && e.Entry.Lines.Any(l => l.Member is null && l.Year == query.Year && query.Scopes.All(l.Scopes.Contains)
+                    && (query.Indicator is null || l.Indicator == query.Indicator)))
             .ToArray();
         var ordered = query.NewestFirst ? standing.Reverse() : standing;
         return Task.FromResult(new StandingReportsPage(

@@ -109,7 +109,7 @@ public sealed record StoredEntry(long Position, LedgerEntry Entry);
 /// </summary>
 public sealed record StandingReportsQuery(
     IReadOnlyList<string> Scopes, short Year, int Offset, int Limit, bool NewestFirst, string? IdempotencyScope = null, bool CountTotal = true,
-    bool? Approved = null);
+    bool? Approved = null, string? Indicator = null, bool? OnBehalf = null, long? ThroughPosition = null);
 
 /// <summary>A page of standing reports and, when asked for, how many there are in all.</summary>
 public sealed record StandingReportsPage(IReadOnlyList<StoredEntry> Entries, int? Total);

@@ -491,7 +491,10 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         ArgumentNullException.ThrowIfNull(query);
         const string where = """
             e.kind = 1
-            AND e.position IN (SELECT l.position FROM ledger_lines l WHERE l.scopes @> @scopes AND l.year = @year AND l.member IS NULL)
+            AND e.position IN (SELECT l.position FROM ledger_lines l WHERE l.scopes @> @scopes AND l.year = @year AND l.member IS NULL
+                AND (@indicator::text IS NULL OR l.indicator = @indicator))
+            AND (@onbehalf::boolean IS NULL OR e.on_behalf = @onbehalf)
+            AND (@through::bigint IS NULL OR e.position <= @through)
             AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses = e.entry_id)
             AND (@idem::text IS NULL OR e.idem_scope = @idem)
             AND (@approved::boolean IS NULL OR @approved = EXISTS (
@@ -503,6 +506,9 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
             c.Parameters.AddWithValue("year", query.Year);
             c.Parameters.Add(new NpgsqlParameter("idem", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)query.IdempotencyScope ?? DBNull.Value });
             c.Parameters.Add(new NpgsqlParameter("approved", NpgsqlTypes.NpgsqlDbType.Boolean) { Value = (object?)query.Approved ?? DBNull.Value });
+            c.Parameters.Add(new NpgsqlParameter("indicator", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)query.Indicator ?? DBNull.Value });
+            c.Parameters.Add(new NpgsqlParameter("onbehalf", NpgsqlTypes.NpgsqlDbType.Boolean) { Value = (object?)query.OnBehalf ?? DBNull.Value });
+            c.Parameters.Add(new NpgsqlParameter("through", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)query.ThroughPosition ?? DBNull.Value });
         }
 
         var entries = await ReadEntriesAsync(where, Bind, Math.Max(0, query.Limit), cancellationToken, query.NewestFirst, Math.Max(0, query.Offset));

@@ -74,6 +74,7 @@ public static class WebComposition
         });
         services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section));
+        services.AddSingleton<Apis.DisplayNames>();
         services.AddSingleton<Live.BoardCache>();
         services.AddSingleton<Live.RankingCache>();
         services.AddSingleton<Live.BoardPusher>();

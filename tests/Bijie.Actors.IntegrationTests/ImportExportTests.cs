@@ -47,8 +47,51 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
         Assert.Contains("import it first", unknownEnterprise.GetProperty("errors")[0].GetProperty("message").GetString());
 
         var fixedFile = Csv("统一社会信用代码,企业名称,行业,省份", $"{good},导入测试企业,农业,贵州");
+        var clean = await ImportAsync(office, "enterprises", fixedFile, "text/csv", dryRun: true, HttpStatusCode.OK);
+        Assert.Equal(1, clean.GetProperty("creates").GetInt32());
+        Assert.Equal("create", clean.GetProperty("changes")[0].GetProperty("action").GetString());
         Assert.Equal(1, (await ImportAsync(office, "enterprises", fixedFile, "text/csv", dryRun: false, HttpStatusCode.OK)).GetProperty("applied").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/api/v1/enterprises/{good}")).StatusCode);
+
+        // The same file checked again: the row now updates the enterprise it created.
+        var again = await ImportAsync(office, "enterprises", fixedFile, "text/csv", dryRun: true, HttpStatusCode.OK);
+        Assert.Equal((0, 1), (again.GetProperty("creates").GetInt32(), again.GetProperty("updates").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("enterprises", "统一社会信用代码,企业名称,行业,省份")]
+    [InlineData("reports", "对象类型,对象编号,填报日期,指标代码,数值")]
+    public async Task A_template_has_the_kinds_chinese_column_headers_and_imports_as_an_empty_file(string kind, string header)
+    {
+        var office = fixture.Client(fixture.AdminKey);
+        var csv = await office.GetByteArrayAsync($"/api/v1/imports/{kind}/template.csv");
+        Assert.Equal(header, Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Trim());
+        var xlsx = await office.GetByteArrayAsync($"/api/v1/imports/{kind}/template.xlsx");
+        var dry = await ImportAsync(office, kind, xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", dryRun: true, HttpStatusCode.OK);
+        Assert.Empty(dry.GetProperty("errors").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/api/v1/imports/nothing/template.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_report_export_of_a_quarter_holds_only_the_reports_dated_in_it()
+    {
+        var office = fixture.Client(fixture.AdminKey);
+        var helper = $"hx{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "导出测试单位", kind = "Unit", strengths = Array.Empty<string>() })).EnsureSuccessStatusCode();
+        using var started = await office.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId = helper, localityCode = "520523001", start = "2023-01-02", responsibleStaffId = "staff-001" });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var pairing = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        foreach (var date in new[] { new DateOnly(2023, 2, 10), new DateOnly(2023, 5, 10), new DateOnly(2023, 6, 30), new DateOnly(2023, 7, 1) })
+        {
+            using var reported = await TestEnvironment.PostReportAsync(office, pairing, date, "clinic_person_times", 3);
+            Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
+        }
+
+        string[] Dates(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Where(l => l.Contains(pairing, StringComparison.Ordinal))
+            .Select(l => l.Split(',')[3]).Order().ToArray();
+        Assert.Equal(["2023-02-10", "2023-05-10", "2023-06-30", "2023-07-01"], Dates(await office.GetStringAsync("/api/v1/exports/reports.csv?year=2023&locality=520523001")));
+        Assert.Equal(["2023-05-10", "2023-06-30"], Dates(await office.GetStringAsync("/api/v1/exports/reports.csv?year=2023&period=2023Q2&locality=520523001")));
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.GetAsync("/api/v1/exports/reports.csv?year=2023&period=2024Q1")).StatusCode);
     }
 
     [Fact]

@@ -153,12 +153,19 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
         JsonElement list = default;
         await fixture.Host.PollAsync(async () =>
         {
-            list = await office.GetFromJsonAsync<JsonElement>("/api/v1/supervision");
-            return list.EnumerateArray().Any(i => i.GetProperty("subjectId").GetString() == pairingId);
+            // Narrowed to the person and the township, the list is short enough for one page.
+            list = await office.GetFromJsonAsync<JsonElement>("/api/v1/supervision?staff=staff-021&locality=520524002&reason=no_recent_report&size=200");
+            return list.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("subjectId").GetString() == pairingId);
         }, TimeSpan.FromSeconds(20), "the silent pairing on the list");
-        var item = list.EnumerateArray().Single(i => i.GetProperty("subjectId").GetString() == pairingId);
+        var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("subjectId").GetString() == pairingId);
+        Assert.All(list.GetProperty("items").EnumerateArray(), i => Assert.Equal("staff-021", i.GetProperty("responsibleStaffId").GetString()));
         Assert.Equal("no_recent_report", item.GetProperty("reason").GetString());
-        Assert.Equal("staff-021", item.GetProperty("responsibleStaffId").GetString());
+        Assert.StartsWith("督促测试单位 ↔ ", item.GetProperty("name").GetString()); // names, not ids
+        Assert.False(string.IsNullOrEmpty(item.GetProperty("responsibleName").GetString()));
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("daysSilent").ValueKind); // it never reported: no day count from its start
+        Assert.Equal(0, (await office.GetFromJsonAsync<JsonElement>("/api/v1/supervision?staff=staff-021&locality=520524002&reason=milestone_past_due")).GetProperty("items")
+            .EnumerateArray().Count(i => i.GetProperty("subjectId").GetString() == pairingId));
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.GetAsync("/api/v1/supervision?reason=late")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.KeyAsync("Helper", helper)).GetAsync("/api/v1/supervision")).StatusCode);
 
         using var reminded = await office.PostAsync("/api/v1/supervision/reminders", null);

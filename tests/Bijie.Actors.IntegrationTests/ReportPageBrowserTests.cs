@@ -77,7 +77,8 @@ public sealed class ReportPageBrowserTests(BrowserFixture fixture) : IClassFixtu
         await FillAsync(page, clicked);
         await page.DblClickAsync("#report-form button[type=submit]");
         var first = await AcceptedIdAsync(page);
-        Assert.Equal("提交", (await page.InnerTextAsync("#report-form button[type=submit]")).Trim());
+        // The button says 提交中… while the request is in flight and 提交 again, enabled, once it has been answered.
+        await page.WaitForFunctionAsync("() => { const b = document.querySelector('#report-form button[type=submit]'); return !b.disabled && b.textContent.trim() === '提交'; }");
         Assert.Single(await StandingWithAsync(subject, clicked));
 
         var entered = UniqueValue();

@@ -137,6 +137,8 @@ public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture
         var inbox = await own.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
         var notice = Assert.Single(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "report.returned");
         Assert.Contains("人次与台账不符", notice.GetProperty("body").GetString());
+        Assert.StartsWith("填报被退回：审核测试单位 ↔ ", notice.GetProperty("title").GetString()); // names, not the pairing's id
+        Assert.Equal($"/report.html?subject=pairing:{pairings[1]}&returned={secondId}", notice.GetProperty("link").GetString());
 
         // Reversing an approved report takes its reviewed part back with it.
         using (var reverse = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reports/{firstId}/reversal") { Content = JsonContent.Create(new { reason = "更正" }) })
@@ -151,6 +153,85 @@ public sealed class ReviewAndPeriodTests(ApiHostFixture fixture) : IClassFixture
                 .GetProperty("indicators").GetProperty("clinic_person_times");
             return figure.GetProperty("value").GetDecimal() == 0 && figure.GetProperty("reviewedValue").GetDecimal() == 0;
         }, TimeSpan.FromSeconds(20), "the reversal to take the reviewed part back");
+    }
+
+    [Fact]
+    public async Task The_review_queue_narrows_by_helper_and_indicator_names_subjects_and_reporters_and_approves_a_confirmed_set_in_bulk()
+    {
+        var today = TestEnvironment.Today;
+        var (office, own, helper, pairings) = await HelperWithPairingsAsync("hb", today.AddDays(-1));
+        var (_, other, _, otherPairings) = await HelperWithPairingsAsync("hb", today.AddDays(-1));
+        var clinics = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var reported = await ReportAsync(own, pairings[i % 2], today, i + 1);
+            Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
+            clinics.Add(await IdOf(reported));
+        }
+
+        using (var training = await TestEnvironment.PostReportAsync(own, pairings[0], today, "talent_training_person_times", 9))
+        {
+            Assert.Equal(HttpStatusCode.Created, training.StatusCode);
+        }
+
+        using (var theirs = await ReportAsync(other, otherPairings[0], today, 7))
+        {
+            Assert.Equal(HttpStatusCode.Created, theirs.StatusCode);
+        }
+
+        var selection = $"helper={helper}&indicator=clinic_person_times&year={today.Year}";
+        var queue = await office.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?status=pending&{selection}&size=2");
+        Assert.Equal(5, queue.GetProperty("total").GetInt32());
+        var first = queue.GetProperty("items")[0].GetProperty("report");
+        Assert.Equal(clinics[4], first.GetProperty("id").GetString()); // newest first
+        Assert.StartsWith("审核测试单位 ↔ ", first.GetProperty("subjectName").GetString());
+        Assert.Equal("test Helper", first.GetProperty("reporterName").GetString());
+
+        // The office confirmed a number that is no longer true: nothing is approved, and the answer says the number.
+        using (var stale = await office.PostAsJsonAsync("/api/v1/reviews/approval", new { filter = new { helper, indicator = "clinic_person_times", year = today.Year }, expected = 4 }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+            var problem = await stale.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("review.count_changed", problem.GetProperty("code").GetString());
+            Assert.Equal("5", problem.GetProperty("args").GetProperty("count").GetString());
+        }
+
+        Assert.Equal(5, (await office.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?status=pending&{selection}")).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await own.PostAsJsonAsync("/api/v1/reviews/approval", new { filter = new { helper }, expected = 6 })).StatusCode);
+
+        // Two at a time: the first call fixes the set, the next ones finish it; a report filed meanwhile is not approved unseen.
+        using var started = await office.PostAsJsonAsync("/api/v1/reviews/approval", new { filter = new { helper, indicator = "clinic_person_times", year = today.Year }, expected = 5, limit = 2 });
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var answer = await started.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, answer.GetProperty("approved").GetInt32());
+        Assert.Equal(3, answer.GetProperty("remaining").GetInt32());
+        string late;
+        using (var meanwhile = await ReportAsync(own, pairings[1], today, 11))
+        {
+            late = await IdOf(meanwhile);
+        }
+
+        var through = answer.GetProperty("through").GetInt64();
+        var approved = 2;
+        while (answer.GetProperty("remaining").GetInt32() > 0)
+        {
+            using var next = await office.PostAsJsonAsync("/api/v1/reviews/approval", new { filter = new { helper, indicator = "clinic_person_times", year = today.Year }, through, limit = 2 });
+            answer = await next.Content.ReadFromJsonAsync<JsonElement>();
+            approved += answer.GetProperty("approved").GetInt32();
+        }
+
+        Assert.Equal(5, approved);
+        var approvedIds = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?status=approved&{selection}&size=200")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("report").GetProperty("id").GetString()!).ToHashSet();
+        Assert.True(approvedIds.SetEquals(clinics));
+        var stillPending = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?status=pending&helper={helper}&year={today.Year}&size=200")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("report").GetProperty("id").GetString()!).ToArray();
+        Assert.Contains(late, stillPending);
+        Assert.Equal(2, stillPending.Length); // the late clinic report and the training report
+        Assert.Equal(1, (await office.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?status=pending&year={today.Year}&pairing={otherPairings[0]}")).GetProperty("total").GetInt32());
+
+        using var unknown = await office.GetAsync($"/api/v1/reviews?indicator=no_such_indicator&year={today.Year}");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
     [Fact]

@@ -241,6 +241,18 @@ public sealed class SessionTests(ApiHostFixture fixture) : IClassFixture<ApiHost
         Assert.Equal(next, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("next").GetString());
     }
 
+    [Theory]
+    [InlineData("Office", "/office.html")]
+    [InlineData("Viewer", "/")]
+    public async Task Sign_in_without_a_return_address_goes_to_the_page_the_role_works_in(string role, string next)
+    {
+        var name = await CreateAccountAsync(role);
+        using var browser = Browser();
+        using var response = await browser.PostAsJsonAsync("/api/v1/session", new { userName = name, password = "correct-horse-battery" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(next, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("next").GetString());
+    }
+
     [Fact]
     public async Task Pages_carry_a_policy_without_inline_script_and_the_other_security_headers()
     {

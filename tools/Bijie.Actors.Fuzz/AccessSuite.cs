@@ -178,7 +178,7 @@ public static class AccessSuite
         string[] helperA = ["helperA", .. office];
         var values = new Dictionary<string, string>
         {
-            ["code"] = f.TownshipA, ["creditCode"] = f.Enterprise, ["helperId"] = f.HelperA, ["track"] = "health", ["format"] = "csv", ["period"] = $"{y}Q1",
+            ["code"] = f.TownshipA, ["creditCode"] = f.Enterprise, ["helperId"] = f.HelperA, ["track"] = "health", ["format"] = "csv", ["period"] = $"{y}Q1", ["kind"] = "reports",
             ["id"] = id switch
             {
                 "GetProject" or "GetProjectBoard" or "GetProjectHistory" => f.ProjectA,

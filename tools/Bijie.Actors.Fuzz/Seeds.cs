@@ -97,6 +97,10 @@ internal static class Seeds
             case "ReviewReport":
                 yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(new { decision = "Return", reason = "与台账不符" }), "office", NotOffice);
                 break;
+            case "ApproveReports":
+                // Fixed at ledger position 0: the set is empty, so the office's own call approves nothing either.
+                yield return new Seed(operation, method, template, none, J(new { filter = new { helper = f.HelperA, year = f.Today.Year }, through = 0, limit = 10 }), "office", NotOffice);
+                break;
             case "RegisterHelper":
                 yield return new Seed(operation, method, template, P(("id", f.HelperA)),
                     J(new { nameZh = $"模糊测试单位甲{f.Tag}", nameEn = "Fuzz helper A", kind = "Unit", strengths = new[] { "Health", "Talent" } }), "office", NotOffice);

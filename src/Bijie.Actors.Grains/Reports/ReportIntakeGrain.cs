@@ -65,7 +65,7 @@ public sealed class ReportIntakeGrain(
 
         return ledger.ReadStandingReportsAsync(new StandingReportsQuery(
             query.Scopes.Distinct(StringComparer.Ordinal).ToArray(), (short)query.Year, query.Offset, query.Limit, query.NewestFirst, query.Source,
-            query.CountTotal, query.Approved));
+            query.CountTotal, query.Approved, query.Indicator, query.OnBehalf, query.ThroughPosition));
     }
 
     /// <summary>Validates a report and builds its ledger entry; refuses what the ledger must never hold.</summary>
@@ -224,6 +224,65 @@ public sealed class ReportIntakeGrain(
         return receipt;
     }
 
+    /// <summary>Appends the approval entry of a standing report; an approval committed meanwhile by another is read back.</summary>
+    private async Task<ReviewItem> ApproveAsync(StoredEntry original, ActorRef actor)
+    {
+        var reportId = original.Entry.EntryId;
+        var body = JsonSerializer.Serialize(new { reviews = reportId, decision = "approved" });
+        var entry = new LedgerEntry(
+            Reviews.ApprovalId(reportId), EntryKind.Review, "review", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
+            original.Entry.SubjectId, null, original.Entry.OccurredOn, time.GetUtcNow(), actor.Id, false, null, body,
+            original.Entry.Lines.Where(l => l.Member is null).Select(l => l with { Indicator = Indicators.Reviewed(l.Indicator) }).ToArray());
+        var result = await LedgerEntries.AppendAsync(ledger, entry);
+        // Only an approval someone else committed meanwhile needs reading back for who and when.
+        var stored = result.Outcome == AppendOutcome.Committed ? null : await ledger.FindAsync(result.EntryId);
+        return new ReviewItem(View(original), "approved", stored?.Entry.Actor ?? actor.Id, stored?.Entry.RecordedAt ?? entry.RecordedAt);
+    }
+
+    public async Task<BulkApproval> ApproveManyAsync(ReportPageQuery query, int? expected, int limit, ActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!actor.ManagesEverything)
+        {
+            throw DomainException.Forbidden("review.forbidden", "The programme office reviews reports.");
+        }
+
+        if (limit is < 1 or > 5000)
+        {
+            throw DomainException.Invalid("review.limit", "A bulk approval approves 1 to 5000 reports per request.", "limit");
+        }
+
+        // The set is fixed at a ledger position: what is filed after the office saw the count is not approved unseen.
+        var through = query.ThroughPosition ?? await ledger.HeadAsync();
+        var pending = query with { ThroughPosition = through, Approved = false, NewestFirst = false, Offset = 0 };
+        if (expected is { } count)
+        {
+            var total = (await ReadPageAsync(pending with { Limit = 0 })).Total ?? 0;
+            if (total != count)
+            {
+                throw DomainException.Conflict("review.count_changed",
+                    $"{total} reports are pending in this selection now, not {count}: confirm the new number.", "expected").With("count", total);
+            }
+        }
+
+        var approved = 0;
+        while (approved < limit)
+        {
+            // Approved reports leave the pending set, so the next chunk is always at offset 0.
+            var chunk = await ReadPageAsync(pending with { Limit = Math.Min(200, limit - approved), CountTotal = false });
+            if (chunk.Entries.Count == 0)
+            {
+                break;
+            }
+
+            await Task.WhenAll(chunk.Entries.Select(e => ApproveAsync(e, actor)));
+            approved += chunk.Entries.Count;
+        }
+
+        var remaining = (await ReadPageAsync(pending with { Limit = 0 })).Total ?? 0;
+        return new BulkApproval(approved, remaining, through);
+    }
+
     public async Task<ReviewItem> ReviewAsync(Guid reportId, ReviewDecision decision, string? reason, ActorRef actor)
     {
         if (!actor.ManagesEverything)
@@ -251,15 +310,7 @@ public sealed class ReportIntakeGrain(
                 throw DomainException.Conflict("review.reversed", $"Report '{reportId}' was reversed or returned; there is nothing to approve.", "reportId");
             }
 
-            var body = JsonSerializer.Serialize(new { reviews = reportId, decision = "approved" });
-            var entry = new LedgerEntry(
-                Reviews.ApprovalId(reportId), EntryKind.Review, "review", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
-                original.Entry.SubjectId, null, original.Entry.OccurredOn, time.GetUtcNow(), actor.Id, false, null, body,
-                original.Entry.Lines.Where(l => l.Member is null).Select(l => l with { Indicator = Indicators.Reviewed(l.Indicator) }).ToArray());
-            var result = await LedgerEntries.AppendAsync(ledger, entry);
-            // Only an approval someone else committed meanwhile needs reading back for who and when.
-            var stored = result.Outcome == AppendOutcome.Committed ? null : await ledger.FindAsync(result.EntryId);
-            return new ReviewItem(View(original), "approved", stored?.Entry.Actor ?? actor.Id, stored?.Entry.RecordedAt ?? entry.RecordedAt);
+            return await ApproveAsync(original, actor);
         }
 
         if (approval is not null)
@@ -296,10 +347,25 @@ public sealed class ReportIntakeGrain(
         }
 
         var values = string.Join("，", report.Values().Select(v => $"{(Indicators.Find(v.Key)?.NameZh ?? v.Key)} {v.Value:0.##}"));
+        // The notice names what was returned and opens the report page on it, with the returned figures to correct and file again.
+        var kind = LedgerEntries.KindOf(report) == "project" ? "project" : "pairing";
         var notice = new Notification(Inboxes.NotificationId($"returned:{report.EntryId:N}"), "report.returned",
-            $"填报被退回：{report.SubjectId}（{report.OccurredOn:yyyy-MM-dd}）", $"{values}。退回理由 · reason: {reason}",
-            "/report.html", time.GetUtcNow(), false);
+            $"填报被退回：{await SubjectNameAsync(report.SubjectId, kind)}（{report.OccurredOn:yyyy-MM-dd}）", $"{values}。退回理由 · reason: {reason}",
+            $"/report.html?subject={kind}:{Uri.EscapeDataString(report.SubjectId)}&returned={report.EntryId}", time.GetUtcNow(), false);
         await Task.WhenAll(inboxes.Select(i => GrainFactory.GetGrain<IInboxGrain>(i).NotifyAsync(notice)));
+    }
+
+    /// <summary>A pairing's two sides or a project's title, as a reporter reads it; the id when a name cannot be read.</summary>
+    private async Task<string> SubjectNameAsync(string subjectId, string kind)
+    {
+        try
+        {
+            return await GrainFactory.SubjectNameAsync(subjectId, kind) ?? subjectId;
+        }
+        catch (DomainException)
+        {
+            return subjectId;
+        }
     }
 
     private static ReportReceipt Answer(AppendResult result, string key) => result.Outcome switch

@@ -44,8 +44,12 @@ public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions
             var days = today.DayNumber - since.DayNumber;
             if (days > stale)
             {
+                // A subject that never reported since a start decades ago is "no report yet", not "silent for 14,005 days".
+                var reported = latest.ContainsKey(id);
                 items.Add(new UpdateNeeded(id, kind, label, place, staff, "no_recent_report",
-                    $"{(latest.ContainsKey(id) ? "最近填报" : "开始于")} {since:yyyy-MM-dd}，已 {days} 天未填报 · no report for {days} days", since, period));
+                    reported ? $"最近填报 {since:yyyy-MM-dd}，已 {days} 天未填报 · last report {since:yyyy-MM-dd}, {days} days ago"
+                        : $"自 {since:yyyy-MM-dd} 开始以来尚无填报 · no report since it started on {since:yyyy-MM-dd}",
+                    since, period, reported ? since : null, reported ? days : null));
             }
         }
 

@@ -28,7 +28,7 @@ public static class LedgersApi
         exports.MapGet("/pairings.{format}", ExportPairingsAsync).WithName("ExportPairings")
             .WithSummary("Pairings at a locality and below, as csv or xlsx");
         exports.MapGet("/reports.{format}", ExportReportsAsync).WithName("ExportReports")
-            .WithSummary("The reports that stand at a locality and below in a year, one row per indicator, as csv or xlsx");
+            .WithSummary("The reports that stand at a locality and below in a year (or one of its quarters, period=2026Q3), one row per indicator, as csv or xlsx");
         exports.MapGet("/helpers.{format}", ExportHelpersAsync).WithName("ExportHelpers")
             .WithSummary("Every helper organisation and local institution, as csv or xlsx");
         exports.MapGet("/projects.{format}", ExportProjectsAsync).WithName("ExportProjects")
@@ -41,6 +41,8 @@ public static class LedgersApi
             .WithSummary("Imports enterprises, pairings or reports from the body (text/csv or xlsx); dryRun=true only checks")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes))
             .DisableAntiforgery();
+        imports.MapGet("/{kind}/template.{format}", TemplateAsync).WithName("ImportTemplate")
+            .WithSummary("An empty file of a kind (enterprises, helpers, pairings, projects, reports) with its Chinese column headers, as csv or xlsx");
         return app;
     }
 
@@ -144,9 +146,16 @@ public static class LedgersApi
         }), "pairings", format);
     }
 
-    public static async Task<FileContentHttpResult> ExportReportsAsync(string format, string? locality, int year, IGrainFactory grains)
+    public static async Task<FileContentHttpResult> ExportReportsAsync(string format, string? locality, int year, string? period, IGrainFactory grains)
     {
         Format(format);
+        // A quarter of the year (2026Q3) narrows the rows to the reports dated in it.
+        (DateOnly First, DateOnly Last)? quarter = period is null ? null : ReportingPeriods.Require(period);
+        if (quarter is { } q && q.First.Year != year)
+        {
+            throw DomainException.Invalid("export.period", $"{period} is not a quarter of {year}.", "period");
+        }
+
         var scope = (await Listing.ScopesAsync(grains, locality, null, null))[0];
         // An export is the one read of a whole year: a page at a time, so no single call carries it all.
         var reports = new List<ReportView>();
@@ -161,7 +170,7 @@ public static class LedgersApi
             }
         }
 
-        return File(reports.SelectMany(r => r.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new Dictionary<string, object?>
+        return File(reports.Where(r => quarter is not { } within || (r.Date >= within.First && r.Date <= within.Last)).SelectMany(r => r.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new Dictionary<string, object?>
         {
             [Columns.ReportId] = r.Id.ToString(),
             [Columns.SubjectKind] = r.SubjectKind,
@@ -171,7 +180,7 @@ public static class LedgersApi
             [Columns.IndicatorName] = Indicators.Find(v.Key)?.NameZh,
             [Columns.Value] = v.Value,
             [Columns.ReportedBy] = r.ReportedBy,
-        })), $"reports-{year}", format);
+        })), period is null ? $"reports-{year}" : $"reports-{period}", format);
     }
 
     public static async Task<FileContentHttpResult> ExportBoardAsync(string code, string format, int year, IGrainFactory grains)
@@ -210,15 +219,7 @@ public static class LedgersApi
 
         var fileHash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
         var actor = user.ToActor();
-        var importer = kind switch
-        {
-            "enterprises" => (IImporter)new EnterpriseImporter(grains),
-            "pairings" => new PairingImporter(grains),
-            "helpers" => new HelperImporter(grains),
-            "projects" => new ProjectImporter(grains),
-            "reports" => new ReportImporter(grains, fileHash),
-            _ => throw DomainException.NotFound("import.kind", $"'{kind}' cannot be imported: enterprises, helpers, pairings, projects or reports.", "kind"),
-        };
+        var importer = ImporterOf(kind, grains, fileHash);
 
         var errors = new List<ImportError>();
         var checkedRows = new List<(int Row, object Item)>();
@@ -238,7 +239,13 @@ public static class LedgersApi
         errors.AddRange(importer.CheckTogether(checkedRows));
         if (dryRun == true || errors.Count > 0)
         {
-            var result = new ImportResult(kind, dryRun == true, rows.Count, rows.Count - errors.Select(e => e.Row).Distinct().Count(), 0, errors.OrderBy(e => e.Row).ToArray());
+            // A dry run says what each good row would do: create a record, or update one that exists.
+            var bad = errors.Select(e => e.Row).ToHashSet();
+            var changes = dryRun == true
+                ? await Task.WhenAll(checkedRows.Where(r => !bad.Contains(r.Row)).Select(async r => new ImportChange(r.Row, await importer.ActionAsync(r.Item))))
+                : [];
+            var result = new ImportResult(kind, dryRun == true, rows.Count, rows.Count - bad.Count, 0, errors.OrderBy(e => e.Row).ToArray(),
+                changes.Count(c => c.Action == "create"), changes.Count(c => c.Action == "update"), changes.OrderBy(c => c.Row).Take(1000).ToArray());
             // Refused whole: problem details as every 4xx, carrying the result's figures and the bad rows (errors).
             return dryRun == true ? TypedResults.Ok(result) : TypedResults.Problem(statusCode: 400, title: "Invalid request",
                 detail: $"{result.Rows - result.ValidRows} of {result.Rows} rows are bad; nothing was imported.", extensions: new Dictionary<string, object?>
@@ -256,6 +263,28 @@ public static class LedgersApi
         }
 
         return TypedResults.Ok(new ImportResult(kind, false, rows.Count, rows.Count, applied, []));
+    }
+
+    private static IImporter ImporterOf(string kind, IGrainFactory grains, string fileHash) => kind switch
+    {
+        "enterprises" => new EnterpriseImporter(grains),
+        "pairings" => new PairingImporter(grains),
+        "helpers" => new HelperImporter(grains),
+        "projects" => new ProjectImporter(grains),
+        "reports" => new ReportImporter(grains, fileHash),
+        _ => throw DomainException.NotFound("import.kind", $"'{kind}' cannot be imported: enterprises, helpers, pairings, projects or reports.", "kind"),
+    };
+
+    /// <summary>An empty file of a kind with its Chinese column headers, to fill in and import.</summary>
+    public static FileContentHttpResult TemplateAsync(string kind, string format, IGrainFactory grains)
+    {
+        var header = ImporterOf(kind, grains, "").Header;
+        if (Format(format) == ExcelType.CSV)
+        {
+            return TypedResults.File([.. "\uFEFF"u8, .. System.Text.Encoding.UTF8.GetBytes(string.Join(',', header) + "\r\n")], "text/csv; charset=utf-8", $"{kind}-template.csv");
+        }
+
+        return File([header.ToDictionary(c => c, _ => (object?)null)], $"{kind}-template", format);
     }
 
     /// <summary>The Chinese column headers of the ledgers.</summary>
@@ -345,7 +374,13 @@ public static class LedgersApi
 
     private interface IImporter
     {
+        /// <summary>The columns a file of this kind has, in order: the template's header.</summary>
+        IReadOnlyList<string> Header { get; }
+
         Task<object> CheckAsync(Row row, int number, ActorRef actor);
+
+        /// <summary>What applying a checked row would do: "create", or "update" of a record that exists.</summary>
+        Task<string> ActionAsync(object item) => Task.FromResult("create");
 
         IEnumerable<ImportError> CheckTogether(IReadOnlyList<(int Row, object Item)> rows) => [];
 
@@ -354,6 +389,11 @@ public static class LedgersApi
 
     private sealed class EnterpriseImporter(IGrainFactory grains) : IImporter
     {
+        public IReadOnlyList<string> Header { get; } = [Columns.CreditCode, Columns.EnterpriseName, Columns.Industry, Columns.Province];
+
+        public async Task<string> ActionAsync(object item) =>
+            await grains.GetGrain<IEnterpriseGrain>(((EnterpriseProfile)item).CreditCode).ExistsAsync() ? "update" : "create";
+
         public Task<object> CheckAsync(Row row, int number, ActorRef actor)
         {
             var code = row.Required(Columns.CreditCode);
@@ -378,6 +418,11 @@ public static class LedgersApi
 
     private sealed class HelperImporter(IGrainFactory grains) : IImporter
     {
+        public IReadOnlyList<string> Header { get; } = [Columns.HelperId, Columns.HelperName, Columns.HelperNameEn, Columns.HelperKind, Columns.LocalityCode];
+
+        public async Task<string> ActionAsync(object item) =>
+            await grains.GetGrain<IHelperGrain>(((HelperProfile)item).Id).ExistsAsync() ? "update" : "create";
+
         public Task<object> CheckAsync(Row row, int number, ActorRef actor)
         {
             var id = row.Required(Columns.HelperId);
@@ -401,6 +446,26 @@ public static class LedgersApi
 
     private sealed class ProjectImporter(IGrainFactory grains) : IImporter
     {
+        public IReadOnlyList<string> Header { get; } =
+        [
+            Columns.ProjectId, Columns.ProjectTitle, Columns.Track, Columns.LocalityCode, Columns.LeadHelper, Columns.CoHelpers, Columns.Staff,
+            Columns.PlannedYuan, Columns.SignedYuan, Columns.LandedYuan, Columns.Status, Columns.ProposedOn, Columns.InLibraryOn, Columns.PlannedYear,
+            Columns.PlannedOn, Columns.StartedOn, Columns.FinishedOn, Columns.CancelledOn,
+        ];
+
+        public async Task<string> ActionAsync(object item)
+        {
+            try
+            {
+                await grains.GetGrain<IProjectGrain>(((ProjectRow)item).Id).GetAsync();
+                return "update";
+            }
+            catch (DomainException e) when (e.Code == "project.unknown")
+            {
+                return "create";
+            }
+        }
+
         public async Task<object> CheckAsync(Row row, int number, ActorRef actor)
         {
             var track = Tracks.Parse(row.Required(Columns.Track)) ?? throw DomainException.Invalid("project.track", "Not a track.", Columns.Track);
@@ -496,6 +561,12 @@ public static class LedgersApi
 
     private sealed class PairingImporter(IGrainFactory grains) : IImporter
     {
+        public IReadOnlyList<string> Header { get; } =
+        [
+            Columns.Kind, Columns.HelperId, Columns.EnterpriseCode, Columns.LocalityCode, Columns.PartnerId, Columns.Domain, Columns.Start, Columns.Staff,
+            Columns.End, Columns.EndReason,
+        ];
+
         private IReadOnlyList<StaffMember>? staff;
 
         public async Task<object> CheckAsync(Row row, int number, ActorRef actor)
@@ -583,6 +654,8 @@ public static class LedgersApi
 
     private sealed class ReportImporter(IGrainFactory grains, string fileHash) : IImporter
     {
+        public IReadOnlyList<string> Header { get; } = [Columns.SubjectKind, Columns.SubjectId, Columns.Date, Columns.Indicator, Columns.Value];
+
         public async Task<object> CheckAsync(Row row, int number, ActorRef actor)
         {
             var subjectKind = row.Required(Columns.SubjectKind);
@@ -604,7 +677,12 @@ public static class LedgersApi
 }
 
 /// <summary>What an import found and did.</summary>
-public sealed record ImportResult(string Kind, bool DryRun, int Rows, int ValidRows, int Applied, IReadOnlyList<ImportError> Errors);
+public sealed record ImportResult(
+    string Kind, bool DryRun, int Rows, int ValidRows, int Applied, IReadOnlyList<ImportError> Errors,
+    int Creates = 0, int Updates = 0, IReadOnlyList<ImportChange>? Changes = null);
+
+/// <summary>What a dry run found a good row would do: <c>create</c> a record, or <c>update</c> one that exists (the first 1000 rows).</summary>
+public sealed record ImportChange(int Row, string Action);
 
 /// <summary>A bad row of an import: the row as a spreadsheet numbers it, the column, and why.</summary>
 public sealed record ImportError(int Row, string? Field, string Message);

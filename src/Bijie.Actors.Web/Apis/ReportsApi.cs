@@ -21,7 +21,9 @@ public static class ReportsApi
         api.MapPost("/{id:guid}/review", ReviewAsync).WithName("ReviewReport").RequireAuthorization(Policies.Office)
             .WithSummary("The office's review (审核): Approve, or Return with a reason (the report is reversed and its reporter told)");
         app.MapGet("/api/v1/reviews", ListForReviewAsync).WithTags("Reports").WithName("ListForReview").RequireAuthorization(Policies.Office)
-            .WithSummary("The year's standing reports with their review; status=pending|approved, locality=, pairing= or project= narrow; paged");
+            .WithSummary("The year's standing reports with their review, newest first, with their subjects' and reporters' names; status=pending|approved, locality=, helper=, enterprise=, pairing= or project=, indicator= and onBehalf= narrow; paged");
+        app.MapPost("/api/v1/reviews/approval", ApproveManyAsync).WithTags("Reports").WithName("ApproveReports").RequireAuthorization(Policies.Office)
+            .WithSummary("Bulk approval of the pending reports a filter selects (as ListForReview's), oldest first, at most limit per call: expected must equal the number pending (else 409 review.count_changed with args.count); later calls pass the answer's through to finish the same set");
         return api;
     }
 
@@ -39,7 +41,7 @@ public static class ReportsApi
     /// filters in the same query (the reports with a line in both its own scope and the place or subject asked for),
     /// so another's reports are never read, let alone paged and then dropped; and only the page is read from the ledger.
     /// </summary>
-    public static async Task<Ok<Page<ReportView>>> ListAsync(HttpRequest request, IGrainFactory grains, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size)
+    public static async Task<Ok<Page<ReportView>>> ListAsync(HttpRequest request, IGrainFactory grains, DisplayNames names, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
         var actor = user.ToActor();
@@ -57,13 +59,13 @@ public static class ReportsApi
         }
 
         var found = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingPageAsync(new ReportPageQuery(scopes, year, (p - 1) * s, s, NewestFirst: true));
-        var items = found.Items.Select(r => Redact(r, actor)).ToArray();
+        var items = (await names.NameAsync(found.Items)).Select(r => Redact(r, actor)).ToArray();
         return TypedResults.Ok(new Page<ReportView>(items, Listing.NextLink(request, p, s, found.Total ?? 0), found.Total ?? 0));
     }
 
     /// <summary>Who filed a report and its note are for the reporter's organisation and the office; a locality sees the figures.</summary>
     private static ReportView Redact(ReportView report, ActorRef reader) =>
-        Access.SeesReporters(reader) ? report : report with { ReportedBy = "", Note = null };
+        Access.SeesReporters(reader) ? report : report with { ReportedBy = "", ReporterName = null, Note = null };
 
     public static async Task<Ok<ReportView>> GetAsync(Guid id, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -76,7 +78,8 @@ public static class ReportsApi
             body.Decision ?? throw DomainException.Invalid("review.decision", "decision is Approve or Return.", "decision"), body.Reason, user.ToActor()));
 
     public static async Task<Ok<Page<ReviewItem>>> ListForReviewAsync(
-        HttpRequest request, IGrainFactory grains, TimeProvider time, string? status, string? pairing, string? project, string? locality, int? year, int? page, int? size)
+        HttpRequest request, IGrainFactory grains, TimeProvider time, DisplayNames names, string? status, string? pairing, string? project, string? locality,
+        string? helper, string? enterprise, string? indicator, bool? onBehalf, int? year, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
         if (status is not (null or "pending" or "approved"))
@@ -84,11 +87,47 @@ public static class ReportsApi
             throw DomainException.Invalid("review.status", "status is pending or approved.", "status");
         }
 
-        var scope = (pairing ?? project) is { } subject ? Scopes.Subject(subject) : (await Listing.ScopesAsync(grains, locality, null, null))[0];
-        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListForReviewPageAsync(new ReportPageQuery(
-            [scope], year ?? ProgrammeClock.Today(time).Year, (p - 1) * s, s, NewestFirst: true, Approved: status switch { "approved" => true, "pending" => false, _ => null }));
+        var query = await ReviewQueryAsync(grains, time, new ReviewFilter(pairing, project, locality, helper, enterprise, indicator, onBehalf, year));
+        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListForReviewPageAsync(query with
+        {
+            Offset = (p - 1) * s, Limit = s, Approved = status switch { "approved" => true, "pending" => false, _ => null },
+        });
+        var named = await names.NameAsync(found.Items.Select(i => i.Report).ToArray());
+        var items = found.Items.Zip(named, (item, report) => item with { Report = report }).ToArray();
         var total = found.Total ?? 0;
-        return TypedResults.Ok(new Page<ReviewItem>(found.Items, Listing.NextLink(request, p, s, total), total));
+        return TypedResults.Ok(new Page<ReviewItem>(items, Listing.NextLink(request, p, s, total), total));
+    }
+
+    public static async Task<Ok<BulkApproval>> ApproveManyAsync(ApproveManyRequest body, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user)
+    {
+        if (body.Expected is null && body.Through is null)
+        {
+            throw DomainException.Invalid("review.expected", "Say how many reports you confirmed (expected), or continue a bulk approval (through).", "expected");
+        }
+
+        var query = await ReviewQueryAsync(grains, time, body.Filter ?? new ReviewFilter());
+        return TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).ApproveManyAsync(
+            query with { ThroughPosition = body.Through }, body.Through is null ? body.Expected : null, body.Limit ?? 1000, user.ToActor()));
+    }
+
+    /// <summary>The review queue's filters as a ledger query: a subject, or the lines in a place and of a helper or an enterprise.</summary>
+    private static async Task<ReportPageQuery> ReviewQueryAsync(IGrainFactory grains, TimeProvider time, ReviewFilter filter)
+    {
+        if (filter.Indicator is { } code && Indicators.Find(code) is null)
+        {
+            throw DomainException.Invalid("indicator.unknown", $"No indicator '{code}'.", "indicator");
+        }
+
+        if (filter.Pairing is not null && filter.Project is not null)
+        {
+            throw DomainException.Invalid("report.filter", "Filter by a pairing or a project, not both.", "pairing");
+        }
+
+        var scopes = (filter.Pairing ?? filter.Project) is { } subject
+            ? [Scopes.Subject(subject)]
+            : await Listing.ScopesAsync(grains, filter.Locality, filter.Enterprise, filter.Helper);
+        return new ReportPageQuery(scopes, filter.Year ?? ProgrammeClock.Today(time).Year, 0, 0, NewestFirst: true,
+            Indicator: filter.Indicator, OnBehalf: filter.OnBehalf);
     }
 
     public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> CorrectAsync(
@@ -108,6 +147,17 @@ public static class ReportsApi
         return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
     }
 }
+
+/// <summary>Which reports the review queue and a bulk approval take: the query parameters of <c>GET /api/v1/reviews</c>.</summary>
+public sealed record ReviewFilter(
+    string? Pairing = null, string? Project = null, string? Locality = null, string? Helper = null, string? Enterprise = null,
+    string? Indicator = null, bool? OnBehalf = null, int? Year = null);
+
+/// <summary>
+/// The body of <c>POST /api/v1/reviews/approval</c>: the filter, the number the office confirmed (first call) or the
+/// position the set was fixed at (later calls), and how many to approve in this call (1–5000, 1000 by default).
+/// </summary>
+public sealed record ApproveManyRequest(ReviewFilter? Filter, int? Expected, long? Through, int? Limit);
 
 /// <summary>The body of <c>POST /api/v1/reports/{id}/review</c>.</summary>
 public sealed record ReviewRequest(ReviewDecision? Decision, string? Reason);

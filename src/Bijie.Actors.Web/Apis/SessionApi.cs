@@ -68,7 +68,7 @@ public static class SessionApi
         await IssueCookieAsync(context, account, sessionId);
         var tokens = antiforgery.GetAndStoreTokens(context);
         return TypedResults.Ok(new SessionDto(account.UserName, account.DisplayName, account.Role.ToString(), account.OrganizationId, tokens.RequestToken,
-            ReturnUrls.Safe(body.ReturnUrl)));
+            ReturnUrls.AfterSignIn(body.ReturnUrl, account.Role, account.OrganizationId)));
     }
 
     private static async Task IssueCookieAsync(HttpContext context, AccountInfo account, string sessionId)

@@ -166,6 +166,12 @@ public sealed class DocumentDescription(ApiOptions api) : IOpenApiDocumentTransf
                 Description = "The fields at fault (a body property, `values.<indicator>`, a query parameter or a header such as `Idempotency-Key`), each with its messages.",
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
             },
+            ["args"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Values the refusal speaks of, by name (e.g. `count` of `review.count_changed`), for a client to say it in its reader's language.",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String },
+            },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The W3C trace id of the request, to find it in the logs." },
         },
     };

@@ -67,6 +67,10 @@ public sealed class ParameterDocumentation : IOpenApiOperationTransformer
         [("ListForReview", "status")] = "`pending` (not reviewed yet) or `approved`; default both.",
         [("ListForReview", "pairing")] = "Only the reports on this pairing.",
         [("ListForReview", "project")] = "Only the reports on this project.",
+        [("ListForReview", "helper")] = "Only the reports counted for this helper organisation.",
+        [("ListForReview", "enterprise")] = "Only the reports counted for this enterprise (unified social credit code).",
+        [("ListForReview", "indicator")] = "Only the reports with a value for this indicator (its code, e.g. `clinic_person_times`).",
+        [("ListForReview", "onBehalf")] = "true: only the reports the office filed on a reporter's behalf; false: only those reporters filed themselves.",
         [("ListPairings", "year")] = "Only pairings active at some time in this year; default any year.",
         [("ListPairings", "status")] = "`active` or `ended`; default both.",
         [("ListPairings", "enterprise")] = "Only the pairings of this enterprise (unified social credit code).",
@@ -96,6 +100,12 @@ public sealed class ParameterDocumentation : IOpenApiOperationTransformer
         [("Import", "kind")] = "What the file holds: `enterprises`, `helpers`, `pairings`, `projects` or `reports`.",
         [("Import", "format")] = "The file's format, `csv` or `xlsx`; default from the Content-Type (XLSX for the spreadsheet type, else CSV).",
         [("ListUpdatesNeeded", "period")] = "The reporting period to check, e.g. `2026Q3`; default the current one.",
+        [("ListUpdatesNeeded", "staff")] = "Only the items this responsible person (a staff id, e.g. `staff-004`) answers for.",
+        [("ListUpdatesNeeded", "locality")] = LocalityCode + ". Only the items in that place and the places below it.",
+        [("ListUpdatesNeeded", "reason")] = "`no_recent_report` or `milestone_past_due`; default both.",
+        [("ExportReports", "period")] = "Only the reports dated in this quarter of the year, e.g. `2026Q3`; default the whole year.",
+        [("ImportTemplate", "kind")] = "The kind of file: `enterprises`, `helpers`, `pairings`, `projects` or `reports`.",
+        [("ImportTemplate", "format")] = "The template's format: `csv` or `xlsx`.",
         [("/dashboard/Reminders/{page}", "page")] = "The page of reminders, from 0.",
     };
 

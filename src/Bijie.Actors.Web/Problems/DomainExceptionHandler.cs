@@ -67,6 +67,10 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             Detail = refusal.Message,
         };
         problem.Extensions["code"] = refusal.Code;
+        if (refusal.Arguments is { Count: > 0 } arguments)
+        {
+            problem.Extensions["args"] = arguments;
+        }
         if (refusal.Field is { } field)
         {
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [refusal.Message] };

@@ -13,4 +13,17 @@ public static class ReturnUrls
         && !url.Any(c => char.IsControl(c) || c == '\\')
             ? url
             : "/";
+
+    /// <summary>
+    /// Where a sign-in goes: the address asked for (made <see cref="Safe"/>), or, when none was asked for, the page the
+    /// role works in: 填报 for enterprises and helpers, 办公室 for the office, its own board for a locality.
+    /// </summary>
+    public static string AfterSignIn(string? asked, ActorRole role, string? organizationId) =>
+        !string.IsNullOrEmpty(asked) ? Safe(asked) : role switch
+        {
+            ActorRole.Enterprise or ActorRole.Helper => "/report.html",
+            ActorRole.Office or ActorRole.Admin => "/office.html",
+            ActorRole.Locality when organizationId is { Length: > 0 } code && code.All(char.IsAsciiDigit) => $"/locality.html?code={code}",
+            _ => "/",
+        };
 }

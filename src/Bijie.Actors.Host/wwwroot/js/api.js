@@ -19,10 +19,16 @@ let session;
 /** The signed-in user ({ userId, displayName, role, organizationId, antiforgeryToken }) or null. */
 export async function currentSession(refresh = false) {
   if (session !== undefined && !refresh) return session;
+  // A page opened by someone who never signed in here does not ask (a public board would log a 401 on every visit).
+  if (!localStorage.getItem(SIGNED_IN)) return (session = null);
   const response = await fetch('/api/v1/session', { headers: { Accept: 'application/json' } });
   session = response.ok ? await response.json() : null;
+  if (response.status === 401) localStorage.removeItem(SIGNED_IN);
   return session;
 }
+
+/** Set on this device at sign-in and cleared at sign-out or when the server no longer knows the session. */
+export const SIGNED_IN = 'bijie.signedIn';
 
 export async function get(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' } });

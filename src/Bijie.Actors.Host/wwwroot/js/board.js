@@ -37,11 +37,14 @@ export function renderFigures(container, board, codes = null, { nonZero = false 
   container.innerHTML = entries.map(([code, f]) => {
     const change = yoy(f.yoyPercent);
     const trend = f.yoyPercent > 0 ? 'up' : f.yoyPercent < 0 ? 'down' : 'flat';
+    // The value and its change share a line; a figure without last year's has no change to show (the tile says nothing
+    // rather than "no previous year" on every tile), and the reviewed share shows once the office has approved some.
+    const reviewed = Number(f.reviewedPercent) > 0
+      ? `<span class="reviewed" data-reviewed="${f.reviewedValue}" title="${escape(t('reviewedHint'))}">${t('reviewed')} ${f.reviewedPercent}%</span>` : '';
     return `<div class="figure" data-indicator="${code}" data-scope="${escape(board.scope)}" data-value="${f.value}">
       <span class="name">${escape(indicatorName(f))}</span>
-      <span class="value">${escape(figure(f.value, f.unit))}</span>
-      <span class="yoy ${change ? trend : 'none'}">${change ? `${t('yoy')} ${change}` : t('noPrevious')}${f.reviewedPercent != null
-        ? ` <span class="reviewed" data-reviewed="${f.reviewedValue}" title="${escape(t('reviewedHint'))}">· ${t('reviewed')} ${f.reviewedPercent}%</span>` : ''}</span>
+      <span class="line"><span class="value">${escape(figure(f.value, f.unit))}</span>${change
+        ? `<span class="yoy ${trend}" title="${escape(t('yoy'))}">${change}</span>` : `<span class="yoy none" title="${escape(t('noPrevious'))}"></span>`}${reviewed}</span>
     </div>`;
   }).join('');
 }
@@ -67,8 +70,10 @@ export function tickerLine(item, indicators) {
     const ind = indicators[code];
     return ind ? `${lang() === 'en' ? ind.nameEn : ind.nameZh} ${figure(v, ind.unit)}` : `${code} ${v}`;
   }).join('，');
-  const at = new Date(item.recordedAt).toLocaleTimeString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
-  return `<li data-report="${item.reportId}" class="${item.reversal ? 'reversal' : ''}"><time>${at}</time>
+  // The report's own date (what it reports on), the year left out when it is this year's; the recording time on hover.
+  const recorded = new Date(item.recordedAt).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+  const date = String(item.date).startsWith(String(new Date().getFullYear())) ? String(item.date).slice(5) : String(item.date);
+  return `<li data-report="${item.reportId}" class="${item.reversal ? 'reversal' : ''}"><time datetime="${escape(item.date)}" title="${escape(t('recordedAt'))} ${escape(recorded)}">${escape(date)}</time>
     <span class="where">${escape(item.localityName)}</span> <span class="who">${escape(item.reporterName)}</span>
     <span class="what">${escape(values)}</span></li>`;
 }

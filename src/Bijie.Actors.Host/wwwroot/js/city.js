@@ -9,6 +9,11 @@ const CITY = '5205';
 const TRACKS = ['regional', 'technology', 'industry', 'education', 'health', 'talent'];
 // The map still names 黔西县 (黔西市 since 2021); the division list names the city.
 const MAP_NAMES = { '黔西县': '黔西市' };
+// The counties' English names (official romanisation), for the map's labels in English.
+const COUNTY_EN = {
+  520502: 'Qixingguan', 520521: 'Dafang', 520523: 'Jinsha', 520524: 'Zhijin', 520525: 'Nayong', 520526: 'Weining', 520527: 'Hezhang', 520581: 'Qianxi',
+};
+const countyLabel = (name, code) => (lang() === 'en' && COUNTY_EN[code] ? COUNTY_EN[code] : name);
 
 const state = { year: null, city: null, counties: [], countyBoards: {}, trackBoards: {}, ticker: [], top: [], mapIndicator: 'projects_total' };
 let catalogue;
@@ -83,7 +88,7 @@ function mergeTicker(read, heard) {
 
 const loadTop = coalesce(async () => {
   const y = state.year;
-  const top = await get(`/api/v1/boards/${CITY}/top-enterprises?year=${y}&count=5`).catch(() => state.top);
+  const top = await get(`/api/v1/boards/${CITY}/top-enterprises?year=${y}&count=4`).catch(() => state.top);
   if (y !== state.year) return;
   state.top = top;
   renderTop();
@@ -138,8 +143,30 @@ function addTicker(item) {
   renderTicker();
 }
 
+/**
+ * The current year, while most figures that had a value last year have none yet, has barely begun: the header says
+ * so and offers last year, the last complete one, one click away (a board of zeros is not news of a collapse).
+ */
+function renderYearNote() {
+  const note = document.getElementById('year-note');
+  if (!note) return;
+  const figures = Object.values(state.city.indicators).filter(f => Number(f.previousValue ?? 0) > 0);
+  const begun = figures.filter(f => Number(f.value) > 0).length;
+  const barely = state.year === new Date().getFullYear() && figures.length > 0 && begun / figures.length < 0.5;
+  note.hidden = !barely;
+  note.innerHTML = barely
+    ? `${escape(t('yearBarelyBegun'))} <button type="button" data-year="${state.year - 1}">${escape(t('seeYear').replace('{year}', state.year - 1))}</button>`
+    : '';
+  note.querySelector('button')?.addEventListener('click', () => {
+    const select = document.getElementById('year-select');
+    select.value = String(state.year - 1);
+    select.dispatchEvent(new Event('change'));
+  });
+}
+
 function render() {
   translate();
+  renderYearNote();
   renderFigures(document.getElementById('city-figures'), state.city);
   renderSince();
   renderMapSelect();
@@ -173,13 +200,18 @@ function renderMap() {
   }));
   const max = Math.max(1, ...data.map(d => d.value));
   const unit = catalogue[state.mapIndicator]?.unit;
+  const narrow = document.getElementById('map').clientWidth < 600;
   charts.map.setOption({
     backgroundColor: 'transparent',
-    tooltip: { trigger: 'item', formatter: p => `${p.name}<br>${figure(p.value || 0, unit)}` },
-    visualMap: { min: 0, max, left: 10, bottom: 10, calculable: true, inRange: { color: ['#1d3c5e', '#3b82c4', '#f2c14e', '#d9472b'] }, textStyle: { color: '#cfd9e6' } },
+    tooltip: { trigger: 'item', formatter: p => `${escape(countyLabel(p.name, p.data?.code))}<br>${escape(figure(p.value || 0, unit))}` },
+    // On a narrow screen the colour scale lies flat under the map instead of over its south-west (威宁).
+    visualMap: {
+      min: 0, max, left: 10, bottom: 10, calculable: true, orient: narrow ? 'horizontal' : 'vertical', itemHeight: narrow ? 100 : 140,
+      inRange: { color: ['#1d3c5e', '#3b82c4', '#f2c14e', '#d9472b'] }, textStyle: { color: '#cfd9e6' },
+    },
     series: [{
-      type: 'map', map: '毕节', nameMap: MAP_NAMES, roam: false, selectedMode: false,
-      label: { show: true, color: '#fff', fontSize: 13 }, emphasis: { label: { color: '#fff' } },
+      type: 'map', map: '毕节', nameMap: MAP_NAMES, roam: false, selectedMode: false, top: 10, bottom: narrow ? 60 : 10,
+      label: { show: true, color: '#fff', fontSize: 13, formatter: p => countyLabel(p.name, p.data?.code) }, emphasis: { label: { color: '#fff' } },
       itemStyle: { borderColor: '#9fd3ff', borderWidth: 1 }, data,
     }],
   }, true);
@@ -190,7 +222,7 @@ function renderCounties() {
   const head = `<thead><tr><th>${t('locality')}</th>${cols.map(c => `<th>${escape(indicatorName(catalogue[c]))}${catalogue[c].unit === '元' ? ` (${lang() === 'en' ? '100 M yuan' : '亿元'})` : ''}</th>`).join('')}</tr></thead>`;
   const rows = state.counties.map(c => {
     const b = state.countyBoards[c.code];
-    return `<tr data-code="${c.code}"><th><a href="/locality.html?code=${c.code}">${escape(c.name)}</a></th>${cols.map(k =>
+    return `<tr data-code="${c.code}"><th><a href="/locality.html?code=${c.code}">${escape(countyLabel(c.name, c.code))}</a></th>${cols.map(k =>
       `<td data-indicator="${k}" data-scope="${escape(b?.scope)}" data-value="${b?.indicators[k]?.value ?? 0}">${cell(b?.indicators[k]?.value ?? 0, catalogue[k].unit)}</td>`).join('')}</tr>`;
   }).join('');
   document.getElementById('county-table').innerHTML = head + `<tbody>${rows}</tbody>`;

@@ -3,10 +3,12 @@ import { lang, unit } from './i18n.js';
 const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** Money (yuan) in 亿元 with two decimals: 18092000000 → "180.92 亿元" (in English "RMB 180.92 × 100 M"). */
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+
+/** Money (yuan) in 亿元 with two decimals: 18092000000 → "180.92 亿元"; in English "18.09B yuan", "0 yuan". */
 export function money(yuan) {
-  const yi = decimals.format(Number(yuan) / 1e8);
-  return lang() === 'en' ? `${yi} × 100 M yuan` : `${yi} 亿元`;
+  if (lang() === 'en') return `${compact.format(Number(yuan))} yuan`;
+  return `${decimals.format(Number(yuan) / 1e8)} 亿元`;
 }
 
 /** A count with thousands separators: 213200 → "213,200". */
@@ -17,7 +19,7 @@ export function count(value) {
 /** An indicator's figure with its unit, as text. */
 export function figure(value, zhUnit) {
   if (zhUnit === '元') return money(value);
-  const u = unit(zhUnit);
+  const u = unit(zhUnit, value);
   return u ? `${count(value)} ${u}` : count(value);
 }
 

@@ -5,11 +5,12 @@ import { t } from './i18n.js';
  * double click or Enter twice sends once), and an idempotency key per draft, kept until the server has answered
  * yes, so that a retry after a lost answer finds what the first try made.
  */
-export function submitOnce(form, run) {
+export function submitOnce(form, run, { enabled = () => true } = {}) {
   form.addEventListener('submit', async e => {
     e.preventDefault();
     if (form.dataset.busy === 'true') return;
-    const button = form.querySelector('button[type=submit]');
+    // The button pressed says 提交中 (a form may have two: 检查 and 导入); Enter presses the first.
+    const button = e.submitter ?? form.querySelector('button[type=submit]');
     form.dataset.busy = 'true';
     form.setAttribute('aria-busy', 'true');
     if (button) { button.disabled = true; button.textContent = t('submitting'); }
@@ -18,7 +19,7 @@ export function submitOnce(form, run) {
     } finally {
       form.dataset.busy = 'false';
       form.setAttribute('aria-busy', 'false');
-      if (button) { button.disabled = false; button.textContent = t(button.dataset.i18n ?? 'submit'); }
+      if (button) { button.disabled = !enabled(button); button.textContent = t(button.dataset.i18n ?? 'submit'); }
     }
   });
 }

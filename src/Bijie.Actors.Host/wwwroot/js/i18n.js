@@ -14,7 +14,7 @@ const texts = {
   mapIndicator: ['着色指标', 'Colour by'],
   byCounty: ['各县（市、区）合计', 'Totals by county'],
   byDomain: ['分领域', 'By domain'],
-  funnel: ['项目库', 'Project library'],
+  funnel: ['项目库（累计）', 'Project library (cumulative)'],
   money: ['招商引资', 'Investment'],
   signed: ['签约', 'Signed'],
   landed: ['落地', 'Landed'],
@@ -34,6 +34,7 @@ const texts = {
   status: ['状态', 'Status'],
   domain: ['领域', 'Domain'],
   helper: ['帮扶单位', 'Helper'],
+  indicator: ['指标', 'Indicator'],
   enterprise: ['民营企业', 'Enterprise'],
   start: ['开始日期', 'Start'],
   end: ['结束日期', 'End'],
@@ -75,6 +76,8 @@ const texts = {
   reminded: ['已提醒', 'Reminded'],
   reason_milestone_past_due: ['里程碑逾期', 'Milestone past due'],
   reason_no_recent_report: ['长期未填报', 'No recent report'],
+  silentSince: ['最近填报 {date}，已 {days} 天未填报', 'Last report {date}, {days} days ago'],
+  neverReported: ['自 {date} 开始以来尚无填报', 'No report since it started on {date}'],
   matters: ['争取支持事项', 'Support matters'],
   newMatter: ['交办事项', 'Raise a matter'],
   description: ['说明', 'Description'],
@@ -126,6 +129,25 @@ const texts = {
   move: ['变更状态', 'Move'],
   plannedYear: ['计划实施年度', 'Planned year'],
   importExport: ['导入导出', 'Import and export'],
+  wholeYear: ['全年', 'Whole year'],
+  yearBarelyBegun: ['本年度刚开始，多数指标尚无填报', 'This year has barely begun: most figures have no reports yet'],
+  seeYear: ['查看 {year} 年全年', 'See all of {year}'],
+  recordedAt: ['录入于', 'Recorded'],
+  ledger_helpers: ['帮扶单位', 'Helpers'],
+  ledger_enterprises: ['民营企业', 'Enterprises'],
+  ledger_pairings: ['结对关系', 'Pairings'],
+  ledger_projects: ['帮扶项目', 'Projects'],
+  ledger_reports: ['进展填报', 'Reports'],
+  ledger_board: ['看板指标', 'Board figures'],
+  templateHint: ['模板（含中文列名）：', 'Template (Chinese column headers):'],
+  dryRun: ['检查', 'Check'],
+  dryRunGood: ['检查通过：共 {rows} 行，将新建 {creates} 条、更新 {updates} 条。确认无误后点“导入”。', 'Checked: {rows} rows; {creates} would be created and {updates} updated. Press Import to apply.'],
+  dryRunBad: ['共 {rows} 行，其中 {bad} 行有误（见下表），未导入任何数据。请改正后重新检查。', '{bad} of {rows} rows are bad (see below); nothing was imported. Correct them and check again.'],
+  imported: ['已导入 {applied} / {rows} 行。', 'Imported {applied} of {rows} rows.'],
+  row: ['行', 'Row'],
+  badRow: ['有误', 'Bad'],
+  change_create: ['新建', 'Create'],
+  change_update: ['更新', 'Update'],
   export: ['导出', 'Export'],
   import: ['导入', 'Import'],
   file: ['文件', 'File'],
@@ -142,11 +164,11 @@ const texts = {
   coHelpers: ['协同单位', 'Co-helpers'],
   notFound: ['未找到。', 'Not found.'],
   figuresOf: ['指标', 'Figures'],
-  stage_InLibrary: ['入库', 'In library'],
-  stage_Planned: ['计划', 'Planned'],
-  stage_InProgress: ['实施', 'Under way'],
-  stage_Completed: ['完成', 'Completed'],
-  stage_Accepted: ['验收', 'Accepted'],
+  stage_InLibrary: ['已入库', 'Entered'],
+  stage_Planned: ['已计划', 'Planned'],
+  stage_InProgress: ['已实施', 'Started'],
+  stage_Completed: ['已完成', 'Completed'],
+  stage_Accepted: ['已验收', 'Accepted'],
   status_Proposed: ['提出', 'Proposed'],
   status_InLibrary: ['入库', 'In library'],
   status_Planned: ['计划', 'Planned'],
@@ -163,6 +185,13 @@ const texts = {
   track_education: ['教育', 'Education'],
   track_health: ['健康', 'Health'],
   track_talent: ['人才', 'Talent'],
+  helperKind_PartyCentralCommittee: ['民主党派中央', 'Party central committee'],
+  helperKind_PartyProvincialCommittee: ['民主党派省委会', 'Party provincial committee'],
+  helperKind_FederationOfIndustryAndCommerce: ['工商联', 'Federation of industry and commerce'],
+  helperKind_VocationalEducationSociety: ['中华职业教育社', 'Vocational education society'],
+  helperKind_Institution: ['帮扶机构', 'Helping institution'],
+  helperKind_Unit: ['帮扶单位', 'Helping unit'],
+  helperKind_LocalInstitution: ['受援机构', 'Local institution'],
   kind_Regional: ['地域帮扶', 'Regional'],
   kind_Township: ['单位结对乡镇', 'Unit ↔ township'],
   kind_EnterpriseVillage: ['企业结对村', 'Enterprise ↔ village'],
@@ -179,6 +208,19 @@ const texts = {
   review_pending: ['待审核', 'Pending'],
   review_approved: ['已通过', 'Approved'],
   review_returned: ['已退回', 'Returned'],
+  onBehalfOnly: ['仅办公室代填', 'Filed on behalf only'],
+  anyIndicator: ['全部指标', 'Any indicator'],
+  anyHelper: ['全部帮扶单位', 'Any helper'],
+  approveAll: ['全部通过（{count} 条）', 'Approve all ({count})'],
+  approveAllTitle: ['批量通过', 'Approve in bulk'],
+  approveAllConfirm: ['将通过当前筛选出的 {count} 条待审核填报，通过后计入“已审核”。确定吗？', 'This approves the {count} pending reports of this selection; they then count as reviewed. Go ahead?'],
+  approving: ['正在通过：{done} / {count}', 'Approving: {done} of {count}'],
+  approvedN: ['已通过 {count} 条。', '{count} approved.'],
+  returnedOne: ['已退回，填报人会收到原因。', 'Returned; the reporter is told the reason.'],
+  returnTitle: ['退回填报', 'Return a report'],
+  returnConfirm: ['退回后该填报不再计入看板，填报人会收到原因：', 'A returned report no longer counts on the boards; the reporter is told the reason:'],
+  actor_demo: ['示范数据', 'Demo data'],
+  actor_system: ['系统', 'System'],
   date: ['日期', 'Date'],
   year: ['年度', 'Year'],
   periods: ['填报周期', 'Reporting periods'],
@@ -198,6 +240,7 @@ const texts = {
   people: ['人员', 'People'],
   personTimes: ['人次', 'Person-times'],
   places: ['地点', 'Places'],
+  place: ['地点', 'Place'],
   addPlace: ['添加地点', 'Add the place'],
   from: ['开始', 'From'],
   to: ['结束', 'To'],
@@ -247,6 +290,9 @@ const texts = {
 
 /** What the API's stable error codes mean, in both languages; {field} is the indicator or field named. */
 const problems = {
+  'review.count_changed': ['待审核数量已变为 {count} 条，请重新确认。', '{count} reports are pending now; please confirm again.'],
+  'review.reversed': ['该填报已被撤回或退回，无需审核。', 'This report was withdrawn or returned; there is nothing to review.'],
+  'review.approved': ['该填报已通过审核；如需修改，请由填报人更正。', 'This report was approved; the reporter corrects it if need be.'],
   'report.values': ['请至少填写一项非零的指标。', 'Fill in at least one indicator that is not zero.'],
   'report.negative': ['“{field}”不能为负数；如需减少，请更正原填报。', '“{field}” cannot be negative; to lower a figure, correct the original report.'],
   'report.absurd': ['“{field}”的数值超出合理范围，请核对。', 'The value of “{field}” is beyond belief; please check it.'],
@@ -279,7 +325,15 @@ export function problemText(problem, nameOfField = f => f) {
   const entry = problem && problems[problem.code];
   const field = problem?.errors ? Object.keys(problem.errors)[0] : null;
   if (!entry) return problem?.detail || problem?.title || t('notFound');
-  return entry[lang() === 'en' ? 1 : 0].replace('{field}', field ? nameOfField(field) : '');
+  return entry[lang() === 'en' ? 1 : 0].replace('{field}', field ? nameOfField(field) : '')
+    .replace(/\{(\w+)\}/g, (_, name) => String(problem.args?.[name] ?? ''));
+}
+
+/** Who filed a report, as a person reads it: the account's or key's name, the demo's or the system's in words. */
+export function reporterText(report) {
+  if (report.reporterName) return report.reporterName;
+  if (report.reportedBy === 'demo' || report.reportedBy === 'system') return t('actor_' + report.reportedBy);
+  return report.reportedBy ?? '';
 }
 
 /** t(key) with {name} placeholders filled in. */
@@ -287,7 +341,8 @@ export function tf(key, values) {
   return t(key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
-const units = { '人次': 'person-times', '批次': 'batches', '个': '', '家': '', '次': 'visits', '元': 'yuan', '条': '' };
+// English units, singular and plural: "1 batch", "3 batches".
+const units = { '人次': ['person-time', 'person-times'], '批次': ['batch', 'batches'], '个': ['', ''], '家': ['', ''], '次': ['visit', 'visits'], '元': ['yuan', 'yuan'], '条': ['', ''] };
 
 export function lang() {
   return localStorage.getItem('bijie.lang') === 'en' ? 'en' : 'zh';
@@ -304,8 +359,10 @@ export function t(key) {
   return entry[lang() === 'en' ? 1 : 0];
 }
 
-export function unit(zh) {
-  return lang() === 'en' ? (units[zh] ?? zh) : zh;
+export function unit(zh, value = 2) {
+  if (lang() !== 'en') return zh;
+  const forms = units[zh];
+  return forms ? forms[Number(value) === 1 ? 0 : 1] : zh;
 }
 
 /** Sets the text of every [data-i18n] element under root. */

@@ -1,5 +1,5 @@
 import { t, lang, setLang, translate } from './i18n.js';
-import { currentSession, send, get } from './api.js';
+import { currentSession, send, get, SIGNED_IN } from './api.js';
 import { escape } from './format.js';
 import { confirmDialog } from './dialog.js';
 import { waiting } from './outbox.js';
@@ -15,11 +15,12 @@ export async function layout({ titleKey = 'title', titleText = null, live = fals
       <h1 id="page-title" ${titleText ? '' : `data-i18n="${titleKey}"`}>${titleText ? escape(titleText) : ''}</h1></div>
     <nav>
       <a href="/" data-i18n="home"></a>
-      <a href="/report.html" data-i18n="report"></a>
-      <a href="/office.html" data-i18n="office"></a>
+      <a href="/report.html" data-i18n="report" data-for="Enterprise Helper Office Admin" hidden></a>
+      <a href="/office.html" data-i18n="office" data-for="Office Admin" hidden></a>
     </nav>
     <div class="tools">
-      ${years ? `<label class="year"><span data-i18n="year"></span> <select id="year-select">${years.map(y => `<option value="${y}" ${y === year ? 'selected' : ''}>${y}</option>`).join('')}</select></label>` : ''}
+      ${years ? `<label class="year"><span data-i18n="year"></span> <select id="year-select">${years.map(y => `<option value="${y}" ${y === year ? 'selected' : ''}>${y}</option>`).join('')}</select></label>
+        <span id="year-note" role="note" hidden></span>` : ''}
       ${live ? '<span id="live-state" data-state="connecting" role="status"><span class="dot"></span><span data-i18n="connecting"></span></span>' : ''}
       <button type="button" id="lang-switch" data-i18n="language"></button>
       <span id="who"></span>
@@ -43,6 +44,8 @@ export async function layout({ titleKey = 'title', titleText = null, live = fals
 async function showWho() {
   const who = document.getElementById('who');
   const s = await currentSession();
+  // The pages a role works in are linked for that role only: a helper is not sent to 办公室 to read "no permission".
+  document.querySelectorAll('header.top nav a[data-for]').forEach(a => { a.hidden = !s || !a.dataset.for.split(' ').includes(s.role); });
   if (s) {
     const inbox = await get('/api/v1/inbox').catch(() => null);
     who.innerHTML = `${inbox ? `<a href="/inbox.html" id="inbox-link"><span data-i18n="inbox"></span> <b data-unread="${inbox.unread}">${inbox.unread}</b></a> ` : ''}` +
@@ -52,6 +55,7 @@ async function showWho() {
       const n = await waiting(s.userId).catch(() => 0);
       if (n > 0 && !await confirmDialog({ title: t('signOut'), message: t('signOutWaiting').replace('{n}', n), confirmText: t('signOut') })) return;
       await send('DELETE', '/api/v1/session').catch(() => {});
+      localStorage.removeItem(SIGNED_IN);
       navigator.serviceWorker?.controller?.postMessage('signed-out');
       location.href = '/';
     });

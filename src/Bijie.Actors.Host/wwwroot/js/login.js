@@ -1,5 +1,6 @@
 import { t, translate } from './i18n.js';
 import { layout } from './layout.js';
+import { SIGNED_IN } from './api.js';
 
 /**
  * Where to go after signing in: a path of this site, else the start page. "//host" and "/\host" lead to other sites
@@ -27,6 +28,7 @@ document.getElementById('signin').addEventListener('submit', async event => {
   const message = document.getElementById('message');
   if (response.ok) {
     const session = await response.json().catch(() => ({}));
+    localStorage.setItem(SIGNED_IN, '1');
     location.href = sameSitePath(session.next ?? asked);
     return;
   }

@@ -1,5 +1,6 @@
-import { t, translate } from './i18n.js';
-import { get, send } from './api.js';
+import { t, tf, translate, lang, reporterText } from './i18n.js';
+import { get, send, all } from './api.js';
+import { confirmDialog } from './dialog.js';
 import { alertIn } from './layout.js';
 import { escape, today, figure } from './format.js';
 import { localityPicker } from './locality-picker.js';
@@ -7,48 +8,139 @@ import { localityPicker } from './locality-picker.js';
 // 审核 and 填报周期: the office approves reports or returns them with a reason (the reporter hears of it in its
 // inbox), and keeps the quarters' deadlines and the exceptions that let a pairing or project report late.
 
-/** The review tab: the year's reports in a place, pending first, with approve and return. */
+const REVIEW_PAGE = 50;
+
+/**
+ * The review tab: the year's reports in a place, newest first, a page at a time, narrowed by helper, indicator and
+ * whether the office filed them on a reporter's behalf; approve or return one (the row says so at once), or approve
+ * every pending report of the selection after confirming their number.
+ */
 export async function setUpReview(catalogue) {
   const place = await localityPicker(document.getElementById('review-locality'));
   const form = document.getElementById('review-filter');
+  const table = document.getElementById('review-table');
+  const message = document.getElementById('review-message');
+  const bulk = document.getElementById('review-approve-all');
   form.year.value = String(new Date().getFullYear());
+  form.indicator.insertAdjacentHTML('beforeend', Object.values(catalogue).filter(i => i.aggregation === 'Sum')
+    .map(i => `<option value="${escape(i.code)}">${escape(indicatorLabel(i))}</option>`).join(''));
+  let page = 1;
+  let filter = null;
+  let pending = 0;
+
+  const say = (text, kind = 'notice') => { message.textContent = text; message.className = kind; };
+  const filterOf = () => ({
+    locality: place.value() || '5205', year: Number(form.year.value), status: form.status.value,
+    helper: form.helper.value || null, indicator: form.indicator.value || null, onBehalf: form.onBehalf.checked ? true : null,
+  });
+  const query = f => Object.entries({ ...f, status: f.status || null }).filter(([, v]) => v !== null && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+
   const render = async () => {
-    const table = document.getElementById('review-table');
-    const code = place.value() || '5205';
-    const page = await get(`/api/v1/reviews?locality=${code}&year=${Number(form.year.value)}&size=200${form.status.value ? `&status=${form.status.value}` : ''}`);
-    const rows = await Promise.all(page.items.map(async item => {
+    filter ??= filterOf();
+    const found = await get(`/api/v1/reviews?${query(filter)}&page=${page}&size=${REVIEW_PAGE}`);
+    const rows = found.items.map(item => {
       const r = item.report;
-      const values = Object.entries(r.values).map(([c, v]) => `${escape(catalogue[c]?.nameZh ?? c)} ${escape(figure(v, catalogue[c]?.unit ?? ''))}`).join('，');
-      return `<tr data-report="${r.id}" data-status="${item.status}"><td>${r.date}</td><th>${escape(r.subjectId)}</th><td>${values}</td>
-        <td>${escape(r.reportedBy)}${r.onBehalf ? ' *' : ''}</td><td data-role="status">${t('review_' + item.status)}</td>
-        <td>${item.status === 'pending' ? `<button type="button" data-act="approve" data-i18n="approve"></button> <button type="button" data-act="return" data-i18n="returnReport"></button>` : ''}</td></tr>`;
-    }));
+      const values = Object.entries(r.values).map(([c, v]) => `${escape(indicatorLabel(catalogue[c]) || c)} ${escape(figure(v, catalogue[c]?.unit ?? ''))}`).join('，');
+      return `<tr data-report="${r.id}" data-status="${item.status}"><td>${r.date}</td><th>${escape(r.subjectName ?? r.subjectId)}</th><td class="figures-text">${values}</td>
+        <td>${escape(reporterText(r))}${r.onBehalf ? ` <abbr title="${escape(t('onBehalfOnly'))}">*</abbr>` : ''}</td><td data-role="status">${t('review_' + item.status)}</td>
+        <td class="act">${item.status === 'pending' ? `<button type="button" data-act="approve">${t('approve')}</button> <button type="button" data-act="return">${t('returnReport')}</button>` : ''}</td></tr>`;
+    });
     table.innerHTML = `<thead><tr><th>${t('date')}</th><th>${t('subject')}</th><th>${t('values')}</th><th>${t('reportedBy')}</th><th>${t('status')}</th><th></th></tr></thead>
       <tbody>${rows.join('') || `<tr><td colspan="6">${t('none')}</td></tr>`}</tbody>`;
-    document.getElementById('review-count').textContent = `${page.total}`;
-    translate(table);
+    document.getElementById('review-count').textContent = tf('pageOf', { p: page, n: Math.max(1, Math.ceil(found.total / REVIEW_PAGE)), total: found.total });
+    const pages = Math.max(1, Math.ceil(found.total / REVIEW_PAGE));
+    document.getElementById('review-pages').innerHTML = found.total > REVIEW_PAGE
+      ? `<button type="button" data-step="-1" ${page <= 1 ? 'disabled' : ''}>${t('prev')}</button>
+         <span>${escape(tf('pageOf', { p: page, n: pages, total: found.total }))}</span>
+         <button type="button" data-step="1" ${page >= pages ? 'disabled' : ''}>${t('next')}</button>`
+      : '';
+    pending = filter.status === 'pending' ? found.total : 0;
+    bulk.hidden = pending === 0;
+    bulk.textContent = tf('approveAll', { count: pending.toLocaleString() });
   };
-  document.getElementById('review-table').addEventListener('click', async e => {
+  const show = () => render().catch(error => alertIn(message, error));
+
+  document.getElementById('review-pages').addEventListener('click', e => {
+    const step = Number(e.target.dataset.step);
+    if (!step) return;
+    page = Math.max(1, page + step);
+    show();
+  });
+
+  // One decision per row: the row says what became of it and loses its buttons; the list is not re-read under the hand.
+  table.addEventListener('click', async e => {
     const row = e.target.closest('tr[data-report]');
     const act = e.target.dataset.act;
-    if (!row || !act) return;
-    const message = document.getElementById('review-message');
+    if (!row || !act || row.dataset.busy) return;
+    let body;
+    if (act === 'approve') {
+      body = { decision: 'Approve' };
+    } else {
+      const reason = await confirmDialog({ title: t('returnTitle'), message: t('returnConfirm'), reason: true, confirmText: t('returnReport') });
+      if (!reason) return;
+      body = { decision: 'Return', reason };
+    }
+    row.dataset.busy = '1';
+    row.querySelectorAll('button').forEach(b => { b.disabled = true; });
     try {
-      if (act === 'approve') {
-        await send('POST', `/api/v1/reports/${row.dataset.report}/review`, { decision: 'Approve' });
-      } else {
-        const reason = prompt(t('reason'));
-        if (!reason) return;
-        await send('POST', `/api/v1/reports/${row.dataset.report}/review`, { decision: 'Return', reason });
-      }
-      message.textContent = '';
-      await render();
+      const item = await send('POST', `/api/v1/reports/${row.dataset.report}/review`, body);
+      row.dataset.status = item.status;
+      row.querySelector('[data-role=status]').textContent = t('review_' + item.status);
+      row.querySelector('td.act').innerHTML = '';
+      if (filter?.status === 'pending') { pending = Math.max(0, pending - 1); bulk.textContent = tf('approveAll', { count: pending.toLocaleString() }); bulk.hidden = pending === 0; }
+      say(item.status === 'approved' ? tf('approvedN', { count: 1 }) : t('returnedOne'));
     } catch (error) {
-      alertIn(message, error);
+      row.querySelectorAll('button').forEach(b => { b.disabled = false; });
+      say(error.message, 'error');
+    } finally {
+      delete row.dataset.busy;
     }
   });
-  form.addEventListener('submit', e => { e.preventDefault(); render().catch(error => alertIn(document.getElementById('review-message'), error)); });
-  document.querySelector('#tabs [data-tab=review]').addEventListener('click', () => render().catch(error => alertIn(document.getElementById('review-message'), error)), { once: true });
+
+  // Bulk approval: the office confirms the number it sees; the server approves exactly that set (fixed at a ledger
+  // position, so a report filed meanwhile is not approved unseen) a thousand at a time, and says if the number moved.
+  bulk.addEventListener('click', async () => {
+    const count = pending;
+    if (!count || !filter) return;
+    const ok = await confirmDialog({ title: t('approveAllTitle'), message: tf('approveAllConfirm', { count: count.toLocaleString() }), confirmText: t('approve') });
+    if (!ok) return;
+    bulk.disabled = true;
+    const { status, ...rest } = filter;
+    const body = { filter: rest, expected: count, limit: 1000 };
+    let done = 0;
+    try {
+      for (;;) {
+        say(tf('approving', { done: done.toLocaleString(), count: count.toLocaleString() }));
+        const answer = await send('POST', '/api/v1/reviews/approval', body);
+        done += answer.approved;
+        if (answer.remaining === 0 || answer.approved === 0) break;
+        body.expected = null;
+        body.through = answer.through;
+      }
+      say(tf('approvedN', { count: done.toLocaleString() }));
+      page = 1;
+      await render();
+    } catch (error) {
+      say(error.message, 'error');
+      if (done) await render().catch(() => {});
+    } finally {
+      bulk.disabled = false;
+    }
+  });
+
+  form.addEventListener('submit', e => { e.preventDefault(); filter = filterOf(); page = 1; say(''); show(); });
+  document.querySelector('#tabs [data-tab=review]').addEventListener('click', async () => {
+    const helpers = await all('/api/v1/helpers').catch(() => []);
+    form.helper.insertAdjacentHTML('beforeend', helpers.sort((a, b) => a.nameZh.localeCompare(b.nameZh, 'zh-CN'))
+      .map(h => `<option value="${escape(h.id)}">${escape(lang() === 'en' && h.nameEn ? h.nameEn : h.nameZh)}</option>`).join(''));
+    show();
+  }, { once: true });
+}
+
+function indicatorLabel(indicator) {
+  if (!indicator) return '';
+  return lang() === 'en' ? indicator.nameEn : indicator.nameZh;
 }
 
 /** The periods tab: the year's quarters, their deadlines and exceptions. */

@@ -1,4 +1,4 @@
-import { t, translate } from './i18n.js';
+import { t, tf, translate } from './i18n.js';
 import { get, all, send, currentSession, nameOf } from './api.js';
 import { layout, alertIn, failed } from './layout.js';
 import { escape, today } from './format.js';
@@ -126,9 +126,10 @@ async function listPairings(code) {
   const items = await all(`/api/v1/pairings?locality=${code}&status=active`, 400);
   const rows = await Promise.all(items.map(async p => `<tr data-pairing="${escape(p.id)}">
     <th>${escape(p.enterpriseCode ? await nameOf('enterprise', p.enterpriseCode) : await nameOf('helper', p.helperId))}</th>
-    <td>${t('kind_' + p.kind)}</td><td>${p.start}</td><td data-role="responsible">${escape(staffName(p.responsibleStaffId))}</td>
-    <td><button type="button" data-act="assign" data-i18n="responsible"></button> <button type="button" data-act="end" data-i18n="endPairing"></button></td></tr>`));
-  table.innerHTML = `<thead><tr><th>${t('helper')} / ${t('enterprise')}</th><th>${t('kind')}</th><th>${t('start')}</th><th>${t('responsible')}</th><th></th></tr></thead><tbody>${rows.join('') || `<tr><td colspan="5">${t('none')}</td></tr>`}</tbody>`;
+    <td>${t('kind_' + p.kind)}</td><td data-role="place">${escape(p.localityCode ? await nameOf('locality', p.localityCode) : p.partnerId ? await nameOf('helper', p.partnerId) : '')}</td>
+    <td>${p.start}</td><td data-role="responsible">${escape(staffName(p.responsibleStaffId))}</td>
+    <td class="act"><button type="button" data-act="assign" data-i18n="responsible"></button> <button type="button" data-act="end" data-i18n="endPairing"></button></td></tr>`));
+  table.innerHTML = `<thead><tr><th>${t('helper')} / ${t('enterprise')}</th><th>${t('kind')}</th><th>${t('place')}</th><th>${t('start')}</th><th>${t('responsible')}</th><th></th></tr></thead><tbody>${rows.join('') || `<tr><td colspan="6">${t('none')}</td></tr>`}</tbody>`;
   translate(table);
   table.onclick = async e => {
     const row = e.target.closest('tr[data-pairing]');
@@ -293,9 +294,13 @@ async function listNeeds() {
   };
 }
 
-/** 督促推进: what needs an update, by responsible person; reminders go to the office's inbox (daily, or now). */
+/**
+ * 督促推进: what needs an update, longest waiting first, a page at a time, narrowed by responsible person, place and
+ * reason, with names; reminders go to the office's inbox (daily, or now).
+ */
 async function setUpSupervision() {
   // The current quarter (as of today) and the three before it (as of their last day).
+  const form = document.getElementById('supervision-filter');
   const select = document.getElementById('supervision-period');
   const now = new Date();
   select.innerHTML = [0, 1, 2, 3].map(back => {
@@ -303,20 +308,47 @@ async function setUpSupervision() {
     const id = `${Math.floor(q / 4)}Q${q % 4 + 1}`;
     return `<option value="${id}">${id}</option>`;
   }).join('');
-  select.addEventListener('change', () => render().catch(e => alert(e.message)));
+  form.staff.insertAdjacentHTML('beforeend', staff.map(s => `<option value="${escape(s.id)}">${escape(s.name)}</option>`).join(''));
+  const place = await localityPicker(document.getElementById('supervision-locality'), { depth: 'township' });
+  const PAGE = 50;
+  let page = 1;
+  const message = document.getElementById('remind-message');
+  const detail = i => i.reason === 'no_recent_report'
+    ? (i.lastReportOn ? tf('silentSince', { date: i.lastReportOn, days: i.daysSilent.toLocaleString() }) : tf('neverReported', { date: i.since }))
+    : i.detail;
   const render = async () => {
-    const items = await get(`/api/v1/supervision?period=${select.value}`);
+    const q = new URLSearchParams({ period: select.value, page, size: PAGE });
+    if (form.staff.value) q.set('staff', form.staff.value);
+    if (place.value()) q.set('locality', place.value());
+    if (form.reason.value) q.set('reason', form.reason.value);
+    const found = await get(`/api/v1/supervision?${q}`);
     const table = document.getElementById('supervision-table');
-    table.innerHTML = `<thead><tr><th>${t('responsible')}</th><th>${t('subject')}</th><th>${t('status')}</th><th>${t('description')}</th></tr></thead><tbody>` +
-      (items.map(i => `<tr data-subject="${escape(i.subjectId)}" data-reason="${i.reason}"><th>${escape(staffName(i.responsibleStaffId))}</th>
-        <td>${i.subjectKind === 'project' ? `<a href="/project.html?id=${encodeURIComponent(i.subjectId)}">${escape(i.label)}</a>` : `<a href="/locality.html?code=${i.localityCode}">${escape(i.label)}</a>`}</td>
-        <td>${t('reason_' + i.reason)}</td><td>${escape(i.detail)}</td></tr>`).join('') || `<tr><td colspan="4">${t('none')}</td></tr>`) + '</tbody>';
+    table.innerHTML = `<thead><tr><th>${t('responsible')}</th><th>${t('subject')}</th><th>${t('place')}</th><th>${t('status')}</th><th>${t('description')}</th></tr></thead><tbody>` +
+      (found.items.map(i => `<tr data-subject="${escape(i.subjectId)}" data-reason="${i.reason}"><th>${escape(i.responsibleName ?? staffName(i.responsibleStaffId))}</th>
+        <td>${i.subjectKind === 'project' ? `<a href="/project.html?id=${encodeURIComponent(i.subjectId)}">${escape(i.name)}</a>` : `<a href="/locality.html?code=${i.localityCode}">${escape(i.name)}</a>`}</td>
+        <td>${escape(i.localityName ?? i.localityCode)}</td><td>${t('reason_' + i.reason)}</td><td>${escape(detail(i))}</td></tr>`).join('') || `<tr><td colspan="5">${t('none')}</td></tr>`) + '</tbody>';
+    const pages = Math.max(1, Math.ceil(found.total / PAGE));
+    document.getElementById('supervision-pages').innerHTML = `<button type="button" data-step="-1" ${page <= 1 ? 'disabled' : ''}>${t('prev')}</button>
+       <span>${escape(tf('pageOf', { p: page, n: pages, total: found.total }))}</span>
+       <button type="button" data-step="1" ${page >= pages ? 'disabled' : ''}>${t('next')}</button>`;
   };
-  document.getElementById('remind-now').addEventListener('click', async () => {
-    const result = await send('POST', '/api/v1/supervision/reminders');
-    document.getElementById('remind-message').textContent = `${t('reminded')}: ${result.reminded}`;
+  const show = () => render().catch(e => alertIn(message, e));
+  document.getElementById('supervision-pages').addEventListener('click', e => {
+    const step = Number(e.target.dataset.step);
+    if (step) { page = Math.max(1, page + step); show(); }
   });
-  document.querySelector('#tabs [data-tab=supervision]').addEventListener('click', () => render().catch(e => alert(e.message)), { once: true });
+  form.addEventListener('submit', e => { e.preventDefault(); page = 1; show(); });
+  select.addEventListener('change', () => { page = 1; show(); });
+  document.getElementById('remind-now').addEventListener('click', async () => {
+    try {
+      const result = await send('POST', '/api/v1/supervision/reminders');
+      message.className = 'notice';
+      message.textContent = `${t('reminded')}: ${result.reminded}`;
+    } catch (e) {
+      alertIn(message, e);
+    }
+  });
+  document.querySelector('#tabs [data-tab=supervision]').addEventListener('click', show, { once: true });
 }
 
 const NEXT = { Assigned: 'Undertaken', Undertaken: 'Concluded', Concluded: 'FedBack', FedBack: null };
@@ -369,26 +401,75 @@ async function listMatters() {
   };
 }
 
-function setUpLedgers() {
-  const year = new Date().getFullYear();
-  const kinds = [['helpers', ''], ['enterprises', ''], ['pairings', ''], ['projects', ''], ['reports', `?year=${year}`], ['boards/5205', `?year=${year}`]];
-  document.getElementById('exports').innerHTML = kinds.map(([k, q]) =>
-    `<li>${k}: <a href="/api/v1/exports/${k}.csv${q}" download>CSV</a> · <a href="/api/v1/exports/${k}.xlsx${q}" download>XLSX</a></li>`).join('');
+/**
+ * 导入导出: exports of a year (or one quarter) and a place; imports checked first (a dry run that says which rows
+ * would create or update what, and which are bad and why), applied only after a clean check of the same file.
+ */
+async function setUpLedgers() {
+  const exportForm = document.getElementById('export-form');
+  exportForm.year.value = String(new Date().getFullYear());
+  const place = await localityPicker(document.getElementById('export-locality'), { depth: 'township' });
+  const drawExports = () => {
+    const year = Number(exportForm.year.value) || new Date().getFullYear();
+    const period = exportForm.period.value ? `${year}${exportForm.period.value}` : null;
+    const locality = place.value();
+    const at = locality ? `&locality=${locality}` : '';
+    const kinds = [
+      ['ledger_helpers', 'helpers', ''], ['ledger_enterprises', 'enterprises', at.replace('&', '?')], ['ledger_pairings', 'pairings', at.replace('&', '?')],
+      ['ledger_projects', 'projects', at.replace('&', '?')], ['ledger_reports', 'reports', `?year=${year}${period ? `&period=${period}` : ''}${at}`],
+      ['ledger_board', `boards/${locality || '5205'}`, `?year=${year}`],
+    ];
+    document.getElementById('exports').innerHTML = kinds.map(([label, k, q]) =>
+      `<li data-export="${k}">${escape(t(label))}${k === 'reports' ? ` · ${escape(period ?? String(year))}` : k.startsWith('boards') ? ` · ${year}` : ''}:
+        <a href="/api/v1/exports/${k}.csv${q}" download>CSV</a> · <a href="/api/v1/exports/${k}.xlsx${q}" download>XLSX</a></li>`).join('');
+  };
+  exportForm.addEventListener('input', drawExports);
+  exportForm.addEventListener('change', drawExports);
+  drawExports();
+
   const form = document.getElementById('import-form');
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
-    const message = document.getElementById('import-message');
+  const message = document.getElementById('import-message');
+  const table = document.getElementById('import-table');
+  const apply = document.getElementById('import-apply');
+  const templates = () => {
+    document.getElementById('template-csv').href = `/api/v1/imports/${form.kind.value}/template.csv`;
+    document.getElementById('template-xlsx').href = `/api/v1/imports/${form.kind.value}/template.xlsx`;
+  };
+  let checked = null; // the file and kind a clean dry run was made of: only that may be applied
+  const reset = () => { checked = null; apply.disabled = true; table.innerHTML = ''; };
+  // After the check, the button pressed is enabled again by submitOnce only if a clean check allows it.
+  form.kind.addEventListener('change', () => { templates(); reset(); message.textContent = ''; });
+  form.file.addEventListener('change', () => { reset(); message.textContent = ''; });
+  templates();
+  const say = (text, kind) => { message.textContent = text; message.className = kind; };
+  submitOnce(form, async e => {
     const file = form.file.files[0];
+    if (!file) return;
     const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const dry = e.submitter?.value !== 'apply';
+    if (!dry && !(checked && checked.file === file && checked.kind === form.kind.value)) return;
     try {
-      const result = await send('POST', `/api/v1/imports/${form.kind.value}?format=${format}`, file, { headers: { 'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' } });
-      message.className = 'notice';
-      message.textContent = `${result.applied} / ${result.rows}`;
+      const result = await send('POST', `/api/v1/imports/${form.kind.value}?format=${format}${dry ? '&dryRun=true' : ''}`, file,
+        { headers: { 'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' } });
+      if (dry) {
+        const bad = result.errors.length > 0;
+        say(tf(bad ? 'dryRunBad' : 'dryRunGood', { rows: result.rows, valid: result.validRows, bad: result.rows - result.validRows, creates: result.creates, updates: result.updates }), bad ? 'error' : 'notice');
+        table.innerHTML = `<thead><tr><th>${t('row')}</th><th>${t('status')}</th><th>${t('description')}</th></tr></thead><tbody>` +
+          [...result.errors.map(x => ({ row: x.row, html: `<td class="error">${t('badRow')}</td><td>${escape(x.field ?? '')}: ${escape(x.message)}</td>` })),
+            ...(result.changes ?? []).map(c => ({ row: c.row, html: `<td>${t('change_' + c.action)}</td><td></td>` }))]
+            .sort((a, b) => a.row - b.row).slice(0, 500).map(x => `<tr data-row="${x.row}"><th>${x.row}</th>${x.html}</tr>`).join('') + '</tbody>';
+        checked = bad ? null : { file, kind: form.kind.value };
+        apply.disabled = bad;
+      } else {
+        say(tf('imported', { applied: result.applied, rows: result.rows }), 'notice');
+        reset();
+      }
     } catch (error) {
-      const errors = error.problem?.errors ?? error.problem?.Errors;
+      const errors = error.problem?.errors;
       alertIn(message, Array.isArray(errors) ? new Error(errors.map(x => `#${x.row} ${x.field ?? ''}: ${x.message}`).join('；')) : error);
+      checked = null;
     }
-  });
+  }, { enabled: button => button !== apply || !!checked });
 }
 
 start().catch(failed);

@@ -48,7 +48,7 @@ async function render() {
   const o = state.org;
   document.getElementById('overview').innerHTML = kind === 'helper'
     ? `<div><dt>${t('name')}</dt><dd>${escape(o.nameZh)}${o.nameEn ? `<br><small class="muted" lang="en">${escape(o.nameEn)}</small>` : ''}</dd></div>
-       <div><dt>${t('kind')}</dt><dd>${escape(o.kind)}</dd></div>
+       <div><dt>${t('kind')}</dt><dd>${escape(t('helperKind_' + o.kind))}</dd></div>
        <div><dt>${t('domain')}</dt><dd>${o.strengths.map(s => t('track_' + s.toLowerCase())).join('、') || '—'}</dd></div>`
     : `<div><dt>${t('name')}</dt><dd>${escape(o.name)}</dd></div>
        <div><dt>统一社会信用代码 · Credit code</dt><dd>${escape(o.creditCode)}</dd></div>

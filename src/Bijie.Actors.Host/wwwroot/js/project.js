@@ -1,4 +1,4 @@
-import { t, translate, lang } from './i18n.js';
+import { t, translate, lang, reporterText } from './i18n.js';
 import { get, all, nameOf, currentSession, send } from './api.js';
 import { layout, params, alertIn, failed } from './layout.js';
 import { escape, money, figure } from './format.js';
@@ -38,6 +38,8 @@ async function loadAll() {
     get(`/api/v1/projects/${encodeURIComponent(id)}/history`),
     signedIn ? all(`/api/v1/reports?project=${encodeURIComponent(id)}&year=${state.year}`, 500).catch(() => null) : Promise.resolve(null),
   ]);
+  // The responsible person is named to those who may read the staff directory (the office); others see no id instead.
+  state.staffName = signedIn ? (await get('/api/v1/staff').catch(() => []))?.find(s => s.id === state.project.responsibleStaffId)?.name ?? null : null;
 }
 
 const reload = coalesce(async () => { await loadAll(); await render(); });
@@ -57,20 +59,20 @@ async function render() {
     <div><dt>${t('budget')}</dt><dd>${money(p.money.plannedYuan)}</dd></div>
     <div><dt>${t('signed')} / ${t('landed')}</dt><dd>${money(p.money.signedYuan)} / ${money(p.money.landedYuan)}</dd></div>
     <div><dt>${t('proposedOn')}</dt><dd>${p.proposedOn}</dd></div>
-    <div><dt>${t('responsible')}</dt><dd>${escape(p.responsibleStaffId)}</dd></div>`;
+    ${state.staffName ? `<div><dt>${t('responsible')}</dt><dd>${escape(state.staffName)}</dd></div>` : ''}`;
   renderFigures(document.getElementById('figures'), state.board, null, { nonZero: true });
   document.getElementById('milestones').innerHTML = `<thead><tr><th>${t('milestones')}</th><th>${t('dueOn')}</th><th>%</th></tr></thead><tbody>` +
     (p.milestones.map(m => `<tr><th>${escape(m.title)}</th><td>${m.due}</td><td><meter min="0" max="100" value="${m.percentComplete}"></meter> ${m.percentComplete}%</td></tr>`).join('')
       || `<tr><td colspan="3">${t('none')}</td></tr>`) + '</tbody>';
   document.getElementById('history').innerHTML = `<thead><tr><th>${t('status')}</th><th>${t('date')}</th><th>${t('reportedBy')}</th></tr></thead><tbody>` +
-    state.history.map(h => `<tr><th>${t('status_' + h.status)}</th><td>${h.on}</td><td>${escape(h.by)}</td></tr>`).join('') + '</tbody>';
+    state.history.map(h => `<tr><th>${t('status_' + h.status)}</th><td>${h.on}</td><td>${escape(h.by === 'demo' || h.by === 'system' ? t('actor_' + h.by) : h.by)}</td></tr>`).join('') + '</tbody>';
   const reports = document.getElementById('reports');
   if (state.reports === null) {
     reports.innerHTML = `<tbody><tr><td><a href="/login.html?ReturnUrl=${encodeURIComponent(location.pathname + location.search)}">${t('signInToSee')}</a></td></tr></tbody>`;
   } else {
     reports.innerHTML = `<thead><tr><th>${t('date')}</th><th>${t('values')}</th><th>${t('reportedBy')}</th></tr></thead><tbody>` +
       (state.reports.map(r => `<tr data-report="${r.id}"><th>${r.date}</th><td>${escape(Object.entries(r.values).map(([k, v]) =>
-        `${lang() === 'en' ? catalogue[k]?.nameEn : catalogue[k]?.nameZh} ${figure(v, catalogue[k]?.unit)}`).join('，'))}</td><td>${escape(r.reportedBy)}</td></tr>`).join('')
+        `${lang() === 'en' ? catalogue[k]?.nameEn : catalogue[k]?.nameZh} ${figure(v, catalogue[k]?.unit)}`).join('，'))}</td><td>${escape(reporterText(r))}</td></tr>`).join('')
         || `<tr><td colspan="3">${t('none')}</td></tr>`) + '</tbody>';
   }
 }

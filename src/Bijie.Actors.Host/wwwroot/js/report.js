@@ -43,6 +43,12 @@ async function start() {
     ...await Promise.all(projects.filter(p => p.status === 'InProgress').map(async p => ({ kind: 'project', id: p.id, label: p.title, place: await nameOf('locality', p.localityCode) }))),
   ];
   restoreDraft();
+  // A returned report's notice opens this page on its subject, with the returned figures to correct and file again.
+  const asked = new URLSearchParams(location.search);
+  if (asked.get('subject') && subjects.some(s => `${s.kind}:${s.id}` === asked.get('subject'))) {
+    const returned = asked.get('returned') ? await get(`/api/v1/reports/${encodeURIComponent(asked.get('returned'))}`).catch(() => null) : null;
+    newDraft({ subject: asked.get('subject'), ...(returned ? { date: returned.date, values: returned.values, note: returned.note ?? '' } : {}) });
+  }
   const f = form();
   if (!filter) {
     f.subject.outerHTML = `<input name="subject" required>`;

@@ -41,7 +41,7 @@ export function pickStaff({ staff, selected = [], single = false }) {
         <span>${escape(s.name)}</span> <small class="muted">${escape(s.id)}</small></label></li>`).join('');
       dialog.querySelector('#picker-chosen').textContent = staff.filter(s => chosen.has(s.id)).map(s => s.name).join('、') || '—';
       dialog.querySelector('#picker-undo').disabled = history.length === 0;
-      dialog.querySelector('#picker-all').disabled = single;
+      dialog.querySelector('#picker-all').hidden = single; // choosing one person has no 全选: it is not offered, rather than shown dead
     };
     list.addEventListener('change', e => {
       const next = new Set(single ? [] : chosen);
