@@ -65,15 +65,37 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await LaunchChromiumAsync(playwright);
     }
 
+    /// <summary>This machine's network is closed: without these, Chromium keeps dialling out and failing.</summary>
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
     /// <summary>Debian's chromium, headless, through its executable path.</summary>
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            // This machine's network is closed: without these, Chromium keeps dialling out and failing.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            Args = ChromiumArgs,
+        });
+
+    /// <summary>
+    /// A browser of its own over a profile directory that outlives it, as a phone's browser keeps its storage when it is
+    /// closed and opened again (a restart).
+    /// </summary>
+    public Task<IBrowserContext> LaunchPersistentAsync(string profile, int width = 390, int height = 844) =>
+        playwright!.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ServiceWorkers = ServiceWorkerPolicy.Allow,
         });
 
     /// <summary>

@@ -130,6 +130,7 @@ const texts = {
   plannedYear: ['计划实施年度', 'Planned year'],
   importExport: ['导入导出', 'Import and export'],
   wholeYear: ['全年', 'Whole year'],
+  signInToSend: ['登录已过期：请重新登录，待发送的填报会在登录后自动提交。', 'Your sign-in has ended: sign in again and the waiting reports are sent.'],
   yearBarelyBegun: ['本年度刚开始，多数指标尚无填报', 'This year has barely begun: most figures have no reports yet'],
   seeYear: ['查看 {year} 年全年', 'See all of {year}'],
   recordedAt: ['录入于', 'Recorded'],

@@ -264,6 +264,12 @@ async function sendWaiting(announce) {
   if (left === 0 && before.some(i => i.status === 'pending' || i.status === 'sending')) {
     if (announce) message(t('sentWaiting'), 'notice');
     await listMine();
+  } else if (left > 0 && navigator.onLine && !await currentSession(true).catch(() => session)) {
+    // Online, and still waiting because the session ended (a browser restarted offline drops its session cookie):
+    // the reports stay on the device for this account and go once it has signed in again.
+    document.getElementById('report-message').className = 'warning';
+    document.getElementById('report-message').innerHTML =
+      `${escape(t('signInToSend'))} <a id="sign-in-again" href="/login.html?ReturnUrl=%2Freport.html">${escape(t('signIn'))}</a>`;
   }
 }
 
