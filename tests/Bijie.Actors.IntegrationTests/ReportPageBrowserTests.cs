@@ -26,9 +26,23 @@ public sealed class ReportPageBrowserTests(BrowserFixture fixture) : IClassFixtu
         return page;
     }
 
+    /// <summary>Waits until the page's service worker is installed and controls it (the first visit installs it).</summary>
+    private static Task ServiceWorkerInControlAsync(IPage page) => page.EvaluateAsync("""
+        async () => {
+          await navigator.serviceWorker.ready;
+          if (!navigator.serviceWorker.controller) await new Promise(r => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+        }
+        """);
+
     private async Task SignInAsync(IPage page)
     {
         await page.GotoAsync("/login.html?ReturnUrl=%2Freport.html");
+        await SignInHereAsync(page);
+    }
+
+    /// <summary>Signs in as the helper on the sign-in page the browser shows, and waits for the report page it returns to.</summary>
+    private async Task SignInHereAsync(IPage page)
+    {
         await page.FillAsync("input[name=userName]", Helper);
         await page.FillAsync("input[name=password]", fixture.Accounts[Helper]);
         await page.ClickAsync("#signin button[type=submit]");
@@ -141,12 +155,7 @@ public sealed class ReportPageBrowserTests(BrowserFixture fixture) : IClassFixtu
     {
         var page = await OpenAsHelperAsync();
         // The worker installs on the first visit; once it controls the page, a reload puts the reporter's data on the device.
-        await page.EvaluateAsync("""
-            async () => {
-              await navigator.serviceWorker.ready;
-              if (!navigator.serviceWorker.controller) await new Promise(r => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-            }
-            """);
+        await ServiceWorkerInControlAsync(page);
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("body[data-ready=true]");
         var subject = await SubjectAsync(page);
@@ -185,12 +194,7 @@ public sealed class ReportPageBrowserTests(BrowserFixture fixture) : IClassFixtu
             {
                 var page = before.Pages.Count > 0 ? before.Pages[0] : await before.NewPageAsync();
                 await SignInAsync(page);
-                await page.EvaluateAsync("""
-                    async () => {
-                      await navigator.serviceWorker.ready;
-                      if (!navigator.serviceWorker.controller) await new Promise(r => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-                    }
-                    """);
+                await ServiceWorkerInControlAsync(page);
                 await page.ReloadAsync();
                 await page.WaitForSelectorAsync("body[data-ready=true]");
                 subject = await SubjectAsync(page);
@@ -211,10 +215,7 @@ public sealed class ReportPageBrowserTests(BrowserFixture fixture) : IClassFixtu
             await again.Locator("#gate a[href*='login.html']").WaitForAsync();
             Assert.Empty(await StandingWithAsync(subject, value));
             await again.ClickAsync("#gate a[href*='login.html']");
-            await again.FillAsync("input[name=userName]", Helper);
-            await again.FillAsync("input[name=password]", fixture.Accounts[Helper]);
-            await again.ClickAsync("#signin button[type=submit]");
-            await again.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/report.html");
+            await SignInHereAsync(again);
             await again.Locator("#outbox li[data-status=done]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
             Assert.Single(await StandingWithAsync(subject, value));
         }

@@ -17,7 +17,7 @@ public sealed class DisplayNames(IGrainFactory grains, TimeProvider time, ILogge
     /// <summary>The reports with their subject's and reporter's names filled in.</summary>
     public async Task<IReadOnlyList<ReportView>> NameAsync(IReadOnlyList<ReportView> reports)
     {
-        var subjects = await LookUpAsync(reports.Select(r => (Key: $"s:{r.SubjectKind}:{r.SubjectId}", Find: (Func<Task<string?>>)(() => SubjectAsync(r.SubjectId, r.SubjectKind)))));
+        var subjects = await LookUpAsync(reports.Select(r => (Key: $"s:{r.SubjectKind}:{r.SubjectId}", Find: (Func<Task<string?>>)(() => grains.SubjectNameAsync(r.SubjectId, r.SubjectKind)))));
         var reporters = await LookUpAsync(reports.Where(r => r.ReportedBy.Length > 0).Select(r => (Key: $"a:{r.ReportedBy}", Find: (Func<Task<string?>>)(() => ActorAsync(r.ReportedBy)))));
         return reports.Select(r => r with
         {
@@ -26,13 +26,9 @@ public sealed class DisplayNames(IGrainFactory grains, TimeProvider time, ILogge
         }).ToArray();
     }
 
-    /// <summary>The name of a person or program by the id the ledger records (an account, an API key), or null.</summary>
-    public async Task<string?> ActorNameAsync(string actorId) =>
-        (await LookUpAsync([($"a:{actorId}", () => ActorAsync(actorId))])).GetValueOrDefault($"a:{actorId}");
-
     /// <summary>A pairing's or project's name (<c>kind</c> "project" or anything else for a pairing), or null.</summary>
     public async Task<string?> SubjectNameAsync(string subjectId, string kind) =>
-        (await LookUpAsync([($"s:{kind}:{subjectId}", () => SubjectAsync(subjectId, kind))])).GetValueOrDefault($"s:{kind}:{subjectId}");
+        (await LookUpAsync([($"s:{kind}:{subjectId}", () => grains.SubjectNameAsync(subjectId, kind))])).GetValueOrDefault($"s:{kind}:{subjectId}");
 
     /// <summary>A county's, township's or village's name, or null.</summary>
     public async Task<string?> LocalityNameAsync(string code) =>
@@ -88,8 +84,6 @@ public sealed class DisplayNames(IGrainFactory grains, TimeProvider time, ILogge
         }
     }
 
-    private Task<string?> SubjectAsync(string subjectId, string kind) => grains.SubjectNameAsync(subjectId, kind);
-
     private async Task<string?> ActorAsync(string actorId)
     {
         if (actorId.StartsWith("user:", StringComparison.Ordinal))
@@ -98,6 +92,6 @@ public sealed class DisplayNames(IGrainFactory grains, TimeProvider time, ILogge
         }
 
         // An API key's id is its public part; its owner names the program or organisation it was issued to.
-        return actorId.Length == 16 && actorId.All(char.IsAsciiHexDigitLower) ? (await grains.GetGrain<IApiKeyGrain>(actorId).GetAsync()).Owner : null;
+        return Security.ApiKeyTokens.IsKeyId(actorId) ? (await grains.GetGrain<IApiKeyGrain>(actorId).GetAsync()).Owner : null;
     }
 }

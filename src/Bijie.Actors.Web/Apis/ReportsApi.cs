@@ -45,14 +45,7 @@ public static class ReportsApi
     {
         var (p, s) = Listing.Paging(page, size);
         var actor = user.ToActor();
-        if (pairing is not null && project is not null)
-        {
-            throw DomainException.Invalid("report.filter", "Filter by a pairing or a project, not both.", "pairing");
-        }
-
-        var subject = pairing ?? project;
-        var filterScope = subject is not null ? Scopes.Subject(subject) : (await Listing.ScopesAsync(grains, locality, null, null))[0];
-        var scopes = new List<string> { filterScope };
+        var scopes = (await FilterScopesAsync(grains, pairing, project, locality, null, null)).ToList();
         if (!actor.ManagesEverything)
         {
             scopes.Insert(0, Access.OwnScope(actor) ?? throw DomainException.Forbidden("report.forbidden", "Your role reads the boards, not the reports."));
@@ -110,6 +103,21 @@ public static class ReportsApi
             query with { ThroughPosition = body.Through }, body.Through is null ? body.Expected : null, body.Limit ?? 1000, user.ToActor()));
     }
 
+    /// <summary>
+    /// The scopes a report filter names: a pairing's or a project's (not both), else a place's and a helper's or an
+    /// enterprise's (the city when none is named).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> FilterScopesAsync(
+        IGrainFactory grains, string? pairing, string? project, string? locality, string? enterprise, string? helper)
+    {
+        if (pairing is not null && project is not null)
+        {
+            throw DomainException.Invalid("report.filter", "Filter by a pairing or a project, not both.", "pairing");
+        }
+
+        return (pairing ?? project) is { } subject ? [Scopes.Subject(subject)] : await Listing.ScopesAsync(grains, locality, enterprise, helper);
+    }
+
     /// <summary>The review queue's filters as a ledger query: a subject, or the lines in a place and of a helper or an enterprise.</summary>
     private static async Task<ReportPageQuery> ReviewQueryAsync(IGrainFactory grains, TimeProvider time, ReviewFilter filter)
     {
@@ -118,14 +126,7 @@ public static class ReportsApi
             throw DomainException.Invalid("indicator.unknown", $"No indicator '{code}'.", "indicator");
         }
 
-        if (filter.Pairing is not null && filter.Project is not null)
-        {
-            throw DomainException.Invalid("report.filter", "Filter by a pairing or a project, not both.", "pairing");
-        }
-
-        var scopes = (filter.Pairing ?? filter.Project) is { } subject
-            ? [Scopes.Subject(subject)]
-            : await Listing.ScopesAsync(grains, filter.Locality, filter.Enterprise, filter.Helper);
+        var scopes = await FilterScopesAsync(grains, filter.Pairing, filter.Project, filter.Locality, filter.Enterprise, filter.Helper);
         return new ReportPageQuery(scopes, filter.Year ?? ProgrammeClock.Today(time).Year, 0, 0, NewestFirst: true,
             Indicator: filter.Indicator, OnBehalf: filter.OnBehalf);
     }

@@ -8,12 +8,18 @@ public static class ApiKeyTokens
 {
     private const string Prefix = "bjk_";
 
+    /// <summary>A key's public id: 8 random bytes as 16 lower-case hex digits.</summary>
+    private const int IdBytes = 8;
+
     public static (string Id, string Secret, string Token) New()
     {
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdBytes));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
         return (id, secret, $"{Prefix}{id}_{secret}");
     }
+
+    /// <summary>Whether a text has the shape of the ids <see cref="New"/> makes (an actor id in the ledger that names a key).</summary>
+    public static bool IsKeyId(string text) => text.Length == IdBytes * 2 && text.All(char.IsAsciiHexDigitLower);
 
     public static bool TryParse(string? token, out string id, out string secret)
     {
@@ -25,7 +31,7 @@ public static class ApiKeyTokens
 
         var rest = token.AsSpan(Prefix.Length);
         var cut = rest.IndexOf('_');
-        if (cut != 16 || rest.Length - cut - 1 < 40)
+        if (cut != IdBytes * 2 || rest.Length - cut - 1 < 40)
         {
             return false;
         }

@@ -1,4 +1,4 @@
-import { t, lang, setLang, translate } from './i18n.js';
+import { t, tf, lang, setLang, translate } from './i18n.js';
 import { currentSession, send, get, SIGNED_IN } from './api.js';
 import { escape } from './format.js';
 import { confirmDialog } from './dialog.js';
@@ -78,6 +78,18 @@ export function failed(error) {
     return;
   }
   document.querySelector('main').insertAdjacentHTML('afterbegin', `<p class="error" role="alert">${escape(error?.message ?? String(error))}</p>`);
+}
+
+/**
+ * A paged list's previous and next buttons (data-step -1 and 1) around "第 p / n 页，共 total 条"; nothing when the
+ * list fits one page, unless always.
+ */
+export function pagerHtml(page, total, size, { always = false } = {}) {
+  if (total <= size && !always) return '';
+  const pages = Math.max(1, Math.ceil(total / size));
+  return `<button type="button" data-step="-1" ${page <= 1 ? 'disabled' : ''}>${t('prev')}</button>
+    <span>${escape(tf('pageOf', { p: page, n: pages, total }))}</span>
+    <button type="button" data-step="1" ${page >= pages ? 'disabled' : ''}>${t('next')}</button>`;
 }
 
 export function params() {

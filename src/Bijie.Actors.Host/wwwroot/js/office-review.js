@@ -1,7 +1,7 @@
 import { t, tf, translate, lang, reporterText } from './i18n.js';
 import { get, send, all } from './api.js';
 import { confirmDialog } from './dialog.js';
-import { alertIn } from './layout.js';
+import { alertIn, pagerHtml } from './layout.js';
 import { escape, today, figure } from './format.js';
 import { localityPicker } from './locality-picker.js';
 
@@ -49,12 +49,7 @@ export async function setUpReview(catalogue) {
     table.innerHTML = `<thead><tr><th>${t('date')}</th><th>${t('subject')}</th><th>${t('values')}</th><th>${t('reportedBy')}</th><th>${t('status')}</th><th></th></tr></thead>
       <tbody>${rows.join('') || `<tr><td colspan="6">${t('none')}</td></tr>`}</tbody>`;
     document.getElementById('review-count').textContent = tf('pageOf', { p: page, n: Math.max(1, Math.ceil(found.total / REVIEW_PAGE)), total: found.total });
-    const pages = Math.max(1, Math.ceil(found.total / REVIEW_PAGE));
-    document.getElementById('review-pages').innerHTML = found.total > REVIEW_PAGE
-      ? `<button type="button" data-step="-1" ${page <= 1 ? 'disabled' : ''}>${t('prev')}</button>
-         <span>${escape(tf('pageOf', { p: page, n: pages, total: found.total }))}</span>
-         <button type="button" data-step="1" ${page >= pages ? 'disabled' : ''}>${t('next')}</button>`
-      : '';
+    document.getElementById('review-pages').innerHTML = pagerHtml(page, found.total, REVIEW_PAGE);
     pending = filter.status === 'pending' ? found.total : 0;
     bulk.hidden = pending === 0;
     bulk.textContent = tf('approveAll', { count: pending.toLocaleString() });

@@ -1,6 +1,6 @@
 import { t, tf, translate } from './i18n.js';
 import { get, all, send, currentSession, nameOf } from './api.js';
-import { layout, alertIn, failed } from './layout.js';
+import { layout, alertIn, failed, pagerHtml } from './layout.js';
 import { escape, today } from './format.js';
 import { pickStaff } from './staff-picker.js';
 import { localityPicker } from './locality-picker.js';
@@ -327,10 +327,7 @@ async function setUpSupervision() {
       (found.items.map(i => `<tr data-subject="${escape(i.subjectId)}" data-reason="${i.reason}"><th>${escape(i.responsibleName ?? staffName(i.responsibleStaffId))}</th>
         <td>${i.subjectKind === 'project' ? `<a href="/project.html?id=${encodeURIComponent(i.subjectId)}">${escape(i.name)}</a>` : `<a href="/locality.html?code=${i.localityCode}">${escape(i.name)}</a>`}</td>
         <td>${escape(i.localityName ?? i.localityCode)}</td><td>${t('reason_' + i.reason)}</td><td>${escape(detail(i))}</td></tr>`).join('') || `<tr><td colspan="5">${t('none')}</td></tr>`) + '</tbody>';
-    const pages = Math.max(1, Math.ceil(found.total / PAGE));
-    document.getElementById('supervision-pages').innerHTML = `<button type="button" data-step="-1" ${page <= 1 ? 'disabled' : ''}>${t('prev')}</button>
-       <span>${escape(tf('pageOf', { p: page, n: pages, total: found.total }))}</span>
-       <button type="button" data-step="1" ${page >= pages ? 'disabled' : ''}>${t('next')}</button>`;
+    document.getElementById('supervision-pages').innerHTML = pagerHtml(page, found.total, PAGE, { always: true });
   };
   const show = () => render().catch(e => alertIn(message, e));
   document.getElementById('supervision-pages').addEventListener('click', e => {

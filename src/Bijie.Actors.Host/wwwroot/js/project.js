@@ -65,7 +65,7 @@ async function render() {
     (p.milestones.map(m => `<tr><th>${escape(m.title)}</th><td>${m.due}</td><td><meter min="0" max="100" value="${m.percentComplete}"></meter> ${m.percentComplete}%</td></tr>`).join('')
       || `<tr><td colspan="3">${t('none')}</td></tr>`) + '</tbody>';
   document.getElementById('history').innerHTML = `<thead><tr><th>${t('status')}</th><th>${t('date')}</th><th>${t('reportedBy')}</th></tr></thead><tbody>` +
-    state.history.map(h => `<tr><th>${t('status_' + h.status)}</th><td>${h.on}</td><td>${escape(h.by === 'demo' || h.by === 'system' ? t('actor_' + h.by) : h.by)}</td></tr>`).join('') + '</tbody>';
+    state.history.map(h => `<tr><th>${t('status_' + h.status)}</th><td>${h.on}</td><td>${escape(reporterText({ reportedBy: h.by }))}</td></tr>`).join('') + '</tbody>';
   const reports = document.getElementById('reports');
   if (state.reports === null) {
     reports.innerHTML = `<tbody><tr><td><a href="/login.html?ReturnUrl=${encodeURIComponent(location.pathname + location.search)}">${t('signInToSee')}</a></td></tr></tbody>`;

@@ -1,6 +1,6 @@
-import { t, tf, translate, lang, problemText } from './i18n.js';
+import { t, translate, lang, problemText } from './i18n.js';
 import { get, all, send, currentSession, nameOf, ApiError } from './api.js';
-import { layout, failed } from './layout.js';
+import { layout, failed, pagerHtml } from './layout.js';
 import { confirmDialog } from './dialog.js';
 import { escape, figure, today } from './format.js';
 import * as outbox from './outbox.js';
@@ -331,12 +331,7 @@ async function listMine() {
       <td>${escape(new Date(r.recordedAt).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }))}</td>
       <td class="actions"><button type="button" data-act="correct">${t('correct')}</button> <button type="button" data-act="withdraw">${t('withdraw')}</button></td></tr>`).join('')
       || `<tr><td colspan="5">${t('none')}</td></tr>`) + '</tbody>';
-  const pages = Math.max(1, Math.ceil(found.total / PAGE));
-  pager.innerHTML = found.total > PAGE
-    ? `<button type="button" data-step="-1" ${page <= 1 ? 'disabled' : ''}>${t('prev')}</button>
-       <span>${escape(tf('pageOf', { p: page, n: pages, total: found.total }))}</span>
-       <button type="button" data-step="1" ${page >= pages ? 'disabled' : ''}>${t('next')}</button>`
-    : '';
+  pager.innerHTML = pagerHtml(page, found.total, PAGE);
   table.onclick = async e => {
     const row = e.target.closest('tr[data-report]');
     const report = row && reports.find(r => r.id === row.dataset.report);
