@@ -39,20 +39,19 @@ public static class Access
     public static bool SeesReporters(ActorRef actor) => actor.ManagesEverything || actor.Role is ActorRole.Helper or ActorRole.Enterprise;
 
     /// <summary>
-    /// The id of a record a client creates (a visit, a need): minted by the server from the caller and the request's
-    /// idempotency key, so a retry finds the same record, nobody can take an id in advance, and the ids of records
-    /// clients create share no space with the office's pairings and projects.
+    /// The id of a record a client creates without naming it (a visit, a need; a project or matter sent without an id):
+    /// minted by the server from the caller and the request's idempotency key, so a retry finds the same record, nobody
+    /// can take an id in advance, and the ids of records clients create share no space with the office's pairings and
+    /// projects. The key is required: without one a retry after a lost answer would create a second record.
     /// </summary>
     public static string MintId(string prefix, ActorRef actor, string? idempotencyKey)
     {
-        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200 || idempotencyKey.Any(char.IsControl)))
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200 || idempotencyKey.Any(char.IsControl))
         {
-            throw DomainException.Invalid("idempotency.key", "An idempotency key has 1 to 200 printable characters.", "Idempotency-Key");
+            throw DomainException.Invalid("idempotency.key", "An idempotency key of 1 to 200 printable characters is required.", "Idempotency-Key");
         }
 
-        var seed = string.IsNullOrEmpty(idempotencyKey)
-            ? RandomNumberGenerator.GetBytes(16)
-            : SHA256.HashData(Encoding.UTF8.GetBytes($"{prefix}\n{actor.Id}\n{idempotencyKey}"));
+        var seed = SHA256.HashData(Encoding.UTF8.GetBytes($"{prefix}\n{actor.Id}\n{idempotencyKey}"));
         return $"{prefix}-{Convert.ToHexStringLower(seed)[..24]}";
     }
 }

@@ -91,6 +91,32 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task A_year_that_has_barely_begun_says_so_and_offers_the_last_complete_year()
+    {
+        // The browser's today is early 2024: the demo's figures are 2023's, so 2024 has every tile at zero and the year has barely begun.
+        var page = await fixture.NewPageAsync();
+        await page.Clock.SetFixedTimeAsync(new DateTime(2024, 2, 1, 9, 0, 0, DateTimeKind.Local));
+        await OpenCityBoardAsync(page);
+        Assert.Equal("2023", await page.InputValueAsync("#year-select"));
+        Assert.True(await page.Locator("#year-note").IsHiddenAsync()); // 2023 is not this browser's current year
+
+        await page.SelectOptionAsync("#year-select", "2024");
+        await page.WaitForSelectorAsync("#year-note:not([hidden]) button");
+        Assert.Contains("本年度刚开始", await page.InnerTextAsync("#year-note"));
+        Assert.Equal("查看 2023 年全年", await page.InnerTextAsync("#year-note button"));
+        Assert.Equal("0", await page.GetAttributeAsync("#city-figures [data-indicator=clinic_person_times]", "data-value"));
+
+        await page.ClickAsync("#year-note button");
+        await page.WaitForSelectorAsync("#year-note", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
+        Assert.Equal("2023", await page.InputValueAsync("#year-select"));
+        var expected = await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/boards/5205?year=2023");
+        var wanted = expected.GetProperty("indicators").GetProperty("clinic_person_times").GetProperty("value").GetDecimal();
+        await page.WaitForFunctionAsync(
+            "v => document.querySelector('#city-figures [data-indicator=clinic_person_times]')?.dataset.value === v",
+            wanted.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_report_posted_through_the_API_shows_on_the_open_city_board_without_a_reload()
     {
         var page = await fixture.NewPageAsync();
@@ -561,7 +587,7 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         using var started = await fixture.Admin.PostAsJsonAsync("/api/v1/pairings", new { kind = "Township", helperId, localityCode = township, start = "2023-01-01", responsibleStaffId = "staff-003" });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var pairingId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        using var proposed = await fixture.Admin.PostAsJsonAsync("/api/v1/projects", new
+        using var proposed = await fixture.Admin.PostWithKeyAsync("/api/v1/projects", new
         {
             title, track = "Health", localityCode = township, leadHelperId = helperId, coHelperIds = Array.Empty<string>(), responsibleStaffId = "staff-003",
             money = new { plannedYuan = 100000, signedYuan = 0, landedYuan = 0 },

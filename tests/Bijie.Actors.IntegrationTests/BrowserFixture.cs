@@ -83,20 +83,33 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A browser of its own over a profile directory that outlives it, as a phone's browser keeps its storage when it is
-    /// closed and opened again (a restart).
+    /// closed and opened again (a restart). <paramref name="withoutNetwork"/> opens it with no way to the server: every
+    /// request, the service worker's own included, goes to a proxy that is not there (loopback addresses too), as on a
+    /// phone without a network. (Playwright's offline mode does not reach a relaunched browser's service worker.)
     /// </summary>
-    public Task<IBrowserContext> LaunchPersistentAsync(string profile, int width = 390, int height = 844) =>
+    public Task<IBrowserContext> LaunchPersistentAsync(string profile, int width = 390, int height = 844, bool withoutNetwork = false) =>
         playwright!.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ChromiumArgs,
+            Args = withoutNetwork ? [.. ChromiumArgs, "--proxy-bypass-list=<-loopback>"] : ChromiumArgs,
+            Proxy = withoutNetwork ? new Proxy { Server = $"http://127.0.0.1:{ClosedPort()}" } : null,
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
             ServiceWorkers = ServiceWorkerPolicy.Allow,
         });
+
+    /// <summary>A port nothing listens on: taken from the system and given back at once.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 
     /// <summary>
     /// A fresh browser context (own cookies and language choice) and a page at the given size. Service workers run

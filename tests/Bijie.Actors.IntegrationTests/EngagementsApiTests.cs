@@ -41,13 +41,13 @@ public sealed class EngagementsApiTests(ApiHostFixture fixture) : IClassFixture<
         }
 
         // Bad input names the field and records nothing.
-        using (var bad = await own.PostAsJsonAsync("/api/v1/visits", new { batch = "第1批", helperId = helper, personTimes = 12, places = new[] { "520523", "999999" }, from = day.ToString("yyyy-MM-dd") }))
+        using (var bad = await own.PostWithKeyAsync("/api/v1/visits", new { batch = "第1批", helperId = helper, personTimes = 12, places = new[] { "520523", "999999" }, from = day.ToString("yyyy-MM-dd") }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("places[1]", out _));
         }
 
-        using (var others = await own.PostAsJsonAsync("/api/v1/visits", new { batch = "第1批", helperId = "minge-central", personTimes = 12, places = new[] { county }, from = day.ToString("yyyy-MM-dd") }))
+        using (var others = await own.PostWithKeyAsync("/api/v1/visits", new { batch = "第1批", helperId = "minge-central", personTimes = 12, places = new[] { county }, from = day.ToString("yyyy-MM-dd") }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, others.StatusCode);
         }

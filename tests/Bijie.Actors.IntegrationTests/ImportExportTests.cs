@@ -123,7 +123,7 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
         (await office.PutAsJsonAsync($"/api/v1/helpers/{lead}", new { nameZh = "牵头单位", kind = "PartyCentralCommittee" })).EnsureSuccessStatusCode();
         (await office.PutAsJsonAsync($"/api/v1/helpers/{co}", new { nameZh = "参与医院", kind = "Institution" })).EnsureSuccessStatusCode();
         var projectId = $"rt-{Guid.NewGuid():N}"[..20];
-        (await office.PostAsJsonAsync("/api/v1/projects", new
+        (await office.PostWithKeyAsync("/api/v1/projects", new
         {
             id = projectId, title = "县医院能力提升", track = "Health", localityCode = "520526", leadHelperId = lead, coHelperIds = new[] { co },
             responsibleStaffId = "staff-031", money = new { plannedYuan = 3_000_000m, signedYuan = 1_200_000m, landedYuan = 0m }, proposedOn = "2023-03-01",

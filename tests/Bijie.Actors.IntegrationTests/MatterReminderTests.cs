@@ -41,7 +41,7 @@ public sealed class MatterReminderTests
         var helperId = $"h{clusterId[..12]}";
         (await viaA.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = "提醒测试单位", kind = "PartyCentralCommittee", strengths = new[] { "Technology" } })).EnsureSuccessStatusCode();
         var today = TestEnvironment.Today;
-        var raised = await viaA.PostAsJsonAsync("/api/v1/matters", new
+        var raised = await viaA.PostWithKeyAsync("/api/v1/matters", new
         {
             title = "协调专家服务团", helperId, responsibleStaffId = "staff-007", due = today.AddDays(-1).ToString("yyyy-MM-dd"),
         });

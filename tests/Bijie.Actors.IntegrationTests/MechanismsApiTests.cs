@@ -19,18 +19,18 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
             .EnsureSuccessStatusCode();
 
         var county = await fixture.KeyAsync("Locality", "520523");
-        using (var elsewhere = await county.PostAsJsonAsync("/api/v1/needs", new { domain = "Education", localityCode = "520524001", title = "别处的需求", budgetYuan = 1000, deadline = Deadline }))
+        using (var elsewhere = await county.PostWithKeyAsync("/api/v1/needs", new { domain = "Education", localityCode = "520524001", title = "别处的需求", budgetYuan = 1000, deadline = Deadline }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
         }
 
-        using (var bad = await county.PostAsJsonAsync("/api/v1/needs", new { domain = "Education", localityCode = "520523001", title = "", budgetYuan = -5, deadline = Deadline }))
+        using (var bad = await county.PostWithKeyAsync("/api/v1/needs", new { domain = "Education", localityCode = "520523001", title = "", budgetYuan = -5, deadline = Deadline }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
         }
 
-        using var posted = await county.PostAsJsonAsync("/api/v1/needs", new
+        using var posted = await county.PostWithKeyAsync("/api/v1/needs", new
         {
             domain = "Education", localityCode = "520523001001", title = "乡村学校师资培训", description = "两期骨干教师培训", budgetYuan = 350000.50m, urgency = "High", deadline = Deadline,
         });
@@ -74,7 +74,7 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
         var office = await fixture.KeyAsync("Office");
         var helper = $"hm{Guid.NewGuid():N}"[..20];
         (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "事项测试单位", kind = "PartyCentralCommittee", strengths = Array.Empty<string>() })).EnsureSuccessStatusCode();
-        using var raised = await office.PostAsJsonAsync("/api/v1/matters", new { title = "协调电商培训", helperId = helper, responsibleStaffId = "staff-004", due = Deadline });
+        using var raised = await office.PostWithKeyAsync("/api/v1/matters", new { title = "协调电商培训", helperId = helper, responsibleStaffId = "staff-004", due = Deadline });
         Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
         var id = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
@@ -114,7 +114,7 @@ public sealed class MechanismsApiTests(ApiHostFixture fixture) : IClassFixture<A
         (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "历史测试单位", kind = "Unit", strengths = Array.Empty<string>() })).EnsureSuccessStatusCode();
         async Task StartProjectAsync(int year)
         {
-            using var proposed = await office.PostAsJsonAsync("/api/v1/projects", new
+            using var proposed = await office.PostWithKeyAsync("/api/v1/projects", new
             {
                 title = $"{year} 年项目", track = "Health", localityCode = "520521", leadHelperId = helper, responsibleStaffId = "staff-001", proposedOn = $"{year}-02-01",
             });

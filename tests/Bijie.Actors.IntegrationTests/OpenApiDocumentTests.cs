@@ -126,10 +126,14 @@ public sealed class OpenApiDocumentTests(ApiHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Reports_take_a_required_idempotency_key_of_1_to_200_characters_and_the_server_refuses_a_report_without_one()
+    public async Task Every_create_takes_a_required_idempotency_key_of_1_to_200_characters_and_the_server_refuses_a_create_without_one()
     {
         var document = await DocumentAsync();
-        foreach (var (path, method) in new[] { ("/api/v1/reports", "post"), ("/api/v1/reports/{id}/correction", "post"), ("/api/v1/reports/{id}/reversal", "post") })
+        foreach (var (path, method) in new[]
+        {
+            ("/api/v1/reports", "post"), ("/api/v1/reports/{id}/correction", "post"), ("/api/v1/reports/{id}/reversal", "post"),
+            ("/api/v1/needs", "post"), ("/api/v1/visits", "post"), ("/api/v1/expert-teams/{id}/batches", "post"),
+        })
         {
             var key = Operation(document, path, method).GetProperty("parameters").EnumerateArray()
                 .Single(p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
@@ -147,6 +151,26 @@ public sealed class OpenApiDocumentTests(ApiHostFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, keyless.StatusCode);
         Assert.Equal("application/problem+json", keyless.Content.Headers.ContentType?.MediaType);
         Assert.Equal("idempotency.key", (await keyless.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        // A need's id is the server's: without a key a retry would post a second need.
+        using var need = await office.PostAsJsonAsync("/api/v1/needs", new { domain = "Education", localityCode = "520523001", title = "无键需求", budgetYuan = 1, deadline = "2031-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, need.StatusCode);
+        Assert.Equal("idempotency.key", (await need.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        // A project or matter names its id or carries a key: with neither it is refused, and the document says so.
+        foreach (var path in new[] { "/api/v1/projects", "/api/v1/matters" })
+        {
+            var key = Operation(document, path, "post").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Idempotency-Key");
+            Assert.False(key.TryGetProperty("required", out var required) && required.GetBoolean());
+            Assert.StartsWith("Required unless the body names the `id`", key.GetProperty("description").GetString());
+        }
+
+        using var project = await office.PostAsJsonAsync("/api/v1/projects", new
+        {
+            title = "无键项目", track = "Health", localityCode = "520521", leadHelperId = "minge-central", responsibleStaffId = "staff-001", proposedOn = "2023-02-01",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, project.StatusCode);
+        Assert.Equal("idempotency.key", (await project.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
     [Fact]
@@ -159,6 +183,12 @@ public sealed class OpenApiDocumentTests(ApiHostFixture fixture) : IClassFixture
         Assert.StartsWith("ev-", body.GetProperty("pairingId").GetString());
         Assert.True(DateOnly.TryParse(body.GetProperty("date").GetString(), out _));
         Assert.True(body.GetProperty("values").EnumerateObject().Any());
+
+        // Exactly one subject: the schema's two shapes, each requiring one id and leaving the other null.
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("ReportRequest");
+        var shapes = schema.GetProperty("oneOf").EnumerateArray().Select(s => s.GetProperty("required")[0].GetString()!).ToArray();
+        Assert.Equal(["pairingId", "projectId"], shapes);
+        Assert.Contains("Exactly one of", schema.GetProperty("properties").GetProperty("projectId").GetProperty("description").GetString());
 
         static IEnumerable<string> Codes(JsonElement operation, string status) =>
             operation.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/problem+json").GetProperty("examples")

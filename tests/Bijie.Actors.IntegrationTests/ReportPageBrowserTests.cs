@@ -204,11 +204,20 @@ public sealed class ReportPageBrowserTests(BrowserFixture fixture) : IClassFixtu
                 await page.Locator("#outbox li[data-status=pending]").First.WaitForAsync();
             }
 
-            // The browser closed and opened again (its session cookie gone with it, as a browser drops a session cookie): the
-            // report still waits on the device and nothing was filed; the page asks to sign in, and then sends it, once.
-            // (Opening the page without a network is the reload test's: in a browser launched with Playwright's offline
-            // mode, the service worker's own requests still reached the server here, so it cannot stand for a phone
-            // without a network.)
+            // The browser closed and opened again still without a network: the page opens from the device, with the report
+            // waiting in its outbox, and nothing was filed.
+            await using (var offline = await fixture.LaunchPersistentAsync(profile, withoutNetwork: true))
+            {
+                var page = offline.Pages.Count > 0 ? offline.Pages[0] : await offline.NewPageAsync();
+                await page.GotoAsync("/report.html");
+                await page.Locator("#outbox li[data-status=pending]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+                Assert.Contains(value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture), await page.InnerTextAsync("#outbox"));
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "report-phone-offline-restart.png"), FullPage = true });
+                Assert.Empty(await StandingWithAsync(subject, value));
+            }
+
+            // Opened again with the network back (its session cookie gone, as a browser drops a session cookie at a restart):
+            // the page asks to sign in, and then sends the report, once.
             await using var after = await fixture.LaunchPersistentAsync(profile);
             var again = after.Pages.Count > 0 ? after.Pages[0] : await after.NewPageAsync();
             await again.GotoAsync("/report.html");

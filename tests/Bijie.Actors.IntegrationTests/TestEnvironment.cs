@@ -48,6 +48,14 @@ public static class TestEnvironment
         return await client.SendAsync(request);
     }
 
+    /// <summary>Posts a create (a need, a visit, a project, a matter) as JSON under a fresh idempotency key, as every client must.</summary>
+    public static async Task<HttpResponseMessage> PostWithKeyAsync(this HttpClient client, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await client.SendAsync(request);
+    }
+
     /// <summary>A valid unified social credit code of an enterprise registered in Bijie, new each call.</summary>
     public static string NewCreditCode()
     {

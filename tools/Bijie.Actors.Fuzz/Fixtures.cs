@@ -190,7 +190,7 @@ internal sealed class Fixtures
             return await response.Content.ReadAsStringAsync();
         }
 
-        public async Task<string> IdAsync(string method, string path, object body) => (string)(await SendAsync(method, path, body))["id"]!;
+        public async Task<string> IdAsync(string method, string path, object body) => (string)(await SendAsync(method, path, body, $"fx-{Guid.NewGuid():N}"))["id"]!;
 
         public async Task<JsonNode> SendAsync(string method, string path, object? body, string? idempotencyKey = null)
         {

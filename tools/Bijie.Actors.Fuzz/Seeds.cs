@@ -67,7 +67,7 @@ internal static class Seeds
                 yield return new Seed(operation, method, template, P(("id", f.PairingA2)), J(new { end = f.Date(), reason = "期满" }), "office", NotOffice, IfMatch: true);
                 break;
             case "ProposeProject":
-                yield return new Seed(operation, method, template, none, J(f.ProjectBody(null, f.HelperA, f.TownshipA)), "office", NotOffice);
+                yield return new Seed(operation, method, template, none, J(f.ProjectBody(null, f.HelperA, f.TownshipA)), "office", NotOffice, IdempotencyKey: true);
                 break;
             case "TransitionProject":
                 yield return new Seed(operation, method, template, P(("id", f.ProjectA2)), J(new { to = "InLibrary", on = f.Date(), reason = "入库" }), "office", NotOffice, IfMatch: true);
@@ -117,13 +117,13 @@ internal static class Seeds
 
                 break;
             case "RaiseMatter":
-                yield return new Seed(operation, method, template, none, J(f.MatterBody(f.HelperA)), "office", NotOffice);
+                yield return new Seed(operation, method, template, none, J(f.MatterBody(f.HelperA)), "office", NotOffice, IdempotencyKey: true);
                 break;
             case "AdvanceMatter":
                 yield return new Seed(operation, method, template, P(("id", f.MatterA)), J(new { step = "Undertaken", note = "已对接" }), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IfMatch: true);
                 break;
             case "PostNeed":
-                yield return new Seed(operation, method, template, none, J(f.NeedBody()), "office", ["helperA", "helperB", "enterprise", "viewer"]);
+                yield return new Seed(operation, method, template, none, J(f.NeedBody()), "office", ["helperA", "helperB", "enterprise", "viewer"], IdempotencyKey: true);
                 yield return new Seed(operation, method, template, none, J(f.NeedBody()), "localityA", ["localityB", "helperA", "enterprise", "viewer"], IdempotencyKey: true);
                 break;
             case "MatchNeed":
@@ -173,7 +173,7 @@ internal static class Seeds
                 yield return new Seed(operation, method, template, P(("period", $"{f.Today.Year - 1}Q4"), ("subjectId", f.PairingA)), null, "office", NotOffice);
                 break;
             case "RecordVisit":
-                yield return new Seed(operation, method, template, none, J(f.VisitBody(f.HelperA, f.TownshipA)), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"]);
+                yield return new Seed(operation, method, template, none, J(f.VisitBody(f.HelperA, f.TownshipA)), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IdempotencyKey: true);
                 break;
             case "WithdrawVisit":
                 yield return new Seed(operation, method, template, P(("id", f.VisitA)), J(new { reason = "重复录入" }), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"]);

@@ -85,7 +85,6 @@ public static class Listing
         }
     }
 
-    /// <summary>In a request body an unknown reference is bad input (400), not a missing resource (404).</summary>
     /// <summary>Whether a grain's thing exists already (its Get answers rather than NotFound): a create that finds it says so with 200, not 201.</summary>
     public static async Task<bool> ExistsAsync<T>(Func<Task<T>> get)
     {

@@ -62,7 +62,7 @@ public static class MattersApi
     public static async Task<Results<Created<MatterView>, Ok<MatterView>>> RaiseAsync(
         RaiseMatterRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user)
     {
-        var id = body.Id ?? (idempotencyKey is null ? $"m{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}" : Access.MintId("m", user.ToActor(), idempotencyKey));
+        var id = body.Id ?? Access.MintId("m", user.ToActor(), idempotencyKey);
         if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw DomainException.Invalid("matter.id", "A matter id has at most 64 letters, digits, '-' or '_'.", "id");

@@ -59,7 +59,7 @@ public static class ProjectsApi
     public static async Task<Results<Created<ProjectInfo>, Ok<ProjectInfo>>> ProposeAsync(
         ProposeProjectRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var id = body.Id ?? (idempotencyKey is null ? $"p{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}" : Access.MintId("p", user.ToActor(), idempotencyKey));
+        var id = body.Id ?? Access.MintId("p", user.ToActor(), idempotencyKey);
         if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw DomainException.Invalid("project.id", "A project id has at most 64 letters, digits, '-' or '_'.", "id");

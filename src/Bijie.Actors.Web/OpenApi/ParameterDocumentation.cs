@@ -143,8 +143,11 @@ public sealed class ParameterDocumentation : IOpenApiOperationTransformer
     /// <summary>The writes the server refuses without an Idempotency-Key (LedgerEntries.ValidateKey); elsewhere the key is optional.</summary>
     public static IReadOnlySet<string> KeyRequired { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "SubmitReport", "CorrectReport", "ReverseReport", "RecordServiceBatch",
+        "SubmitReport", "CorrectReport", "ReverseReport", "RecordServiceBatch", "PostNeed", "RecordVisit",
     };
+
+    /// <summary>The creates whose body may name the id of what they create: the key is required only when it does not.</summary>
+    public static IReadOnlySet<string> KeyRequiredWithoutId { get; } = new HashSet<string>(StringComparer.Ordinal) { "ProposeProject", "RaiseMatter" };
 
     /// <summary>The description of a parameter of an operation, or null when the tables do not know it.</summary>
     public static string? Describe(string? operationId, string path, string name)
@@ -190,7 +193,8 @@ public sealed class ParameterDocumentation : IOpenApiOperationTransformer
         {
             if (parameter.In == ParameterLocation.Header && string.Equals(parameter.Name, IdempotencyKey, StringComparison.OrdinalIgnoreCase))
             {
-                DescribeIdempotencyKey(parameter, operation.OperationId is { } id && KeyRequired.Contains(id));
+                DescribeIdempotencyKey(parameter, operation.OperationId is { } id && KeyRequired.Contains(id),
+                    operation.OperationId is { } named && KeyRequiredWithoutId.Contains(named));
                 continue;
             }
 
@@ -218,15 +222,17 @@ public sealed class ParameterDocumentation : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    private static void DescribeIdempotencyKey(OpenApiParameter parameter, bool required)
+    private static void DescribeIdempotencyKey(OpenApiParameter parameter, bool required, bool requiredWithoutId)
     {
         parameter.Required = required;
         parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = MaxIdempotencyKeyLength };
         parameter.Example = JsonValue.Create("r-2024-06-12-0007");
         parameter.Description = (required
                 ? "Required: the write is refused without it (400, `idempotency.key`). "
-                : "Optional here, and recommended: without it (or an `id` in the body, where the body takes one) each request creates something new "
-                    + "under an id of the server's, so a retry after a lost answer makes a second one. ")
+                : requiredWithoutId
+                    ? "Required unless the body names the `id` of what it creates (then the id makes a retry safe): without either the write is refused "
+                        + "(400, `idempotency.key`). Sent without an `id`, the id is the server's, made from the caller and this key. "
+                    : "Optional here: the write is safe to retry without it. ")
             + "A key the client chooses once for each write it intends (a UUID, or the id of its own record) and keeps for every retry of that write: "
             + $"1 to {MaxIdempotencyKeyLength} printable characters. The same key with the same body again answers the original result "
             + "(200 instead of 201) and changes nothing; the same key with another body is refused with 409 "
