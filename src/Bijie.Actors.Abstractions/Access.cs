@@ -48,7 +48,7 @@ public static class Access
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200 || idempotencyKey.Any(char.IsControl))
         {
-            throw DomainException.Invalid("idempotency.key", "An idempotency key of 1 to 200 printable characters is required.", "Idempotency-Key");
+            throw DomainException.Invalid("idempotency.key", "An idempotency key of 1 to 200 printable characters is required.", DomainFields.IdempotencyKey);
         }
 
         var seed = SHA256.HashData(Encoding.UTF8.GetBytes($"{prefix}\n{actor.Id}\n{idempotencyKey}"));

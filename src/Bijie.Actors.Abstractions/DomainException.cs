@@ -15,11 +15,20 @@ public enum DomainErrorKind
     /// <summary>The caller may not do this (403).</summary>
     Forbidden = 3,
 
-    /// <summary>The thing changed since the caller read it: its If-Match no longer holds (412).</summary>
+    /// <summary>The thing changed since the caller read it: the version it was based on is no longer current (412).</summary>
     PreconditionFailed = 4,
 
     /// <summary>A store the request needs does not answer now; try again (503).</summary>
     Unavailable = 5,
+}
+
+/// <summary>
+/// Names of refused fields that are not body properties, in the domain's words: the web shows each where the client sent
+/// it (the idempotency key is a request header there).
+/// </summary>
+public static class DomainFields
+{
+    public const string IdempotencyKey = "idempotencyKey";
 }
 
 /// <summary>A request the model refuses; nothing was changed.</summary>

@@ -1,15 +1,55 @@
 namespace Bijie.Actors.Abstractions;
 
-/// <summary>A notification in an inbox: what happened, with a link to it.</summary>
+/// <summary>
+/// A notification in an inbox: what happened, and what it is about (<see cref="Target"/>), which the web turns into a
+/// link to the page where the reader deals with it. (Field 4, once a page link written here, is retired.)
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.Notification")]
 public sealed record Notification(
     [property: Id(0)] Guid Id,
     [property: Id(1)] string Kind,
     [property: Id(2)] string Title,
     [property: Id(3)] string? Body,
-    [property: Id(4)] string? Link,
+    [property: Id(7)] NoticeTarget? Target,
     [property: Id(5)] DateTimeOffset At,
     [property: Id(6)] bool Read);
+
+/// <summary>What a notification is about.</summary>
+public enum NoticeTargetKind
+{
+    /// <summary>A report the office returned: its subject, to file it again corrected.</summary>
+    ReturnedReport,
+
+    /// <summary>A project (a need matched to it).</summary>
+    Project,
+
+    /// <summary>A support matter (overdue).</summary>
+    Matter,
+
+    /// <summary>The supervision list: what needs an update.</summary>
+    Supervision,
+}
+
+/// <summary>
+/// What a notification is about, in the domain's terms: a returned report (with its subject's kind and id), a project, a
+/// matter, the supervision list. Which page opens it, for which reader, is the web's to say.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.NoticeTarget")]
+public sealed record NoticeTarget(
+    [property: Id(0)] NoticeTargetKind Kind,
+    [property: Id(1)] string? Id = null,
+    [property: Id(2)] string? SubjectKind = null,
+    [property: Id(3)] Guid? ReportId = null)
+{
+    /// <summary>A returned report on a pairing or project (<paramref name="subjectKind"/> "pairing" or "project").</summary>
+    public static NoticeTarget ReturnedReport(string subjectKind, string subjectId, Guid reportId) => new(NoticeTargetKind.ReturnedReport, subjectId, subjectKind, reportId);
+
+    public static NoticeTarget Project(string id) => new(NoticeTargetKind.Project, id);
+
+    public static NoticeTarget Matter(string id) => new(NoticeTargetKind.Matter, id);
+
+    public static NoticeTarget Supervision { get; } = new(NoticeTargetKind.Supervision);
+}
 
 /// <summary>Who an inbox is for: the programme office, a helper, an enterprise or a locality's office.</summary>
 public static class Inboxes

@@ -106,7 +106,7 @@ public sealed class ExpertTeamGrain(
         var result = await LedgerEntries.AppendAsync(ledger, entry, "retry");
         if (result.Outcome == AppendOutcome.KeyReused)
         {
-            throw DomainException.Conflict("idempotency.key_reused", $"The idempotency key '{idempotencyKey}' was used before for another batch.", "Idempotency-Key");
+            throw DomainException.Conflict("idempotency.key_reused", $"The idempotency key '{idempotencyKey}' was used before for another batch.", DomainFields.IdempotencyKey);
         }
 
         return (await ListBatchesAsync()).First(b => b.EntryId == result.EntryId);

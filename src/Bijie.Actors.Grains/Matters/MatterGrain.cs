@@ -148,10 +148,10 @@ public sealed class MatterGrain(
         // The office and the helper hear of it in their inboxes; one notification per escalation.
         var notice = new Notification(Inboxes.NotificationId($"{info.Id}#{escalated.Escalations}"), "matter.overdue",
             $"争取支持事项逾期：{info.Title}", $"应于 {info.Due:yyyy-MM-dd} 办结，第 {escalated.Escalations} 次督办 · overdue since {info.Due:yyyy-MM-dd}, escalation {escalated.Escalations}",
-            "/office.html#matters", now, false);
+            NoticeTarget.Matter(info.Id), now, false);
         await Task.WhenAll(
             GrainFactory.GetGrain<IInboxGrain>(Inboxes.Office).NotifyAsync(notice),
-            GrainFactory.GetGrain<IInboxGrain>(Inboxes.Helper(info.HelperId)).NotifyAsync(notice with { Link = "/report.html" }));
+            GrainFactory.GetGrain<IInboxGrain>(Inboxes.Helper(info.HelperId)).NotifyAsync(notice));
         webhooks.Publish(WebhookEvents.MatterOverdue, new
         {
             matterId = info.Id, info.Title, info.HelperId, info.ResponsibleStaffId, due = info.Due, escalations = escalated.Escalations,

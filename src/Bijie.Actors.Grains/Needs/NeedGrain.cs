@@ -209,7 +209,7 @@ public sealed class NeedGrain(
             Status = NeedStatus.Matched, MatchedHelperId = helperId, MatchedAt = time.GetUtcNow(), ProjectId = projectId, Version = need.Version + 1,
         });
         var notice = new Notification(Guid.NewGuid(), "need.matched", $"需求已对接：{need.Title}", $"帮扶单位 {helperId} 将实施项目 {projectId} · matched",
-            $"/project.html?id={projectId}", time.GetUtcNow(), false);
+            NoticeTarget.Project(projectId), time.GetUtcNow(), false);
         // The offices of the place and of each level above it up to the county, and the helper.
         var places = new[] { 6, 9, 12 }.Where(n => n <= need.LocalityCode.Length).Select(n => need.LocalityCode[..n]);
         await Task.WhenAll(places.Select(p => GrainFactory.GetGrain<IInboxGrain>(Inboxes.Locality(p)).NotifyAsync(notice))

@@ -35,7 +35,7 @@ public static class LedgerEntries
         Reversal(original, reason, actor, now, await ledger.FindAsync(Reviews.ApprovalId(original.Entry.EntryId)), correctedBy);
 
     /// <summary>Appends; a ledger that cannot commit now is a 503 for the caller, who retries as <paramref name="retry"/> says.</summary>
-    public static async Task<AppendResult> AppendAsync(ILedger ledger, LedgerEntry entry, string retry = "retry with the same Idempotency-Key")
+    public static async Task<AppendResult> AppendAsync(ILedger ledger, LedgerEntry entry, string retry = "retry with the same idempotency key")
     {
         try
         {
@@ -54,7 +54,7 @@ public static class LedgerEntries
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || key.Any(char.IsControl))
         {
-            throw DomainException.Invalid("idempotency.key", $"An idempotency key of 1 to {MaxKeyLength} printable characters is required.", "Idempotency-Key");
+            throw DomainException.Invalid("idempotency.key", $"An idempotency key of 1 to {MaxKeyLength} printable characters is required.", DomainFields.IdempotencyKey);
         }
     }
 

@@ -81,8 +81,8 @@ public static class ReportChecks
             {
                 var from = indicator.Source switch
                 {
-                    IndicatorSource.Visit => "recorded research visits (POST /api/v1/visits)",
-                    IndicatorSource.ExpertService => "expert teams' service batches (POST /api/v1/expert-teams/{id}/batches)",
+                    IndicatorSource.Visit => "recorded research visits",
+                    IndicatorSource.ExpertService => "expert teams' service batches",
                     _ => "pairings and projects",
                 };
                 throw DomainException.Invalid("indicator.not_reportable", $"'{code}' is counted from {from}; it cannot be reported.", $"values.{code}");

@@ -220,7 +220,7 @@ public sealed class ReportIntakeGrain(
         var receipt = Answer(await LedgerEntries.AppendAsync(ledger, entry), correction.IdempotencyKey);
         await LedgerEntries.AppendAsync(ledger,
             await LedgerEntries.ReversalAsync(ledger, original, "更正 · corrected", actor, time.GetUtcNow(), receipt.ReportId),
-            "retry the correction with the same Idempotency-Key: the new report is filed, the old one is reversed once");
+            "retry the correction with the same idempotency key: the new report is filed, the old one is reversed once");
         return receipt;
     }
 
@@ -347,11 +347,11 @@ public sealed class ReportIntakeGrain(
         }
 
         var values = string.Join("，", report.Values().Select(v => $"{(Indicators.Find(v.Key)?.NameZh ?? v.Key)} {v.Value:0.##}"));
-        // The notice names what was returned and opens the report page on it, with the returned figures to correct and file again.
+        // The notice names what was returned and points at the report, whose figures the reporter corrects and files again.
         var kind = LedgerEntries.KindOf(report) == "project" ? "project" : "pairing";
         var notice = new Notification(Inboxes.NotificationId($"returned:{report.EntryId:N}"), "report.returned",
             $"填报被退回：{await SubjectNameAsync(report.SubjectId, kind)}（{report.OccurredOn:yyyy-MM-dd}）", $"{values}。退回理由 · reason: {reason}",
-            $"/report.html?subject={kind}:{Uri.EscapeDataString(report.SubjectId)}&returned={report.EntryId}", time.GetUtcNow(), false);
+            NoticeTarget.ReturnedReport(kind, report.SubjectId, report.EntryId), time.GetUtcNow(), false);
         await Task.WhenAll(inboxes.Select(i => GrainFactory.GetGrain<IInboxGrain>(i).NotifyAsync(notice)));
     }
 
@@ -372,7 +372,7 @@ public sealed class ReportIntakeGrain(
     {
         AppendOutcome.Committed => new ReportReceipt(result.EntryId, result.Position, Replayed: false),
         AppendOutcome.Duplicate => new ReportReceipt(result.EntryId, result.Position, Replayed: true),
-        _ => throw DomainException.Conflict("idempotency.key_reused", $"The idempotency key '{key}' was used before for another request.", "Idempotency-Key"),
+        _ => throw DomainException.Conflict("idempotency.key_reused", $"The idempotency key '{key}' was used before for another request.", DomainFields.IdempotencyKey),
     };
 
     private static DomainException Forbidden(string subjectId) =>

@@ -87,7 +87,7 @@ public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions
             // One a day per person: the same id again the same day (a repeated tick) is ignored by the inbox.
             var id = Inboxes.NotificationId($"supervision#{today:yyyy-MM-dd}#{group.Key}");
             await office.NotifyAsync(new Notification(id, "supervision.update_needed", $"督促推进：{name} 负责的 {group.Count()} 项需要更新",
-                string.Join("；", group.Take(5).Select(i => $"{i.Label}：{i.Detail}")), "/office.html#supervision", time.GetUtcNow(), false));
+                string.Join("；", group.Take(5).Select(i => $"{i.Label}：{i.Detail}")), NoticeTarget.Supervision, time.GetUtcNow(), false));
         }
 
         return byPerson.Length;

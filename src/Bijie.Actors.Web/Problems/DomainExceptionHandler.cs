@@ -50,6 +50,9 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         _ => StatusCodes.Status400BadRequest,
     };
 
+    /// <summary>A refused field as the client sent it: the domain's idempotency key is the <c>Idempotency-Key</c> header here.</summary>
+    public static string FieldAsSent(string field) => field == DomainFields.IdempotencyKey ? "Idempotency-Key" : field;
+
     public static ProblemDetails ToProblem(DomainException refusal, int status)
     {
         var problem = new ProblemDetails
@@ -73,7 +76,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         }
         if (refusal.Field is { } field)
         {
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [refusal.Message] };
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [FieldAsSent(field)] = [refusal.Message] };
         }
 
         return problem;
