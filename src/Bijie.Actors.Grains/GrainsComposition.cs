@@ -1,3 +1,4 @@
+using Bijie.Actors.Abstractions.Configuration;
 using Bijie.Actors.Grains.Rollups;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,25 +12,15 @@ public static class GrainsComposition
 {
     public static IServiceCollection AddBijieGrains(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        var rollups = services.AddOptions<RollupOptions>();
-        var live = services.AddOptions<Live.LiveOptions>();
-        var matters = services.AddOptions<Matters.MatterOptions>();
-        var webhooks = services.AddOptions<Webhooks.WebhookOptions>();
-        var supervision = services.AddOptions<Supervision.SupervisionOptions>();
-        var reporting = services.AddOptions<Periods.ReportingOptions>();
-        var divisions = services.AddOptions<Localities.DivisionOptions>();
-        var needs = services.AddOptions<Needs.NeedOptions>();
-        if (configuration is not null)
-        {
-            rollups.Bind(configuration.GetSection(RollupOptions.Section));
-            live.Bind(configuration.GetSection(Live.LiveOptions.Section));
-            matters.Bind(configuration.GetSection(Matters.MatterOptions.Section));
-            webhooks.Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
-            supervision.Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
-            reporting.Bind(configuration.GetSection(Periods.ReportingOptions.Section));
-            divisions.Bind(configuration.GetSection(Localities.DivisionOptions.Section));
-            needs.Bind(configuration.GetSection(Needs.NeedOptions.Section));
-        }
+        // Each section binds one options class, checked when the silo starts: a bad value stops it with the reason.
+        AddOptions<RollupOptions>(services, configuration, RollupOptions.Section);
+        AddOptions<LiveOptions>(services, configuration, LiveOptions.Section);
+        AddOptions<Matters.MatterOptions>(services, configuration, Matters.MatterOptions.Section);
+        AddOptions<Webhooks.WebhookOptions>(services, configuration, Webhooks.WebhookOptions.Section);
+        AddOptions<Supervision.SupervisionOptions>(services, configuration, Supervision.SupervisionOptions.Section);
+        AddOptions<Periods.ReportingOptions>(services, configuration, Periods.ReportingOptions.Section);
+        AddOptions<Localities.DivisionOptions>(services, configuration, Localities.DivisionOptions.Section);
+        AddOptions<Needs.NeedOptions>(services, configuration, Needs.NeedOptions.Section);
 
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
         services.AddSingleton<Demo.DemoLoader>();
@@ -46,5 +37,17 @@ public static class GrainsComposition
             ? Localities.DivisionCatalog.FromFile(file)
             : Localities.DivisionCatalog.Bijie);
         return services;
+    }
+
+    private static void AddOptions<T>(IServiceCollection services, IConfiguration? configuration, string section)
+        where T : class
+    {
+        var options = services.AddOptions<T>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(section));
+        }
+
+        options.ValidateDataAnnotations().ValidateOnStart();
     }
 }

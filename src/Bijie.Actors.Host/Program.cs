@@ -12,7 +12,6 @@ builder.AddBijieDataProtection();
 builder.AddBijieObservability();
 builder.AddBijieHealthChecks();
 builder.Services.AddBijieWeb(builder.Configuration);
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Bijie:Api:MaxBodyBytes", 1_048_576L));
 builder.Services.AddHostedService<HostStartWork>();
 
 var app = builder.Build();

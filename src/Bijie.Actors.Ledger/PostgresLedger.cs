@@ -13,7 +13,7 @@ public sealed class LedgerOptions
     public const string Section = "Bijie:Ledger";
 
     /// <summary>At most this many entries share one commit.</summary>
-    public int MaxBatch { get; set; } = 1000;
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)] public int MaxBatch { get; set; } = 1000;
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Bijie.Actors.Abstractions.Configuration;
 using System.Text.Json.Serialization;
 using Bijie.Actors.Web.Apis;
 using Bijie.Actors.Web.OpenApi;
@@ -22,28 +23,28 @@ public sealed class ApiOptions
     public bool PublicBoards { get; set; } = true;
 
     /// <summary>Requests per second one API key may make (twice that in a burst).</summary>
-    public int RequestsPerSecondPerKey { get; set; } = 200;
+    [Positive] public int RequestsPerSecondPerKey { get; set; } = 200;
 
     /// <summary>Requests per second one address may make without a key (twice that in a burst).</summary>
-    public int AnonymousRequestsPerSecond { get; set; } = 100;
+    [Positive] public int AnonymousRequestsPerSecond { get; set; } = 100;
 
     /// <summary>Key ids this host holds no verdict on that one address may present per second (each costs a grain call).</summary>
-    public int KeyLookupsPerSecondPerAddress { get; set; } = 10;
+    [Positive] public int KeyLookupsPerSecondPerAddress { get; set; } = 10;
 
     /// <summary>Sign-in attempts one address may make per minute (each costs a password hash).</summary>
-    public int SignInsPerMinutePerAddress { get; set; } = 30;
+    [Positive] public int SignInsPerMinutePerAddress { get; set; } = 30;
 
     /// <summary>How long a host refuses a key id its grain called unknown or revoked, without asking again.</summary>
-    public TimeSpan UnknownKeyMemory { get; set; } = TimeSpan.FromMinutes(5);
+    [Positive] public TimeSpan UnknownKeyMemory { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a host accepts a verified key without asking its grain again: a revoked key works this long at most.</summary>
-    public TimeSpan VerifiedKeyMemory { get; set; } = TimeSpan.FromSeconds(5);
+    [Positive] public TimeSpan VerifiedKeyMemory { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The most key verdicts one host remembers.</summary>
-    public int KeyCacheEntries { get; set; } = 100_000;
+    [Positive] public int KeyCacheEntries { get; set; } = 100_000;
 
     /// <summary>The largest request body accepted, in bytes.</summary>
-    public long MaxBodyBytes { get; set; } = 1_048_576;
+    [Positive] public long MaxBodyBytes { get; set; } = 1_048_576;
 }
 
 /// <summary>The web front end's services and routes, for the host's composition root.</summary>
@@ -51,7 +52,10 @@ public static class WebComposition
 {
     public static IServiceCollection AddBijieWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        // The sections read while composing are checked here; the others when the host starts (ValidateOnStart).
+        var api = ValidatedOptions.Check(configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions(), ApiOptions.Section);
+        var live = ValidatedOptions.Check(configuration.GetSection(LiveOptions.Section).Get<LiveOptions>() ?? new LiveOptions(), LiveOptions.Section);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = api.MaxBodyBytes);
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         // Enums travel as their names ("Active", "EnterpriseVillage"), which programs and people can read. Only names: a
@@ -72,8 +76,8 @@ public static class WebComposition
             o.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
             o.AddFilter<Live.BoardHubCallLimit>();
         });
-        services.AddOptions<Live.BoardHubOptions>().Bind(configuration.GetSection(Live.BoardHubOptions.Section));
-        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section));
+        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Apis.DisplayNames>();
         services.AddSingleton<Live.BoardCache>();
         services.AddSingleton<Live.RankingCache>();
@@ -81,9 +85,9 @@ public static class WebComposition
         services.AddSingleton<Live.BoardHubBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.BoardHubBridge>());
         services.AddSingleton(api);
-        services.AddBijieRateLimits(api, configuration.GetSection(Live.BoardHubOptions.Section).Get<Live.BoardHubOptions>() ?? new Live.BoardHubOptions());
+        services.AddBijieRateLimits(api, live);
         services.AddBijieForwardedHeaders(configuration);
-        var web = configuration.GetSection(WebSecurityOptions.Section).Get<WebSecurityOptions>() ?? new WebSecurityOptions();
+        var web = WebSecurityOptions.From(configuration);
         services.AddSingleton(web);
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SessionValidator>();

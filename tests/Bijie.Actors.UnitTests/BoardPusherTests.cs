@@ -43,7 +43,7 @@ public sealed class BoardPusherTests(ClusterFixture fixture)
     private BoardPusher NewPusher(FlakyHub hub) => new(
         fixture.Grains, hub, new BoardCache(TimeProvider.System), TimeProvider.System,
         Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions()),
-        Options.Create(new BoardHubOptions { PushSpacing = TimeSpan.FromMilliseconds(10) }),
+        Options.Create(new Abstractions.Configuration.LiveOptions { PushSpacing = TimeSpan.FromMilliseconds(10) }),
         NullLogger<BoardPusher>.Instance);
 
     /// <summary>A hub whose group sends fail the first few times (a web host's connection dropped mid-send), then go through.</summary>

@@ -30,7 +30,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.RecoveryAge = TimeSpan.FromSeconds(1);
                 o.SnapshotMinLines = SnapshotMinLines;
             });
-            silo.Services.Configure<Grains.Live.LiveOptions>(o => o.DirectoryRefresh = TimeSpan.FromMilliseconds(200));
+            silo.Services.Configure<Abstractions.Configuration.LiveOptions>(o => o.DirectoryRefresh = TimeSpan.FromMilliseconds(200));
             silo.Services.AddSingleton<ILedger>(_ => new InMemoryLedger(Store));
             ConfigureSilo(silo);
         });

@@ -6,14 +6,14 @@ namespace Bijie.Actors.Grains.Live;
 
 /// <summary>
 /// The web hosts' observers, as in the GPSTracker sample's hub list: each host renews its subscription every few
-/// seconds, so a host that died drops out after <see cref="LiveOptions.ObserverExpiry"/> and a directory that moved
+/// seconds, so a host that died drops out after <see cref="Abstractions.Configuration.LiveOptions.ObserverExpiry"/> and a directory that moved
 /// to another silo (its silo died) is whole again within one renewal.
 /// </summary>
 public sealed class LiveDirectoryGrain : Grain, ILiveDirectoryGrain
 {
     private readonly ObserverManager<IBoardObserver> observers;
 
-    public LiveDirectoryGrain(Microsoft.Extensions.Options.IOptions<LiveOptions> options, ILogger<LiveDirectoryGrain> logger) =>
+    public LiveDirectoryGrain(Microsoft.Extensions.Options.IOptions<Abstractions.Configuration.LiveOptions> options, ILogger<LiveDirectoryGrain> logger) =>
         observers = new ObserverManager<IBoardObserver>(options.Value.ObserverExpiry, logger);
 
     public Task SubscribeAsync(IBoardObserver observer)

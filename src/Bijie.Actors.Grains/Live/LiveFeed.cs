@@ -1,28 +1,11 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Abstractions.Configuration;
 using Bijie.Actors.Ledger;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Live;
-
-/// <summary>Options of the live boards (configuration section <c>Bijie:Live</c>).</summary>
-public sealed class LiveOptions
-{
-    public const string Section = "Bijie:Live";
-
-    /// <summary>How often each silo sends the web hosts what changed since its last send.</summary>
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
-
-    /// <summary>How often a silo re-reads the list of web hosts.</summary>
-    public TimeSpan DirectoryRefresh { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How often a web host renews its subscription.</summary>
-    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long a web host that stopped renewing stays on the list.</summary>
-    public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromSeconds(30);
-}
 
 /// <summary>
 /// Each silo's live batcher, in the pattern of the GPSTracker sample's push notifier: roll-up grains on this silo

@@ -11,7 +11,7 @@ public sealed class MatterOptions
     public const string Section = "Bijie:Matters";
 
     /// <summary>How often an overdue matter escalates again while it stays open.</summary>
-    public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromDays(1);
+    [Abstractions.Configuration.Positive] public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>The persisted state of a support matter.</summary>

@@ -10,7 +10,7 @@ public sealed class NeedOptions
     public const string Section = "Bijie:Needs";
 
     /// <summary>The open needs one locality's office may hold at once; the programme office is not limited.</summary>
-    public int MaxOpenPerLocality { get; set; } = 200;
+    [Abstractions.Configuration.Positive] public int MaxOpenPerLocality { get; set; } = 200;
 }
 
 /// <summary>The persisted state of a need.</summary>

@@ -57,12 +57,7 @@ public sealed class BijieHostOptions
     /// <summary>The section <c>Bijie</c> of the configuration, validated; a bad value stops the host with the reason.</summary>
     public static BijieHostOptions Read(IConfiguration configuration)
     {
-        var options = configuration.GetSection(Section).Get<BijieHostOptions>() ?? new BijieHostOptions();
-        var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
-        {
-            throw new InvalidOperationException("Invalid configuration section Bijie: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
-        }
+        var options = Abstractions.Configuration.ValidatedOptions.Check(configuration.GetSection(Section).Get<BijieHostOptions>() ?? new BijieHostOptions(), Section);
 
         if (options.Kubernetes)
         {

@@ -10,7 +10,7 @@ public static class LedgerConfiguration
     public static WebApplicationBuilder AddBijieLedger(this WebApplicationBuilder builder)
     {
         var options = BijieHostOptions.Read(builder.Configuration);
-        builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
+        builder.Services.AddOptions<LedgerOptions>().Bind(builder.Configuration.GetSection(LedgerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         if (options.LedgerStore == LedgerStoreKind.Memory)
         {
             builder.Services.AddSingleton<InMemoryLedgerStore>();

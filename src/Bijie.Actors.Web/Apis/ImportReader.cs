@@ -9,13 +9,13 @@ public sealed class ImportOptions
     public const string Section = "Bijie:Imports";
 
     /// <summary>What an XLSX file may unpack to, all its parts together, counted while unpacking.</summary>
-    public long MaxUncompressedBytes { get; set; } = 64 * 1024 * 1024;
+    [Abstractions.Configuration.Positive] public long MaxUncompressedBytes { get; set; } = 64 * 1024 * 1024;
 
     /// <summary>Rows of a file, empty ones included (a county's year of reports is a few tens of thousands).</summary>
-    public int MaxRows { get; set; } = 100_000;
+    [Abstractions.Configuration.Positive] public int MaxRows { get; set; } = 100_000;
 
     /// <summary>Columns of a file; the widest ledger has eighteen.</summary>
-    public int MaxColumns { get; set; } = 64;
+    [Abstractions.Configuration.Positive] public int MaxColumns { get; set; } = 64;
 }
 
 /// <summary>

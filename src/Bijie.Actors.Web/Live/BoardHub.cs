@@ -1,3 +1,4 @@
+using Bijie.Actors.Abstractions.Configuration;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -9,11 +10,11 @@ namespace Bijie.Actors.Web.Live;
 /// re-read that board) and <c>reported</c> (a report committed in a locality it watches: a ticker line). A screen
 /// that shows a locality's board for a year may instead have it pushed (<see cref="WatchBoard"/>): it then hears
 /// <c>board</c> with the board itself after each change, as <c>GET /api/v1/boards/{code}?year=</c> answers it.
-/// One connection watches at most <see cref="BoardHubOptions.MaxGroupsPerConnection"/> groups in all, whatever it
+/// One connection watches at most <see cref="LiveOptions.MaxGroupsPerConnection"/> groups in all, whatever it
 /// asks per call; its calls per second and each address's open connections are bounded too
 /// (<see cref="BoardHubCallLimit"/>, <see cref="Security.RateLimits.HubConnections"/>).
 /// </summary>
-public sealed class BoardHub(BoardPusher pusher, IOptions<BoardHubOptions> options) : Hub
+public sealed class BoardHub(BoardPusher pusher, IOptions<LiveOptions> options) : Hub
 {
     private const string WatchesItem = "watches";
 

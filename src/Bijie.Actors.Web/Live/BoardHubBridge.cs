@@ -1,3 +1,4 @@
+using Bijie.Actors.Abstractions.Configuration;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,33 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Web.Live;
 
-/// <summary>Options of the web host's live channel (configuration section <c>Bijie:Live</c>).</summary>
-public sealed class BoardHubOptions
-{
-    public const string Section = "Bijie:Live";
-
-    /// <summary>How often this web host renews its subscription to the silos' live updates.</summary>
-    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>While a board keeps changing, it is pushed to its screens at most this often (and once after the last change).</summary>
-    public TimeSpan PushSpacing { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>The most groups (scopes and pushed boards together) one connection may watch; a city board watches about twenty.</summary>
-    public int MaxGroupsPerConnection { get; set; } = 200;
-
-    /// <summary>Hub calls per second one connection may make (a board makes a few when it opens).</summary>
-    public int CallsPerSecondPerConnection { get; set; } = 20;
-
-    /// <summary>Open connections one address may hold (many screens behind one address need it raised).</summary>
-    public int MaxConnectionsPerAddress { get; set; } = 100;
-}
-
 /// <summary>
 /// This web host's one observer of every silo's live feed (GPSTracker's hub observer): it subscribes to the live
 /// directory, renews that subscription, and relays each update to the SignalR groups that watch its scopes.
 /// </summary>
 public sealed class BoardHubBridge(
-    IGrainFactory grains, IHubContext<BoardHub> hub, BoardCache cache, BoardPusher pusher, IOptions<BoardHubOptions> options, ILogger<BoardHubBridge> logger)
+    IGrainFactory grains, IHubContext<BoardHub> hub, BoardCache cache, BoardPusher pusher, IOptions<LiveOptions> options, ILogger<BoardHubBridge> logger)
     : BackgroundService, IBoardObserver
 {
     /// <summary>How many lines a board's ticker shows (the city board's: 12).</summary>

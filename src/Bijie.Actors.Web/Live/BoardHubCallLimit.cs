@@ -1,3 +1,4 @@
+using Bijie.Actors.Abstractions.Configuration;
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -5,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Bijie.Actors.Web.Live;
 
 /// <summary>
-/// Bounds the hub calls one connection makes per second (<see cref="BoardHubOptions.CallsPerSecondPerConnection"/>):
+/// Bounds the hub calls one connection makes per second (<see cref="LiveOptions.CallsPerSecondPerConnection"/>):
 /// a call over it is refused with a <see cref="HubException"/> and does nothing. A one-second window per connection,
 /// kept in the connection's items: no timer per connection.
 /// </summary>
-public sealed class BoardHubCallLimit(IOptions<BoardHubOptions> options) : IHubFilter
+public sealed class BoardHubCallLimit(IOptions<LiveOptions> options) : IHubFilter
 {
     private const string WindowItem = "call-window";
 

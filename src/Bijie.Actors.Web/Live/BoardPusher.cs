@@ -1,3 +1,4 @@
+using Bijie.Actors.Abstractions.Configuration;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
@@ -9,7 +10,7 @@ namespace Bijie.Actors.Web.Live;
 /// <summary>
 /// Pushes a locality's changed board to the screens that watch it (<see cref="BoardHub.WatchBoard"/>), so that a
 /// hundred open screens cost one board read and one serialisation per change on each web host instead of a hundred
-/// HTTP reads. While reports pour in, a board is pushed at most once per <see cref="BoardHubOptions.PushSpacing"/>,
+/// HTTP reads. While reports pour in, a board is pushed at most once per <see cref="LiveOptions.PushSpacing"/>,
 /// and always once after the last change, so the last push includes every change. Only boards somebody watches are
 /// built, and only for the years they watch.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class BoardPusher(
     BoardCache cache,
     TimeProvider time,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-    IOptions<BoardHubOptions> options,
+    IOptions<LiveOptions> options,
     ILogger<BoardPusher> logger)
 {
     private readonly ConcurrentDictionary<(string Code, int Year), int> watchers = new();

@@ -5,25 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bijie.Actors.Web.Security;
 
-/// <summary>Options of the web edge (configuration section <c>Bijie:Web</c>).</summary>
-public sealed class WebEdgeOptions
-{
-    public const string Section = "Bijie:Web";
-
-    /// <summary>
-    /// The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, comma-separated addresses or
-    /// networks (<c>127.0.0.1</c>, <c>10.0.0.0/8</c>). None by default: a client cannot choose the address its
-    /// limits are counted against.
-    /// </summary>
-    public string? ForwardedProxies { get; set; }
-}
-
 /// <summary>Forwarded headers honoured from the configured proxies only, so that limits see the real client.</summary>
 public static class ForwardedProxies
 {
     public static IServiceCollection AddBijieForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var edge = configuration.GetSection(WebEdgeOptions.Section).Get<WebEdgeOptions>() ?? new WebEdgeOptions();
+        var edge = WebSecurityOptions.From(configuration);
         var entries = (edge.ForwardedProxies ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         services.Configure<ForwardedHeadersOptions>(o =>
         {

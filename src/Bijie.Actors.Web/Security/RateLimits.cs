@@ -17,7 +17,7 @@ public static class RateLimits
     /// <summary>The policy that bounds the live channel's open connections per address.</summary>
     public const string HubConnections = "hub-connections";
 
-    public static IServiceCollection AddBijieRateLimits(this IServiceCollection services, ApiOptions api, Live.BoardHubOptions live)
+    public static IServiceCollection AddBijieRateLimits(this IServiceCollection services, ApiOptions api, Abstractions.Configuration.LiveOptions live)
     {
         services.AddSingleton<ApiKeyVerifier>();
         services.AddRateLimiter(o =>
