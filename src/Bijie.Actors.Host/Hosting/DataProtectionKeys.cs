@@ -16,20 +16,20 @@ namespace Bijie.Actors.Host.Hosting;
 public static class DataProtectionKeys
 {
     public const string ApplicationName = "bijie-actors";
-    public const string KeyEncryptionKeySetting = "Bijie:DataProtection:KeyEncryptionKey";
 
     public static WebApplicationBuilder AddBijieDataProtection(this WebApplicationBuilder builder)
     {
         var protection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         var inPostgres = BijieHostOptions.Read(builder.Configuration).LedgerStore == LedgerStoreKind.PostgreSQL;
-        if (builder.Configuration[KeyEncryptionKeySetting] is { Length: > 0 } kek)
+        var settings = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>() ?? new DataProtectionOptions();
+        if (settings.KeyEncryptionKey is { Length: > 0 } kek)
         {
             protection.ProtectKeysWithAesGcm(KeyEncryptionKey.Parse(kek));
         }
         else if (inPostgres && !builder.Environment.IsDevelopment())
         {
             throw new InvalidOperationException(
-                $"{KeyEncryptionKeySetting} is not set: the keys that sign sessions would sit unencrypted in PostgreSQL. Set it to 32 random bytes in base64 (deploy/services.sh writes one into .local/).");
+                $"{DataProtectionOptions.Section}:{nameof(DataProtectionOptions.KeyEncryptionKey)} is not set: the keys that sign sessions would sit unencrypted in PostgreSQL. Set it to 32 random bytes in base64 (deploy/services.sh writes one into .local/).");
         }
 
         if (inPostgres)
@@ -40,4 +40,13 @@ public static class DataProtectionKeys
 
         return builder;
     }
+}
+
+/// <summary>Options of the data-protection keys (configuration section <c>Bijie:DataProtection</c>).</summary>
+public sealed class DataProtectionOptions
+{
+    public const string Section = "Bijie:DataProtection";
+
+    /// <summary>32 random bytes in base64 that encrypt the keys at rest; kept apart from the database.</summary>
+    public string? KeyEncryptionKey { get; set; }
 }
