@@ -6,15 +6,19 @@ namespace Bijie.Actors.Abstractions;
 /// </summary>
 public static class Scopes
 {
-    public static string Locality(string code) => $"L:{code}";
+    public static string Locality(string code) => new Scope(ScopeKind.Locality, code).ToString();
 
-    public static string Track(Track track) => $"T:{track.Code()}";
+    public static string Track(Track track) => new Scope(ScopeKind.Track, track.Code()).ToString();
 
-    public static string Helper(string id) => $"H:{id}";
+    public static string Helper(string id) => new Scope(ScopeKind.Helper, id).ToString();
 
-    public static string Enterprise(string code) => $"E:{code}";
+    public static string Enterprise(string code) => new Scope(ScopeKind.Enterprise, code).ToString();
 
-    public static string Subject(string id) => $"S:{id}";
+    public static string Subject(string id) => new Scope(ScopeKind.Subject, id).ToString();
+
+    /// <summary>The ids of the scopes of one kind among <paramref name="scopes"/>, in their order.</summary>
+    public static IEnumerable<string> IdsOf(IEnumerable<string> scopes, ScopeKind kind) =>
+        scopes.Select(Scope.Parse).Where(s => s.Kind == kind).Select(s => s.Id);
 
     /// <summary>Membership of the pairings currently active at a scope (for "a village lists its enterprises").</summary>
     public const string ActivePairings = "active_pairings";
@@ -117,4 +121,54 @@ public interface IScopeGrain : IGrainWithStringKey
     /// <summary>The latest year with any value line, or null.</summary>
     [Alias("GetLatestYear")]
     Task<int?> GetLatestYearAsync();
+}
+
+/// <summary>What a roll-up scope counts: a locality, a track, a helper, an enterprise, a subject (pairing or project).</summary>
+public enum ScopeKind
+{
+    /// <summary>Not one of the kinds above (a scope string of another shape).</summary>
+    Other,
+    Locality,
+    Track,
+    Helper,
+    Enterprise,
+    Subject,
+}
+
+/// <summary>
+/// A roll-up scope as a value: its kind and id, written as the ledger and the grain keys hold it (<c>L:520527</c>).
+/// The one place that knows the prefixes.
+/// </summary>
+public readonly record struct Scope(ScopeKind Kind, string Id)
+{
+    public static Scope Parse(string text)
+    {
+        var kind = KindOf(text);
+        return kind == ScopeKind.Other ? new Scope(kind, text) : new Scope(kind, text[2..]);
+    }
+
+    /// <summary>The kind of a scope string, without taking it apart (the live path asks it of every report's scopes).</summary>
+    public static ScopeKind KindOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length < 2 || text[1] != ':' ? ScopeKind.Other : text[0] switch
+        {
+            'L' => ScopeKind.Locality,
+            'T' => ScopeKind.Track,
+            'H' => ScopeKind.Helper,
+            'E' => ScopeKind.Enterprise,
+            'S' => ScopeKind.Subject,
+            _ => ScopeKind.Other,
+        };
+    }
+
+    public override string ToString() => Kind switch
+    {
+        ScopeKind.Locality => $"L:{Id}",
+        ScopeKind.Track => $"T:{Id}",
+        ScopeKind.Helper => $"H:{Id}",
+        ScopeKind.Enterprise => $"E:{Id}",
+        ScopeKind.Subject => $"S:{Id}",
+        _ => Id,
+    };
 }

@@ -11,19 +11,19 @@ public static class Ticker
     public static async Task<TickerItem> ItemAsync(IGrainFactory grains, LedgerEntry entry, ILogger logger)
     {
         var scopes = entry.Lines.SelectMany(l => l.Scopes).Distinct().ToArray();
-        var locality = scopes.Where(s => s.StartsWith("L:", StringComparison.Ordinal)).OrderByDescending(s => s.Length).FirstOrDefault()?[2..] ?? LocalityCodes.Bijie;
+        var locality = Scopes.IdsOf(scopes, ScopeKind.Locality).OrderByDescending(code => code.Length).FirstOrDefault() ?? LocalityCodes.Bijie;
         var values = entry.Values();
         string localityName = locality, reporter = entry.Actor;
         try
         {
             localityName = (await grains.GetLocality(locality).GetAsync()).Name;
-            if (scopes.FirstOrDefault(s => s.StartsWith("E:", StringComparison.Ordinal)) is { } enterprise)
+            if (Scopes.IdsOf(scopes, ScopeKind.Enterprise).FirstOrDefault() is { } enterprise)
             {
-                reporter = (await grains.GetGrain<IEnterpriseGrain>(enterprise[2..]).GetAsync()).Name;
+                reporter = (await grains.GetGrain<IEnterpriseGrain>(enterprise).GetAsync()).Name;
             }
-            else if (scopes.FirstOrDefault(s => s.StartsWith("H:", StringComparison.Ordinal)) is { } helper)
+            else if (Scopes.IdsOf(scopes, ScopeKind.Helper).FirstOrDefault() is { } helper)
             {
-                reporter = (await grains.GetGrain<IHelperGrain>(helper[2..]).GetAsync()).NameZh;
+                reporter = (await grains.GetGrain<IHelperGrain>(helper).GetAsync()).NameZh;
             }
         }
         catch (Exception e)

@@ -340,10 +340,10 @@ public sealed class ReportIntakeGrain(
     private async Task NotifyReturnedAsync(LedgerEntry report, string reason)
     {
         var scopes = report.Lines.SelectMany(l => l.Scopes).Distinct().ToArray();
-        var inboxes = scopes.Where(s => s.StartsWith("E:", StringComparison.Ordinal)).Select(s => Inboxes.Enterprise(s[2..])).ToArray();
+        var inboxes = Scopes.IdsOf(scopes, ScopeKind.Enterprise).Select(Inboxes.Enterprise).ToArray();
         if (inboxes.Length == 0)
         {
-            inboxes = scopes.Where(s => s.StartsWith("H:", StringComparison.Ordinal)).Select(s => Inboxes.Helper(s[2..])).ToArray();
+            inboxes = Scopes.IdsOf(scopes, ScopeKind.Helper).Select(Inboxes.Helper).ToArray();
         }
 
         var values = string.Join("，", report.Values().Select(v => $"{(Indicators.Find(v.Key)?.NameZh ?? v.Key)} {v.Value:0.##}"));

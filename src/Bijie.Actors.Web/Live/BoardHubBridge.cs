@@ -49,7 +49,7 @@ public sealed class BoardHubBridge(
             // its latest that many. While thousands of reports a second pour in, a screen hears a few hundred
             // lines a second instead of every report, and its ticker is still exactly the latest.
             var latest = update.Reports
-                .SelectMany(r => r.Scopes.Where(s => s.StartsWith("L:", StringComparison.Ordinal)).Select(g => (Group: g, Report: r)))
+                .SelectMany(r => r.Scopes.Where(s => Scope.KindOf(s) == ScopeKind.Locality).Select(g => (Group: g, Report: r)))
                 .GroupBy(x => x.Group, StringComparer.Ordinal)
                 .SelectMany(g => g.TakeLast(TickerLength))
                 .GroupBy(x => x.Report);

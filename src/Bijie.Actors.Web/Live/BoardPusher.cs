@@ -50,12 +50,11 @@ public sealed class BoardPusher(
     /// <summary>A scope changed for some years: the watched boards of that locality and those years are pushed again.</summary>
     public void OnChanged(ScopeChange change)
     {
-        if (!change.Scope.StartsWith("L:", StringComparison.Ordinal))
+        if (Scope.Parse(change.Scope) is not { Kind: ScopeKind.Locality, Id: var code })
         {
             return;
         }
 
-        var code = change.Scope[2..];
         foreach (var (key, count) in watchers)
         {
             if (count > 0 && key.Code == code && key.Year >= change.FromYear && (change.ToYear is null || key.Year <= change.ToYear))
