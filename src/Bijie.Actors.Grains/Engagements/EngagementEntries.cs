@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Grains.Reports;
@@ -81,8 +79,7 @@ internal static class EngagementEntries
         var json = JsonSerializer.Serialize(body, Subjects.SubjectGrain<object>.Json);
         var year = (short)from.Year;
         var month = (short)from.Month;
-        return new LedgerEntry(Guid.NewGuid(), EntryKind.Report, idempotencyScope, key, SHA256.HashData(Encoding.UTF8.GetBytes(json)),
-            subjectId, null, from, now, actor.Id, actor.ManagesEverything, null, json,
+        return LedgerEntry.Report(idempotencyScope, key, subjectId, from, now, actor.Id, actor.ManagesEverything, json,
             [new LedgerLine(batchesIndicator, year, month, null, null, 1, scopes), new LedgerLine(personTimesIndicator, year, month, null, null, personTimes, scopes)]);
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Ledger;
@@ -21,10 +19,8 @@ public static class LedgerEntries
         var body = correctedBy is { } by
             ? JsonSerializer.Serialize(new { reverses = reportId, reason, correctedBy = by })
             : JsonSerializer.Serialize(new { reverses = reportId, reason });
-        return new LedgerEntry(
-            Guid.NewGuid(), EntryKind.Reversal, "reversal", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
-            original.Entry.SubjectId, null, original.Entry.OccurredOn, now, actor.Id, actor.ManagesEverything && original.Entry.Actor != actor.Id,
-            reportId, body, original.Entry.Lines.Concat(approval?.Entry.Lines ?? []).Where(l => l.Member is null).Select(l => l with { Value = -l.Value }).ToArray());
+        return LedgerEntry.ReversalOf(original.Entry, now, actor.Id, actor.ManagesEverything && original.Entry.Actor != actor.Id, body,
+            original.Entry.Lines.Concat(approval?.Entry.Lines ?? []).Where(l => l.Member is null).Select(l => l with { Value = -l.Value }).ToArray());
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Ledger;
@@ -56,9 +54,7 @@ public static class ReportChecks
             note = report.Note,
         });
         var lines = values.Select(v => new LedgerLine(v.Key, (short)report.Date.Year, (short)report.Date.Month, null, null, v.Value, scopes)).ToArray();
-        return new LedgerEntry(
-            Guid.NewGuid(), EntryKind.Report, actor.Id, report.IdempotencyKey, SHA256.HashData(Encoding.UTF8.GetBytes(body)),
-            subjectId, null, report.Date, now, actor.Id, onBehalf, null, body, lines);
+        return LedgerEntry.Report(actor.Id, report.IdempotencyKey, subjectId, report.Date, now, actor.Id, onBehalf, body, lines);
     }
 
     private static Dictionary<string, decimal> CheckValues(IReadOnlyDictionary<string, decimal>? values)

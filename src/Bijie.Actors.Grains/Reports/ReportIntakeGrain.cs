@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Ledger;
@@ -229,9 +227,7 @@ public sealed class ReportIntakeGrain(
     {
         var reportId = original.Entry.EntryId;
         var body = JsonSerializer.Serialize(new { reviews = reportId, decision = "approved" });
-        var entry = new LedgerEntry(
-            Reviews.ApprovalId(reportId), EntryKind.Review, "review", reportId.ToString("N"), SHA256.HashData(Encoding.UTF8.GetBytes(body)),
-            original.Entry.SubjectId, null, original.Entry.OccurredOn, time.GetUtcNow(), actor.Id, false, null, body,
+        var entry = LedgerEntry.ReviewOf(Reviews.ApprovalId(reportId), original.Entry, time.GetUtcNow(), actor.Id, body,
             original.Entry.Lines.Where(l => l.Member is null).Select(l => l with { Indicator = Indicators.Reviewed(l.Indicator) }).ToArray());
         var result = await LedgerEntries.AppendAsync(ledger, entry);
         // Only an approval someone else committed meanwhile needs reading back for who and when.

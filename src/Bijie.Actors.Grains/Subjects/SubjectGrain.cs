@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Bijie.Actors.Abstractions;
@@ -62,10 +60,7 @@ public abstract class SubjectGrain<TInfo>(IPersistentState<SubjectState<TInfo>> 
         var after = MembershipLines(next).ToList();
         var lines = Diff(before, after);
         var body = JsonSerializer.Serialize(next, Json);
-        var entry = new LedgerEntry(
-            Guid.NewGuid(), EntryKind.SubjectChange, "subject", $"{id}:v{version}",
-            SHA256.HashData(Encoding.UTF8.GetBytes(body)), id, version, on, time.GetUtcNow(),
-            actor.Id, OnBehalf: false, Reverses: null, body, lines);
+        var entry = LedgerEntry.SubjectChange(id, version, on, time.GetUtcNow(), actor.Id, body, lines);
         var result = await ledger.AppendAsync(entry);
         if (result.Outcome == AppendOutcome.KeyReused)
         {
