@@ -24,6 +24,7 @@ public static class GrainsComposition
 
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
         services.AddSingleton<Demo.DemoLoader>();
+        services.AddSingleton<Abstractions.ILedgerImports, Imports.LedgerImports>();
         services.AddSingleton<RollupDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
         services.AddSingleton<Webhooks.WebhookDestinations>();

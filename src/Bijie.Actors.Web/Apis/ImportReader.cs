@@ -139,4 +139,29 @@ public static class ImportReader
     }
 
     private static DomainException TooLarge(string message) => DomainException.Invalid("import.too_large", message, "file");
+
+    /// <summary>
+    /// A row's cells as the silo side reads them: text as typed (an exported cell's protective apostrophe taken off),
+    /// numbers and dates written invariantly (<c>1234.5</c>, <c>2024-06-12</c>), empty cells left out.
+    /// </summary>
+    public static ImportRow AsText(IDictionary<string, object?> row)
+    {
+        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (column, value) in row)
+        {
+            var text = value switch
+            {
+                null => null,
+                double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                DateTime dt => dt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                _ => SpreadsheetCells.Restore(value.ToString()!.Trim()),
+            };
+            if (text is { Length: > 0 })
+            {
+                cells[column] = text;
+            }
+        }
+
+        return new ImportRow(cells);
+    }
 }

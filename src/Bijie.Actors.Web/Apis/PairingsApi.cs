@@ -86,28 +86,8 @@ public sealed record StartPairingRequest(
     PairingKind Kind, string? HelperId, string? EnterpriseCode, string? LocalityCode, string? PartnerId, Track? Domain,
     DateOnly Start, string? ResponsibleStaffId, string? Note)
 {
-    public StartPairing ToCommand()
-    {
-        if (!Enum.IsDefined(Kind))
-        {
-            throw DomainException.Invalid("pairing.kind", "kind is Regional, Township, EnterpriseVillage or Institution.", "kind");
-        }
-
-        if (Kind == PairingKind.EnterpriseVillage ? EnterpriseCode is null : HelperId is null)
-        {
-            throw DomainException.Invalid("pairing.helper", Kind == PairingKind.EnterpriseVillage ? "enterpriseCode is required." : "helperId is required.",
-                Kind == PairingKind.EnterpriseVillage ? "enterpriseCode" : "helperId");
-        }
-
-        if (Kind == PairingKind.Institution ? PartnerId is null : LocalityCode is null)
-        {
-            throw DomainException.Invalid("pairing.side", Kind == PairingKind.Institution ? "partnerId is required." : "localityCode is required.",
-                Kind == PairingKind.Institution ? "partnerId" : "localityCode");
-        }
-
-        return new StartPairing(Kind, HelperId, EnterpriseCode, LocalityCode, PartnerId, Domain, Start,
-            ResponsibleStaffId ?? throw DomainException.Invalid("staff.unknown", "responsibleStaffId is required.", "responsibleStaffId"), Note);
-    }
+    public StartPairing ToCommand() =>
+        StartPairing.Checked(Kind, HelperId, EnterpriseCode, LocalityCode, PartnerId, Domain, Start, ResponsibleStaffId, Note);
 }
 
 /// <summary>The body of <c>POST /api/v1/pairings/{id}/end</c>.</summary>
