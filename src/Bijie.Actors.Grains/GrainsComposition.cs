@@ -25,6 +25,8 @@ public static class GrainsComposition
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
         services.AddSingleton<Demo.DemoLoader>();
         services.AddSingleton<Abstractions.ILedgerImports, Imports.LedgerImports>();
+        services.AddSingleton<Boards.RankingCache>();
+        services.AddSingleton<Abstractions.IBoardReader, Boards.BoardReader>();
         services.AddSingleton<RollupDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
         services.AddSingleton<Webhooks.WebhookDestinations>();

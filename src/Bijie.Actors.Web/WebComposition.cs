@@ -80,7 +80,6 @@ public static class WebComposition
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Apis.DisplayNames>();
         services.AddSingleton<Live.BoardCache>();
-        services.AddSingleton<Live.RankingCache>();
         services.AddSingleton<Live.BoardPusher>();
         services.AddSingleton<Live.BoardHubBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.BoardHubBridge>());

@@ -41,7 +41,8 @@ public sealed class BoardPusherTests(ClusterFixture fixture)
     }
 
     private BoardPusher NewPusher(FlakyHub hub) => new(
-        fixture.Grains, hub, new BoardCache(TimeProvider.System), TimeProvider.System,
+        fixture.Grains, new Grains.Boards.BoardReader(fixture.Grains, TimeProvider.System, new Grains.Boards.RankingCache(TimeProvider.System)), hub,
+        new BoardCache(TimeProvider.System), TimeProvider.System,
         Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions()),
         Options.Create(new Abstractions.Configuration.LiveOptions { PushSpacing = TimeSpan.FromMilliseconds(10) }),
         NullLogger<BoardPusher>.Instance);

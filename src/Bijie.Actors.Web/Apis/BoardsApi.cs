@@ -29,132 +29,57 @@ public static class BoardsApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<SinceFigureDto>>> GetSince1988Async(IGrainFactory grains, TimeProvider time)
-    {
-        var city = grains.GetGrain<IScopeGrain>(Scopes.Locality(LocalityCodes.Bijie));
-        var thisYear = ProgrammeClock.Today(time).Year;
-        var figures = new List<SinceFigureDto>();
-        foreach (var h in await grains.GetGrain<IHistoryGrain>(0).ListAsync())
-        {
-            // Only what the ledger holds after the history's year adds to it: nothing is counted twice.
-            var indicator = Abstractions.Indicators.Find(h.Code);
-            decimal live = 0;
-            if (indicator?.Aggregation == Aggregation.DistinctCount)
-            {
-                live = await city.CountMembersFromAsync(h.Code, h.ThroughYear + 1);
-            }
-            else if (indicator is not null)
-            {
-                for (var year = h.ThroughYear + 1; year <= thisYear; year++)
-                {
-                    live += (await city.GetBoardAsync(year)).Figures.First(f => f.Indicator == h.Code).Value;
-                }
-            }
+    public static async Task<Ok<IReadOnlyList<SinceFigure>>> GetSince1988Async(IBoardReader boards) => TypedResults.Ok(await boards.Since1988Async());
 
-            figures.Add(new SinceFigureDto(h.Code, h.NameZh, h.NameEn, h.Unit, h.Value, h.ThroughYear, live, h.Value + live));
-        }
-
-        return TypedResults.Ok<IReadOnlyList<SinceFigureDto>>(figures);
-    }
-
-    public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetProjectBoardAsync(string id, int? year, IGrainFactory grains, TimeProvider time)
+    public static async Task<Ok<BoardDto>> GetProjectBoardAsync(string id, int? year, IGrainFactory grains, IBoardReader boards)
     {
         var project = await grains.GetGrain<IProjectGrain>(id).GetAsync();
-        return await BoardAsync(grains, Scopes.Subject(project.Id), project.Id, project.Title, year, time);
+        return TypedResults.Ok(BoardDto.From(project.Id, project.Title, await boards.ReadAsync(Scopes.Subject(project.Id), year)));
     }
 
-    public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetPairingBoardAsync(string id, int? year, IGrainFactory grains, TimeProvider time)
+    public static async Task<Ok<BoardDto>> GetPairingBoardAsync(string id, int? year, IGrainFactory grains, IBoardReader boards)
     {
         var pairing = await grains.GetGrain<IPairingGrain>(id).GetAsync();
-        return await BoardAsync(grains, Scopes.Subject(pairing.Id), pairing.Id, pairing.Id, year, time);
+        return TypedResults.Ok(BoardDto.From(pairing.Id, pairing.Id, await boards.ReadAsync(Scopes.Subject(pairing.Id), year)));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<TopEnterpriseDto>>, NotFound, ValidationProblem>> GetTopEnterprisesAsync(
-        string code, int? year, int? count, IGrainFactory grains, TimeProvider time, Live.RankingCache rankings)
-    {
-        var locality = await grains.GetLocality(code).GetAsync();
-        if (count is < 1 or > 50)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["count"] = ["Ask for 1 to 50 enterprises."] });
-        }
+    public static async Task<Ok<IReadOnlyList<TopEnterprise>>> GetTopEnterprisesAsync(string code, int? year, int? count, IBoardReader boards) =>
+        TypedResults.Ok(await boards.TopEnterprisesAsync(code, year, count ?? 10));
 
-        var rollup = grains.GetGrain<IScopeGrain>(Scopes.Locality(locality.Code));
-        var shown = year ?? await rollup.GetLatestYearAsync() ?? ProgrammeClock.Today(time).Year;
-        var ranked = await rankings.GetOrAddAsync(locality.Code, shown, async () =>
-        {
-            var codes = await rollup.GetMembersAsync(Indicators.EnterprisePairingEnterprises, shown);
-            var rows = await Task.WhenAll(codes.Select(async c =>
-            {
-                var board = await grains.GetGrain<IScopeGrain>(Scopes.Enterprise(c)).GetBoardAsync(shown);
-                var enterprise = await grains.GetGrain<IEnterpriseGrain>(c).GetAsync();
-                decimal Of(string indicator) => board.Figures.FirstOrDefault(f => f.Indicator == indicator)?.Value ?? 0;
-                return new TopEnterpriseDto(c, enterprise.Name, (int)Of(Indicators.EnterprisePairingVillages), Of(Indicators.InvestmentSignedYuan), Of(Indicators.InvestmentLandedYuan));
-            }));
-            return rows
-                .OrderByDescending(r => r.SignedYuan).ThenByDescending(r => r.LandedYuan).ThenByDescending(r => r.Villages).ThenBy(r => r.CreditCode, StringComparer.Ordinal)
-                .Take(50).ToArray();
-        });
-        return TypedResults.Ok<IReadOnlyList<TopEnterpriseDto>>(ranked.Take(count ?? 10).ToArray());
-    }
-
-    public static async Task<Results<Ok<IReadOnlyList<TickerItem>>, NotFound, ValidationProblem>> GetLatestReportsAsync(
-        string code, int? year, int? count, IGrainFactory grains, TimeProvider time)
-    {
-        var locality = await grains.GetLocality(code).GetAsync();
-        if (count is < 1 or > 50)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["count"] = ["Ask for 1 to 50 reports."] });
-        }
-
-        var shown = year ?? await grains.GetGrain<IScopeGrain>(Scopes.Locality(locality.Code)).GetLatestYearAsync() ?? ProgrammeClock.Today(time).Year;
-        return TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).GetLatestAsync(Scopes.Locality(locality.Code), shown, count ?? 12));
-    }
+    public static async Task<Ok<IReadOnlyList<TickerItem>>> GetLatestReportsAsync(string code, int? year, int? count, IBoardReader boards) =>
+        TypedResults.Ok(await boards.LatestReportsAsync(code, year, count ?? 12));
 
     /// <summary>
     /// A locality's board: the one every open screen reads again after each change, so this web host serialises it
     /// once per change and hands the same bytes to the other readers (<see cref="Live.BoardCache"/>).
     /// </summary>
     public static async Task<IResult> GetLocalityBoardAsync(
-        string code, int? year, IGrainFactory grains, TimeProvider time, Live.BoardCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+        string code, int? year, IGrainFactory grains, IBoardReader boards, Live.BoardCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var locality = await grains.GetLocality(code).GetAsync(); // an unknown code answers 404
-        var (bytes, failed) = await LocalityBoardJsonAsync(locality, year, grains, time, cache, json.Value.SerializerOptions);
-        return failed ?? TypedResults.Bytes(bytes, "application/json");
+        return TypedResults.Bytes(await LocalityBoardJsonAsync(locality, year, boards, cache, json.Value.SerializerOptions), "application/json");
     }
 
-    /// <summary>A locality's board as JSON, through this host's <see cref="Live.BoardCache"/>; or the refusal of a bad year.</summary>
-    public static async Task<(byte[] Json, IResult? Refusal)> LocalityBoardJsonAsync(
-        LocalityInfo locality, int? year, IGrainFactory grains, TimeProvider time, Live.BoardCache cache, System.Text.Json.JsonSerializerOptions json)
-    {
-        var failed = (IResult?)null;
-        var bytes = await cache.GetOrAddAsync(Scopes.Locality(locality.Code), year, async () =>
-        {
-            var answer = await BoardAsync(grains, Scopes.Locality(locality.Code), locality.Code, locality.Name, year, time);
-            if (answer.Result is Ok<BoardDto> ok)
-            {
-                return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ok.Value, json);
-            }
+    /// <summary>A locality's board as JSON, through this host's <see cref="Live.BoardCache"/> (a bad year is refused and never kept).</summary>
+    public static Task<byte[]> LocalityBoardJsonAsync(
+        LocalityInfo locality, int? year, IBoardReader boards, Live.BoardCache cache, System.Text.Json.JsonSerializerOptions json) =>
+        cache.GetOrAddAsync(Scopes.Locality(locality.Code), year, async () =>
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(BoardDto.From(locality.Code, locality.Name, await boards.ReadAsync(Scopes.Locality(locality.Code), year)), json));
 
-            failed = answer.Result; // a bad year: answered as it is, never kept
-            return [];
-        });
-        return (bytes, failed);
-    }
-
-    public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetTrackBoardAsync(string track, int? year, IGrainFactory grains, TimeProvider time)
+    public static async Task<Ok<BoardDto>> GetTrackBoardAsync(string track, int? year, IBoardReader boards)
     {
         var parsed = Tracks.Parse(track)
             ?? throw DomainException.NotFound("track.unknown", $"'{track}' is not a track (regional, technology, industry, education, health, talent).", "track");
-        return await BoardAsync(grains, Scopes.Track(parsed), parsed.Code(), parsed.NameZh(), year, time);
+        return TypedResults.Ok(BoardDto.From(parsed.Code(), parsed.NameZh(), await boards.ReadAsync(Scopes.Track(parsed), year)));
     }
 
-    public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetHelperBoardAsync(string helperId, int? year, IGrainFactory grains, TimeProvider time)
+    public static async Task<Ok<BoardDto>> GetHelperBoardAsync(string helperId, int? year, IGrainFactory grains, IBoardReader boards)
     {
         var helper = await grains.GetGrain<IHelperGrain>(helperId).GetAsync();
-        return await BoardAsync(grains, Scopes.Helper(helper.Id), helper.Id, helper.NameZh, year, time);
+        return TypedResults.Ok(BoardDto.From(helper.Id, helper.NameZh, await boards.ReadAsync(Scopes.Helper(helper.Id), year)));
     }
 
-    public static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> GetEnterpriseBoardAsync(string creditCode, int? year, IGrainFactory grains, TimeProvider time)
+    public static async Task<Ok<BoardDto>> GetEnterpriseBoardAsync(string creditCode, int? year, IGrainFactory grains, IBoardReader boards)
     {
         if (!CreditCodes.IsValid(creditCode))
         {
@@ -162,33 +87,9 @@ public static class BoardsApi
         }
 
         var enterprise = await grains.GetGrain<IEnterpriseGrain>(creditCode).GetAsync();
-        return await BoardAsync(grains, Scopes.Enterprise(enterprise.CreditCode), enterprise.CreditCode, enterprise.Name, year, time);
-    }
-
-    private static async Task<Results<Ok<BoardDto>, NotFound, ValidationProblem>> BoardAsync(
-        IGrainFactory grains, string scope, string code, string name, int? year, TimeProvider time)
-    {
-        var thisYear = ProgrammeClock.Today(time).Year;
-        if (year is < 1988 || year > thisYear + 1)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["year"] = [$"The year must lie between 1988 and {thisYear + 1}."],
-            });
-        }
-
-        var rollup = grains.GetGrain<IScopeGrain>(scope);
-        var shown = year ?? await rollup.GetLatestYearAsync() ?? thisYear;
-        var board = await rollup.GetBoardAsync(shown);
-        return TypedResults.Ok(BoardDto.From(code, name, board));
+        return TypedResults.Ok(BoardDto.From(enterprise.CreditCode, enterprise.Name, await boards.ReadAsync(Scopes.Enterprise(enterprise.CreditCode), year)));
     }
 }
-
-/// <summary>A "since 1988" figure: the dated history, what came after it, and the sum.</summary>
-public sealed record SinceFigureDto(string Code, string NameZh, string NameEn, string Unit, decimal History, int ThroughYear, decimal Live, decimal Total);
-
-/// <summary>An enterprise of a board's ranking.</summary>
-public sealed record TopEnterpriseDto(string CreditCode, string Name, int Villages, decimal SignedYuan, decimal LandedYuan);
 
 /// <summary>An indicator's figure as the API writes it.</summary>
 /// <remarks><c>reviewedValue</c>: the part of a summed figure whose reports the office approved (审核); <c>reviewedPercent</c> its share.</remarks>

@@ -1,6 +1,6 @@
+using Bijie.Actors.Abstractions;
 using Bijie.Actors.Abstractions.Configuration;
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +16,7 @@ namespace Bijie.Actors.Web.Live;
 /// </summary>
 public sealed class BoardPusher(
     IGrainFactory grains,
+    IBoardReader boards,
     IHubContext<BoardHub> hub,
     BoardCache cache,
     TimeProvider time,
@@ -70,15 +71,10 @@ public sealed class BoardPusher(
         try
         {
             var locality = await grains.GetLocality(key.Code).GetAsync();
-            var (bytes, refusal) = await Apis.BoardsApi.LocalityBoardJsonAsync(locality, key.Year, grains, time, cache, json.Value.SerializerOptions);
-            if (refusal is null)
-            {
-                using var board = JsonDocument.Parse(bytes);
-                // One message for the group: SignalR serialises it once and writes the same bytes to every screen.
-                await hub.Clients.Group(Group(key.Code, key.Year)).SendAsync("board", board.RootElement);
-                Interlocked.Increment(ref pushes);
-            }
-
+            var bytes = await Apis.BoardsApi.LocalityBoardJsonAsync(locality, key.Year, boards, cache, json.Value.SerializerOptions);
+            // One message for the group, the board's bytes as the cache holds them: written once into it, the same to every screen.
+            await hub.Clients.Group(Group(key.Code, key.Year)).SendAsync("board", new RawJson(bytes));
+            Interlocked.Increment(ref pushes);
             return true;
         }
         catch (Exception e)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Bijie.Actors.Web.Apis;
+using Bijie.Actors.Abstractions;
 
-namespace Bijie.Actors.Web.Live;
+namespace Bijie.Actors.Grains.Boards;
 
 /// <summary>
 /// A locality's ranking of its paired enterprises reads every one of their boards: this host computes it at most
@@ -17,7 +17,7 @@ public sealed class RankingCache(TimeProvider time)
 
     private readonly ConcurrentDictionary<(string Code, int Year), Entry> entries = new();
 
-    public async Task<IReadOnlyList<TopEnterpriseDto>> GetOrAddAsync(string code, int year, Func<Task<IReadOnlyList<TopEnterpriseDto>>> rank)
+    public async Task<IReadOnlyList<TopEnterprise>> GetOrAddAsync(string code, int year, Func<Task<IReadOnlyList<TopEnterprise>>> rank)
     {
         var key = (code, year);
         while (true)
@@ -45,5 +45,5 @@ public sealed class RankingCache(TimeProvider time)
         }
     }
 
-    private sealed record Entry(long At, Task<IReadOnlyList<TopEnterpriseDto>> Rows);
+    private sealed record Entry(long At, Task<IReadOnlyList<TopEnterprise>> Rows);
 }

@@ -1,0 +1,90 @@
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains.Boards;
+
+/// <summary>The boards composed from the roll-ups and the ledger (<see cref="IBoardReader"/>), one home for the API and the pushes.</summary>
+public sealed class BoardReader(IGrainFactory grains, TimeProvider time, RankingCache rankings) : IBoardReader
+{
+    /// <summary>The most a ranking or the ticker gives at once.</summary>
+    public const int MaxCount = 50;
+
+    public async Task<Board> ReadAsync(string scope, int? year)
+    {
+        var thisYear = ProgrammeClock.Today(time).Year;
+        if (year is < 1988 || year > thisYear + 1)
+        {
+            throw DomainException.Invalid("board.year", $"The year must lie between 1988 and {thisYear + 1}.", "year");
+        }
+
+        var rollup = grains.GetGrain<IScopeGrain>(scope);
+        return await rollup.GetBoardAsync(year ?? await rollup.GetLatestYearAsync() ?? thisYear);
+    }
+
+    public async Task<IReadOnlyList<SinceFigure>> Since1988Async()
+    {
+        var city = grains.GetGrain<IScopeGrain>(Scopes.Locality(LocalityCodes.Bijie));
+        var thisYear = ProgrammeClock.Today(time).Year;
+        var figures = new List<SinceFigure>();
+        foreach (var h in await grains.GetGrain<IHistoryGrain>(0).ListAsync())
+        {
+            // Only what the ledger holds after the history's year adds to it: nothing is counted twice.
+            var indicator = Indicators.Find(h.Code);
+            decimal live = 0;
+            if (indicator?.Aggregation == Aggregation.DistinctCount)
+            {
+                live = await city.CountMembersFromAsync(h.Code, h.ThroughYear + 1);
+            }
+            else if (indicator is not null)
+            {
+                for (var year = h.ThroughYear + 1; year <= thisYear; year++)
+                {
+                    live += (await city.GetBoardAsync(year)).Figures.First(f => f.Indicator == h.Code).Value;
+                }
+            }
+
+            figures.Add(new SinceFigure(h.Code, h.NameZh, h.NameEn, h.Unit, h.Value, h.ThroughYear, live, h.Value + live));
+        }
+
+        return figures;
+    }
+
+    public async Task<IReadOnlyList<TopEnterprise>> TopEnterprisesAsync(string localityCode, int? year, int count)
+    {
+        CheckCount(count, "enterprises");
+        var locality = await grains.GetLocality(localityCode).GetAsync(); // an unknown code is 404
+        var rollup = grains.GetGrain<IScopeGrain>(Scopes.Locality(locality.Code));
+        var shown = year ?? await rollup.GetLatestYearAsync() ?? ProgrammeClock.Today(time).Year;
+        var ranked = await rankings.GetOrAddAsync(locality.Code, shown, async () =>
+        {
+            var codes = await rollup.GetMembersAsync(Indicators.EnterprisePairingEnterprises, shown);
+            var rows = await Task.WhenAll(codes.Select(async c =>
+            {
+                var board = await grains.GetGrain<IScopeGrain>(Scopes.Enterprise(c)).GetBoardAsync(shown);
+                var enterprise = await grains.GetGrain<IEnterpriseGrain>(c).GetAsync();
+                decimal Of(string indicator) => board.Figures.FirstOrDefault(f => f.Indicator == indicator)?.Value ?? 0;
+                return new TopEnterprise(c, enterprise.Name, (int)Of(Indicators.EnterprisePairingVillages), Of(Indicators.InvestmentSignedYuan), Of(Indicators.InvestmentLandedYuan));
+            }));
+            return rows
+                .OrderByDescending(r => r.SignedYuan).ThenByDescending(r => r.LandedYuan).ThenByDescending(r => r.Villages).ThenBy(r => r.CreditCode, StringComparer.Ordinal)
+                .Take(MaxCount).ToArray();
+        });
+        return ranked.Take(count).ToArray();
+    }
+
+    public async Task<IReadOnlyList<TickerItem>> LatestReportsAsync(string localityCode, int? year, int count)
+    {
+        CheckCount(count, "reports");
+        var locality = await grains.GetLocality(localityCode).GetAsync();
+        var scope = Scopes.Locality(locality.Code);
+        var shown = year ?? await grains.GetGrain<IScopeGrain>(scope).GetLatestYearAsync() ?? ProgrammeClock.Today(time).Year;
+        return await grains.GetGrain<IReportIntakeGrain>(0).GetLatestAsync(scope, shown, count);
+    }
+
+    private static void CheckCount(int count, string what)
+    {
+        if (count is < 1 or > MaxCount)
+        {
+            throw DomainException.Invalid("board.count", $"Ask for 1 to {MaxCount} {what}.", "count");
+        }
+    }
+}
