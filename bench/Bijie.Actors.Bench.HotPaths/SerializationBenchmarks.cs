@@ -5,6 +5,7 @@ using Bijie.Actors.Abstractions;
 using Bijie.Actors.Grains.Rollups;
 using Bijie.Actors.Web;
 using Bijie.Actors.Web.Apis;
+using Bijie.Actors.Web.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

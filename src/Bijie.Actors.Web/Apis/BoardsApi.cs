@@ -1,3 +1,4 @@
+using Bijie.Actors.Web.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Web.Apis;
@@ -57,14 +58,8 @@ public static class BoardsApi
         string code, int? year, IGrainFactory grains, IBoardReader boards, Live.BoardCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var locality = await grains.GetLocality(code).GetAsync(); // an unknown code answers 404
-        return TypedResults.Bytes(await LocalityBoardJsonAsync(locality, year, boards, cache, json.Value.SerializerOptions), "application/json");
+        return TypedResults.Bytes(await cache.LocalityBoardAsync(locality, year, boards, json.Value.SerializerOptions), "application/json");
     }
-
-    /// <summary>A locality's board as JSON, through this host's <see cref="Live.BoardCache"/> (a bad year is refused and never kept).</summary>
-    public static Task<byte[]> LocalityBoardJsonAsync(
-        LocalityInfo locality, int? year, IBoardReader boards, Live.BoardCache cache, System.Text.Json.JsonSerializerOptions json) =>
-        cache.GetOrAddAsync(Scopes.Locality(locality.Code), year, async () =>
-            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(BoardDto.From(locality.Code, locality.Name, await boards.ReadAsync(Scopes.Locality(locality.Code), year)), json));
 
     public static async Task<Ok<BoardDto>> GetTrackBoardAsync(string track, int? year, IBoardReader boards)
     {
@@ -89,37 +84,4 @@ public static class BoardsApi
         var enterprise = await grains.GetGrain<IEnterpriseGrain>(creditCode).GetAsync();
         return TypedResults.Ok(BoardDto.From(enterprise.CreditCode, enterprise.Name, await boards.ReadAsync(Scopes.Enterprise(enterprise.CreditCode), year)));
     }
-}
-
-/// <summary>An indicator's figure as the API writes it.</summary>
-/// <remarks><c>reviewedValue</c>: the part of a summed figure whose reports the office approved (审核); <c>reviewedPercent</c> its share.</remarks>
-public sealed record BoardFigureDto(decimal Value, decimal? PreviousValue, decimal? YoyPercent, string NameZh, string NameEn, string Unit,
-    decimal? ReviewedValue = null, decimal? ReviewedPercent = null);
-
-/// <summary>The answer of the boards endpoints: <c>{ code, year, indicators: { code: { value, previousValue, yoyPercent } } }</c>.</summary>
-/// <remarks><c>scope</c> is the group a browser joins on the live hub (/hubs/boards) to hear when these figures change;
-/// <c>funnel</c> counts the live projects that had reached each stage of the library by the end of the year.</remarks>
-public sealed record BoardDto(
-    string Code,
-    string Name,
-    int Year,
-    IReadOnlyDictionary<string, BoardFigureDto> Indicators,
-    IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months,
-    string Scope,
-    IReadOnlyDictionary<string, int> Funnel)
-{
-    public static BoardDto From(string code, string name, Board board) => new(
-        code, name, board.Year,
-        board.Figures.ToDictionary(
-            f => f.Indicator,
-            f =>
-            {
-                var indicator = Abstractions.Indicators.Find(f.Indicator)!;
-                decimal? reviewed = board.Reviewed?.TryGetValue(f.Indicator, out var r) == true ? r : null;
-                decimal? share = reviewed is { } part && f.Value > 0 ? decimal.Round(part / f.Value * 100m, 1, MidpointRounding.AwayFromZero) : null;
-                return new BoardFigureDto(f.Value, f.PreviousValue, f.YoyPercent, indicator.NameZh, indicator.NameEn, indicator.Unit, reviewed, share);
-            }),
-        board.Months,
-        board.Scope,
-        board.Funnel ?? new Dictionary<string, int>());
 }

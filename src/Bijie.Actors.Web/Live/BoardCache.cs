@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bijie.Actors.Abstractions;
 
 namespace Bijie.Actors.Web.Live;
 
@@ -49,5 +50,15 @@ public sealed class BoardCache(TimeProvider time)
         }
 
         return json;
+    }
+
+    /// <summary>A locality's board as the API and the hub send it, through this cache (a bad year is refused and never kept).</summary>
+    public Task<byte[]> LocalityBoardAsync(LocalityInfo locality, int? year, IBoardReader boards, System.Text.Json.JsonSerializerOptions json)
+    {
+        ArgumentNullException.ThrowIfNull(locality);
+        ArgumentNullException.ThrowIfNull(boards);
+        var scope = Scopes.Locality(locality.Code);
+        return GetOrAddAsync(scope, year, async () =>
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Contracts.BoardDto.From(locality.Code, locality.Name, await boards.ReadAsync(scope, year)), json));
     }
 }

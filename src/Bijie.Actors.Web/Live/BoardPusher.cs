@@ -71,7 +71,7 @@ public sealed class BoardPusher(
         try
         {
             var locality = await grains.GetLocality(key.Code).GetAsync();
-            var bytes = await Apis.BoardsApi.LocalityBoardJsonAsync(locality, key.Year, boards, cache, json.Value.SerializerOptions);
+            var bytes = await cache.LocalityBoardAsync(locality, key.Year, boards, json.Value.SerializerOptions);
             // One message for the group, the board's bytes as the cache holds them: written once into it, the same to every screen.
             await hub.Clients.Group(Group(key.Code, key.Year)).SendAsync("board", new RawJson(bytes));
             Interlocked.Increment(ref pushes);

@@ -1,0 +1,36 @@
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Web.Contracts;
+
+/// <summary>An indicator's figure as the API and the hub write it.</summary>
+/// <remarks><c>reviewedValue</c>: the part of a summed figure whose reports the office approved (审核); <c>reviewedPercent</c> its share.</remarks>
+public sealed record BoardFigureDto(decimal Value, decimal? PreviousValue, decimal? YoyPercent, string NameZh, string NameEn, string Unit,
+    decimal? ReviewedValue = null, decimal? ReviewedPercent = null);
+
+/// <summary>The answer of the boards endpoints: <c>{ code, year, indicators: { code: { value, previousValue, yoyPercent } } }</c>.</summary>
+/// <remarks><c>scope</c> is the group a browser joins on the live hub (/hubs/boards) to hear when these figures change;
+/// <c>funnel</c> counts the live projects that had reached each stage of the library by the end of the year.</remarks>
+public sealed record BoardDto(
+    string Code,
+    string Name,
+    int Year,
+    IReadOnlyDictionary<string, BoardFigureDto> Indicators,
+    IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months,
+    string Scope,
+    IReadOnlyDictionary<string, int> Funnel)
+{
+    public static BoardDto From(string code, string name, Board board) => new(
+        code, name, board.Year,
+        board.Figures.ToDictionary(
+            f => f.Indicator,
+            f =>
+            {
+                var indicator = Abstractions.Indicators.Find(f.Indicator)!;
+                decimal? reviewed = board.Reviewed?.TryGetValue(f.Indicator, out var r) == true ? r : null;
+                decimal? share = reviewed is { } part && f.Value > 0 ? decimal.Round(part / f.Value * 100m, 1, MidpointRounding.AwayFromZero) : null;
+                return new BoardFigureDto(f.Value, f.PreviousValue, f.YoyPercent, indicator.NameZh, indicator.NameEn, indicator.Unit, reviewed, share);
+            }),
+        board.Months,
+        board.Scope,
+        board.Funnel ?? new Dictionary<string, int>());
+}
