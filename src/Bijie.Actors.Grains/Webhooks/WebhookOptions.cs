@@ -16,8 +16,8 @@ public sealed class WebhookOptions
     /// <summary>How long one attempt may take, the name's resolution and the connection included.</summary>
     [Abstractions.Configuration.Positive] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often a silo re-reads the subscriptions.</summary>
-    [Abstractions.Configuration.Positive] public TimeSpan DirectoryRefresh { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How often a silo re-reads the subscriptions (zero: before every event, so a subscription counts from the next one).</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan DirectoryRefresh { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often a silo looks for due deliveries when nothing new woke it.</summary>
     [Abstractions.Configuration.Positive] public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
