@@ -27,14 +27,20 @@ public static class GrainsComposition
         services.AddSingleton<Abstractions.ILedgerImports, Imports.LedgerImports>();
         services.AddSingleton<Boards.RankingCache>();
         services.AddSingleton<Abstractions.IBoardReader, Boards.BoardReader>();
-        services.AddSingleton<RollupDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
         services.AddSingleton<Webhooks.WebhookDestinations>();
         services.TryAddSingleton<Ledger.IWebhookOutbox, Ledger.InMemoryWebhookOutbox>();
         services.AddSingleton<Webhooks.WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookDispatcher>());
         services.AddSingleton<Live.LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.LiveFeed>());
+        services.AddSingleton<RollupDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<RollupDispatcher>());
+
+        // What the ledger writer commits goes to the ticker first (a screen's staleness), then the webhooks, then the roll-ups.
+        services.AddSingleton<Commits.ICommitSubscriber>(sp => sp.GetRequiredService<Live.LiveFeed>());
+        services.AddSingleton<Commits.ICommitSubscriber>(sp => sp.GetRequiredService<Webhooks.WebhookDispatcher>());
+        services.AddSingleton<Commits.ICommitSubscriber>(sp => sp.GetRequiredService<RollupDispatcher>());
+        services.AddHostedService<Commits.CommitFeed>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Localities.DivisionOptions>>().Value.File is { Length: > 0 } file
             ? Localities.DivisionCatalog.FromFile(file)

@@ -13,7 +13,7 @@ namespace Bijie.Actors.Grains.Live;
 /// <see cref="LiveUpdate"/> goes to every web host's observer, which pushes it to the browsers watching. Nothing
 /// here is durable: a browser that missed updates (its host died) re-reads its boards when it reconnects.
 /// </summary>
-public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options, ILogger<LiveFeed> logger) : BackgroundService
+public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options, ILogger<LiveFeed> logger) : BackgroundService, Commits.ICommitSubscriber
 {
     private readonly object gate = new();
     private readonly Dictionary<string, (int From, int? To)> changes = [];
@@ -51,6 +51,11 @@ public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options
                 reports.RemoveRange(0, reports.Count - 1000); // a ticker shows the latest; a flood keeps the newest
             }
         }
+    }
+
+    /// <summary>A recovered batch is old news: the ticker shows what is committed now.</summary>
+    public void Recovered(CommittedBatch batch)
+    {
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

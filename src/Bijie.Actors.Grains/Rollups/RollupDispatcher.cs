@@ -16,11 +16,10 @@ namespace Bijie.Actors.Grains.Rollups;
 /// because each may activate a grain that reads the ledger. At national scale a burst of reports touches hundreds
 /// of thousands of scopes nobody touched before; with one lane the city's board waited for all of them.
 /// A batch is marked delivered once every scope took it; batches a dead silo committed but never delivered are
-/// found in the ledger and delivered by any other silo (the grains ignore repeats).
+/// found in the ledger by the <see cref="Commits.CommitFeed"/> and delivered by any other silo (the grains ignore repeats).
 /// </summary>
-public sealed class RollupDispatcher(
-    ILedger ledger, IGrainFactory grains, Live.LiveFeed live, Webhooks.WebhookDispatcher webhooks, IOptions<RollupOptions> options, ILogger<RollupDispatcher> logger)
-    : BackgroundService
+public sealed class RollupDispatcher(ILedger ledger, IGrainFactory grains, IOptions<RollupOptions> options, ILogger<RollupDispatcher> logger)
+    : BackgroundService, Commits.ICommitSubscriber
 {
     private readonly object gate = new();
     private readonly Dictionary<string, List<BatchDelta>> warm = [];
@@ -35,21 +34,18 @@ public sealed class RollupDispatcher(
     public long Flushes => Interlocked.Read(ref flushes);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(ReceiveAsync(stoppingToken), WarmLoopAsync(stoppingToken), ColdLoopAsync(stoppingToken), RecoveryLoopAsync(stoppingToken));
+        Task.WhenAll(WarmLoopAsync(stoppingToken), ColdLoopAsync(stoppingToken));
 
-    private async Task ReceiveAsync(CancellationToken stoppingToken)
+    public void Committed(CommittedBatch batch) => Enqueue(batch);
+
+    public void Recovered(CommittedBatch batch) => Enqueue(batch);
+
+    /// <summary>Whether a batch waits here to be delivered (this silo committed or recovered it, and not every scope took it yet).</summary>
+    public bool Holds(long batchId)
     {
-        try
+        lock (gate)
         {
-            await foreach (var batch in ledger.Committed.ReadAllAsync(stoppingToken))
-            {
-                live.Committed(batch);
-                webhooks.Committed(batch);
-                Enqueue(batch);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            return outstanding.ContainsKey(batchId);
         }
     }
 
@@ -309,42 +305,6 @@ public sealed class RollupDispatcher(
                     deliveredAt.Remove(scope);
                 }
             }
-        }
-    }
-
-    private async Task RecoveryLoopAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RecoveryInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    foreach (var batch in await ledger.ReadUndeliveredAsync(options.Value.RecoveryAge, 200, stoppingToken))
-                    {
-                        bool waiting;
-                        lock (gate)
-                        {
-                            waiting = outstanding.ContainsKey(batch.BatchId);
-                        }
-
-                        if (!waiting)
-                        {
-                            webhooks.Committed(batch); // its writer may have died before its webhooks reached the outbox; the outbox keeps one per report
-                        }
-
-                        Enqueue(batch);
-                    }
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning("Looking for undelivered batches failed: {Message}", e.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
     }
 }

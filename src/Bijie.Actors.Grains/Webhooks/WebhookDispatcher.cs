@@ -25,7 +25,7 @@ public sealed record WebhookEvent(string Key, string Type, DateTimeOffset Occurr
 /// </summary>
 public sealed class WebhookDispatcher(
     IGrainFactory grains, IWebhookOutbox outbox, WebhookDestinations destinations, IOptions<WebhookOptions> options, TimeProvider time,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    ILogger<WebhookDispatcher> logger) : BackgroundService, Commits.ICommitSubscriber
 {
     /// <summary>The outcome of an attempt refused before any connection.</summary>
     public const string RefusedDestination = "refused-destination";
@@ -51,6 +51,9 @@ public sealed class WebhookDispatcher(
             });
         }
     }
+
+    /// <summary>A batch whose writer died may not have reached the outbox: published again (the outbox keeps one per report).</summary>
+    public void Recovered(CommittedBatch batch) => Committed(batch);
 
     private void Publish(string key, string type, object data) => events.Writer.TryWrite(new WebhookEvent(key, type, time.GetUtcNow(), data));
 
