@@ -3,7 +3,7 @@ using Bijie.Actors.Grains.Demo;
 using Bijie.Actors.Host.Health;
 using Bijie.Actors.Host.Hosting;
 using Bijie.Actors.Ledger;
-using Bijie.Actors.Web.Apis;
+using Bijie.Actors.Web.Security;
 
 namespace Bijie.Actors.Host;
 

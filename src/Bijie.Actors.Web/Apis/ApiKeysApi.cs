@@ -14,7 +14,8 @@ public static class ApiKeysApi
 
     public static async Task<Created<IssuedKeyDto>> IssueAsync(IssueKeyRequest body, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var issued = await ApiKeyIssuer.IssueAsync(grains, body.Owner ?? "", body.Role, body.OrganizationId, user.ToActor().Id);
+        var (key, token) = await Listing.InBody(() => ApiKeyIssuer.IssueAsync(grains, body.Owner ?? "", body.Role, body.OrganizationId, user.ToActor().Id));
+        var issued = new IssuedKeyDto(key, token);
         return TypedResults.Created($"/api/v1/api-keys/{issued.Key.Id}", issued);
     }
 
@@ -41,18 +42,3 @@ public sealed record IssueKeyRequest(string? Owner, ActorRole Role, string? Orga
 
 /// <summary>A new key and its token, shown this once.</summary>
 public sealed record IssuedKeyDto(ApiKeyInfo Key, string Token);
-
-/// <summary>Makes a key: a random id and secret; the grain keeps the secret's hash only.</summary>
-public static class ApiKeyIssuer
-{
-    public static async Task<IssuedKeyDto> IssueAsync(IGrainFactory grains, string owner, ActorRole role, string? organizationId, string issuedBy)
-    {
-        var (id, secret, token) = ApiKeyTokens.New();
-        var info = await Listing.InBody(() => grains.GetGrain<IApiKeyGrain>(id).CreateAsync(owner, role, organizationId, ApiKeyTokens.Hash(secret), issuedBy));
-        return new IssuedKeyDto(info, token);
-    }
-
-    /// <summary>Whether a token names an active key.</summary>
-    public static async Task<bool> IsActiveAsync(IGrainFactory grains, string token) =>
-        ApiKeyTokens.TryParse(token, out var id, out var secret) && await grains.GetGrain<IApiKeyGrain>(id).VerifyAsync(ApiKeyTokens.Hash(secret)) is not null;
-}
