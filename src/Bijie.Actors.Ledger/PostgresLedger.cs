@@ -7,15 +7,6 @@ using NpgsqlTypes;
 
 namespace Bijie.Actors.Ledger;
 
-/// <summary>Options of the PostgreSQL ledger (configuration section <c>Bijie:Ledger</c>).</summary>
-public sealed class LedgerOptions
-{
-    public const string Section = "Bijie:Ledger";
-
-    /// <summary>At most this many entries share one commit.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 100_000)] public int MaxBatch { get; set; } = 1000;
-}
-
 /// <summary>
 /// The ledger in PostgreSQL with group commit: appends queue up while a commit is in flight, and the next
 /// commit takes them all, so many concurrent reporters share one transaction and one fsync. An append's task

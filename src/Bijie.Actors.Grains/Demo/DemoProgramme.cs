@@ -362,26 +362,3 @@ public sealed class DemoProgramme
         return list;
     }
 }
-
-/// <summary>How far a demo project has come.</summary>
-public enum DemoStage
-{
-    InLibrary,
-    Planned,
-    InProgress,
-    Completed,
-}
-
-/// <summary>A demo project: its proposal and the stage it is taken to.</summary>
-public sealed record DemoProject(
-    string Id,
-    string Title,
-    Track Track,
-    string LocalityCode,
-    string LeadHelperId,
-    IReadOnlyList<string> CoHelperIds,
-    string ResponsibleStaffId,
-    DateOnly ProposedOn,
-    DemoStage Stage,
-    int? PlannedYear,
-    decimal PlannedYuan);

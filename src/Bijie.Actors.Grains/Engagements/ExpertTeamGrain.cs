@@ -5,13 +5,6 @@ using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Engagements;
 
-/// <summary>The persisted state of an expert team: who it is (its batches are in the ledger).</summary>
-[GenerateSerializer, Alias("Bijie.Actors.ExpertTeamState")]
-public sealed class ExpertTeamState
-{
-    [Id(0)] public ExpertTeamInfo? Info { get; set; }
-}
-
 /// <summary>
 /// An expert service team or guidance group (专家服务团, 专家指导组). The office registers it; its service batches
 /// are ledger entries under the team's id, each counting one batch and its person-times where it served.

@@ -3,13 +3,6 @@ using Bijie.Actors.Grains.Organizations;
 
 namespace Bijie.Actors.Grains.Engagements;
 
-/// <summary>The persisted state of a platform.</summary>
-[GenerateSerializer, Alias("Bijie.Actors.PlatformState")]
-public sealed class PlatformState
-{
-    [Id(0)] public PlatformInfo? Info { get; set; }
-}
-
 /// <summary>A standing platform (党外院士工作站, 科技小院): its place and the helpers behind it, registered by the office.</summary>
 public sealed class PlatformGrain(
     [PersistentState("platform", StorageNames.Default)] IPersistentState<PlatformState> state,

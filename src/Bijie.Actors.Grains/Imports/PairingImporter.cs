@@ -89,5 +89,3 @@ internal sealed class PairingImporter(IGrainFactory grains) : IImporter
         }
     }
 }
-
-internal sealed record PairingRow(StartPairing Start, DateOnly? End, string? EndReason);

@@ -108,6 +108,3 @@ internal sealed class ProjectImporter(IGrainFactory grains) : IImporter
         }
     }
 }
-
-internal sealed record ProjectRow(string Id, ProposeProject Proposal, ProjectStatus Status, DateOnly? InLibraryOn, int? PlannedYear, DateOnly? PlannedOn,
-    DateOnly? StartedOn, DateOnly? FinishedOn, DateOnly? CancelledOn);

@@ -104,24 +104,3 @@ public sealed class DivisionCatalog
         return official;
     }
 }
-
-/// <summary>One division of the tree.</summary>
-public sealed record Division(
-    string Code,
-    LocalityLevel Level,
-    string? ParentCode,
-    string Name,
-    string OfficialName,
-    IReadOnlyList<string> Children)
-{
-    public LocalityRef Ref { get; } = new(Code, Name);
-}
-
-/// <summary>Which division map the silo loads (configuration section <c>Bijie:Divisions</c>).</summary>
-public sealed class DivisionOptions
-{
-    public const string Section = "Bijie:Divisions";
-
-    /// <summary>A CSV file of divisions (code,level,parent_code,name); unset: Bijie's, embedded.</summary>
-    public string? File { get; set; }
-}

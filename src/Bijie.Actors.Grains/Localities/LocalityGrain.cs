@@ -26,11 +26,3 @@ public abstract class LocalityGrain(LocalityLevel level, DivisionCatalog divisio
             : throw DomainException.NotFound("locality.unknown", $"'{code}' is not a {level.Name()} of {divisions.Area}.", "localityCode");
     }
 }
-
-public sealed class CityGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.City, divisions), ICityGrain;
-
-public sealed class CountyGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.County, divisions), ICountyGrain;
-
-public sealed class TownshipGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.Township, divisions), ITownshipGrain;
-
-public sealed class VillageGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.Village, divisions), IVillageGrain;

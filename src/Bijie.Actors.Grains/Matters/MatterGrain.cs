@@ -5,22 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Matters;
 
-/// <summary>Options of support matters (configuration section <c>Bijie:Matters</c>).</summary>
-public sealed class MatterOptions
-{
-    public const string Section = "Bijie:Matters";
-
-    /// <summary>How often an overdue matter escalates again while it stays open.</summary>
-    [Abstractions.Configuration.Positive] public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromDays(1);
-}
-
-/// <summary>The persisted state of a support matter.</summary>
-[GenerateSerializer, Alias("Bijie.Actors.MatterState")]
-public sealed class MatterState
-{
-    [Id(0)] public MatterInfo? Info { get; set; }
-}
-
 /// <summary>
 /// A support matter raised with a helper (争取支持事项), handled step by step (交办 → 承办 → 办结 → 反馈). Its due
 /// date is watched by an Orleans reminder kept in the reminder table, not in memory: past the due date an open
@@ -198,18 +182,4 @@ public sealed class MatterGrain(
             throw DomainException.Invalid(e.Code, e.Message, e.Field);
         }
     }
-}
-
-/// <summary>One shard of the matters' summaries (<see cref="MatterRegistry"/>): the matters of the helpers that hash to it.</summary>
-public sealed class MatterListGrain(
-    [PersistentState("matters", StorageNames.Default)] IPersistentState<Dictionary<string, MatterSummary>> list) : Grain, IMatterListGrain
-{
-    public async Task PutAsync(MatterSummary summary)
-    {
-        list.State[summary.Id] = summary;
-        await list.WriteStateAsync();
-    }
-
-    public Task<IReadOnlyList<MatterSummary>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<MatterSummary>>(list.State.Values.OrderBy(m => m.Due).ThenBy(m => m.Id, StringComparer.Ordinal).ToArray());
 }

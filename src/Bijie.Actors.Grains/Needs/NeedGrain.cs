@@ -4,25 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Needs;
 
-/// <summary>Options of needs (configuration section <c>Bijie:Needs</c>).</summary>
-public sealed class NeedOptions
-{
-    public const string Section = "Bijie:Needs";
-
-    /// <summary>The open needs one locality's office may hold at once; the programme office is not limited.</summary>
-    [Abstractions.Configuration.Positive] public int MaxOpenPerLocality { get; set; } = 200;
-}
-
-/// <summary>The persisted state of a need.</summary>
-[GenerateSerializer, Alias("Bijie.Actors.NeedState")]
-public sealed class NeedState
-{
-    [Id(0)] public NeedInfo? Info { get; set; }
-
-    /// <summary>The locality whose quota counts this need while it is open (none when the office posted it).</summary>
-    [Id(1)] public string? QuotaKey { get; set; }
-}
-
 /// <summary>
 /// A need Bijie posts (毕节所需), matched to a helper's strengths (统战所长). The ranking is explained: every
 /// candidate carries the reasons of its score, so the office sees why a helper comes first before it confirms.
@@ -264,55 +245,4 @@ public sealed class NeedGrain(
     private Task ReleaseQuotaAsync() => state.State is { QuotaKey: { } key, Info.Status: not NeedStatus.Open }
         ? GrainFactory.GetGrain<INeedQuotaGrain>(key).ReleaseAsync(this.GetPrimaryKeyString())
         : Task.CompletedTask;
-}
-
-/// <summary>
-/// One locality's open needs, at most <see cref="NeedOptions.MaxOpenPerLocality"/>: a bounded row, written when a
-/// need of the locality is posted or stops being open.
-/// </summary>
-public sealed class NeedQuotaGrain(
-    [PersistentState("needQuota", StorageNames.Default)] IPersistentState<HashSet<string>> open,
-    IOptions<NeedOptions> options) : Grain, INeedQuotaGrain
-{
-    public async Task ReserveAsync(string needId)
-    {
-        if (open.State.Contains(needId))
-        {
-            return; // a retried post
-        }
-
-        var max = options.Value.MaxOpenPerLocality;
-        if (open.State.Count >= max)
-        {
-            throw DomainException.Conflict("need.quota",
-                $"Locality '{this.GetPrimaryKeyString()}' has {open.State.Count} open needs, its most: match, fulfil or withdraw one before posting another.");
-        }
-
-        open.State.Add(needId);
-        await open.WriteStateAsync();
-    }
-
-    public async Task ReleaseAsync(string needId)
-    {
-        if (open.State.Remove(needId))
-        {
-            await open.WriteStateAsync();
-        }
-    }
-
-    public Task<int> CountAsync() => Task.FromResult(open.State.Count);
-}
-
-/// <summary>One shard of the needs' summaries (<see cref="NeedRegistry"/>), for the lists and the boards' counts.</summary>
-public sealed class NeedListGrain(
-    [PersistentState("needs", StorageNames.Default)] IPersistentState<Dictionary<string, NeedSummary>> list) : Grain, INeedListGrain
-{
-    public async Task PutAsync(NeedSummary summary)
-    {
-        list.State[summary.Id] = summary;
-        await list.WriteStateAsync();
-    }
-
-    public Task<IReadOnlyList<NeedSummary>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<NeedSummary>>(list.State.Values.OrderByDescending(n => n.PostedAt).ToArray());
 }

@@ -49,10 +49,3 @@ public sealed class EnterpriseGrain(
         return await Subjects.ActivePairings.OfAsync(GrainFactory, Scopes.Enterprise(this.GetPrimaryKeyString()));
     }
 }
-
-[GenerateSerializer, Alias("Bijie.Actors.EnterpriseState")]
-public sealed class EnterpriseState
-{
-    [Id(0)] public EnterpriseProfile? Profile { get; set; }
-    [Id(1)] public string? RegisteredBy { get; set; }
-}

@@ -58,10 +58,3 @@ public sealed class HelperGrain(
         return await Subjects.ActivePairings.OfAsync(GrainFactory, Scopes.Helper(this.GetPrimaryKeyString()));
     }
 }
-
-[GenerateSerializer, Alias("Bijie.Actors.HelperState")]
-public sealed class HelperState
-{
-    [Id(0)] public HelperProfile? Profile { get; set; }
-    [Id(1)] public string? RegisteredBy { get; set; }
-}

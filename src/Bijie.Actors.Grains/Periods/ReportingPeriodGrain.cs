@@ -3,29 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Periods;
 
-/// <summary>When reporting periods close.</summary>
-public sealed class ReportingOptions
-{
-    public const string Section = "Bijie:Reporting";
-
-    /// <summary>Days after a quarter's last day until its deadline.</summary>
-    [System.ComponentModel.DataAnnotations.Range(0, 366)] public int GraceDays { get; set; } = 15;
-
-    /// <summary>Quarters that begin before this day never close: they were reported before the programme kept periods.</summary>
-    public DateOnly ClosingFrom { get; set; } = new(2024, 1, 1);
-
-    public ReportingRules Rules => new(GraceDays, ClosingFrom);
-}
-
-/// <summary>The persisted state of a period: the office's deadline, if it moved it, and its exceptions.</summary>
-[GenerateSerializer, Alias("Bijie.Actors.ReportingPeriodState")]
-public sealed class ReportingPeriodState
-{
-    [Id(0)] public DateOnly? Deadline { get; set; }
-
-    [Id(1)] public PeriodException[] Exceptions { get; set; } = [];
-}
-
 /// <summary>
 /// A reporting period. Only late reports ask it (the intake computes the default deadline itself), so it sits on
 /// no hot path; its exceptions are few, one per pairing or project the office lets report late.

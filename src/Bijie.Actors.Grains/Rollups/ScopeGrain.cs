@@ -5,41 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Rollups;
 
-/// <summary>Options of the roll-ups (configuration section <c>Bijie:Rollups</c>).</summary>
-public sealed class RollupOptions
-{
-    public const string Section = "Bijie:Rollups";
-
-    /// <summary>How often each silo's dispatcher sends what its commits added to the warm roll-up grains (and looks for cold ones).</summary>
-    [Abstractions.Configuration.Positive] public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>How long a scope counts as warm after a delivery: its next batches go in the warm lane, every flush.</summary>
-    [Abstractions.Configuration.Positive] public TimeSpan WarmFor { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>How many cold scopes go in one chunk of the cold lane.</summary>
-    [Abstractions.Configuration.Positive] public int ColdChunk { get; set; } = 512;
-
-    /// <summary>How many roll-up calls each lane has in flight at once.</summary>
-    [Abstractions.Configuration.Positive] public int DeliveryParallelism { get; set; } = 64;
-
-    /// <summary>How often a silo looks for committed batches nobody delivered (their silo died).</summary>
-    [Abstractions.Configuration.Positive] public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How old an undelivered batch must be before another silo delivers it.</summary>
-    [Abstractions.Configuration.Positive] public TimeSpan RecoveryAge { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>How often a roll-up grain snapshots its totals (if they changed enough, see <see cref="SnapshotMinLines"/>).</summary>
-    [Abstractions.Configuration.Positive] public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>
-    /// How many ledger lines a roll-up must have counted since its last snapshot before it writes another (on its
-    /// timer or when it deactivates). Below that, activating from the ledger alone is one indexed read of a few
-    /// lines, cheaper than the snapshot's write: at national scale most scopes (a village, an enterprise, a
-    /// pairing) hold a handful of lines, and a snapshot each made hundreds of thousands of writes for nothing.
-    /// </summary>
-    [Abstractions.Configuration.Positive] public int SnapshotMinLines { get; set; } = 1_000;
-}
-
 /// <summary>
 /// The roll-up of one scope. On activation it loads its snapshot (totals through ledger position H, plus the
 /// batches above H it had applied) and adds the ledger's lines above H that it had not, in one database snapshot
@@ -233,40 +198,4 @@ public sealed class ScopeGrain(
             logger.LogWarning(e, "Snapshot of roll-up {Scope} failed", this.GetPrimaryKeyString());
         }
     }
-}
-
-/// <summary>A roll-up's totals through a ledger position, and the batches above it already counted.</summary>
-[GenerateSerializer, Alias("Bijie.Actors.ScopeSnapshot")]
-public sealed class ScopeSnapshot
-{
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
-
-    /// <summary>Compressed JSON: a city's members repeat the same few indicator names many thousand times.</summary>
-    public static byte[] Pack(ScopeSnapshot snapshot)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new System.IO.Compression.BrotliStream(buffer, System.IO.Compression.CompressionLevel.Fastest))
-        {
-            System.Text.Json.JsonSerializer.Serialize(zip, snapshot, Json);
-        }
-
-        return buffer.ToArray();
-    }
-
-    public static ScopeSnapshot Unpack(byte[] packed)
-    {
-        using var zip = new System.IO.Compression.BrotliStream(new MemoryStream(packed), System.IO.Compression.CompressionMode.Decompress);
-        return System.Text.Json.JsonSerializer.Deserialize<ScopeSnapshot>(zip, Json) ?? new ScopeSnapshot();
-    }
-
-    [Id(0)] public long Head { get; set; }
-    [Id(1)] public List<long> Applied { get; set; } = [];
-    [Id(2)] public List<SumRow> Sums { get; set; } = [];
-    [Id(3)] public List<MemberRow> Members { get; set; } = [];
-
-    [GenerateSerializer, Immutable, Alias("Bijie.Actors.ScopeSnapshot.SumRow")]
-    public sealed record SumRow([property: Id(0)] string Indicator, [property: Id(1)] short Year, [property: Id(2)] short Month, [property: Id(3)] decimal Value);
-
-    [GenerateSerializer, Immutable, Alias("Bijie.Actors.ScopeSnapshot.MemberRow")]
-    public sealed record MemberRow([property: Id(0)] string Indicator, [property: Id(1)] string Member, [property: Id(2)] short Year, [property: Id(3)] short? YearTo, [property: Id(4)] int Count);
 }

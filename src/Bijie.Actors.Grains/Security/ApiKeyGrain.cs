@@ -77,11 +77,3 @@ public sealed class ApiKeyGrain(
     public Task<ApiKeyInfo> GetAsync() => Task.FromResult(state.State.Info
         ?? throw DomainException.NotFound("apikey.unknown", $"No API key '{this.GetPrimaryKeyString()}'.", "id"));
 }
-
-[GenerateSerializer, Alias("Bijie.Actors.ApiKeyState")]
-public sealed class ApiKeyState
-{
-    [Id(0)] public ApiKeyInfo? Info { get; set; }
-    [Id(1)] public byte[]? SecretHash { get; set; }
-    [Id(2)] public string? RevokedBy { get; set; }
-}

@@ -94,10 +94,3 @@ public abstract class SubjectGrain<TInfo>(IPersistentState<SubjectState<TInfo>> 
 
     protected DateOnly Today => ProgrammeClock.Today(time);
 }
-
-/// <summary>Stored state of a subject: its latest snapshot (the ledger holds its history).</summary>
-[GenerateSerializer, Alias("Bijie.Actors.SubjectState`1")]
-public sealed class SubjectState<TInfo>
-{
-    [Id(0)] public TInfo? Info { get; set; }
-}

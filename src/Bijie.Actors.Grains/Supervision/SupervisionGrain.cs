@@ -5,18 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Supervision;
 
-/// <summary>Options of supervision (configuration section <c>Bijie:Supervision</c>).</summary>
-public sealed class SupervisionOptions
-{
-    public const string Section = "Bijie:Supervision";
-
-    /// <summary>A pairing or project with no report for this many days needs an update.</summary>
-    [Abstractions.Configuration.Positive] public int StaleAfterDays { get; set; } = 90;
-
-    /// <summary>How often the responsible persons are reminded, through the office's inbox.</summary>
-    [Abstractions.Configuration.Positive] public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
-}
-
 /// <summary>
 /// 督促推进: which active pairings and projects under way need an update — a milestone past its due date and not
 /// done, or no report for <see cref="SupervisionOptions.StaleAfterDays"/> days — and, by an Orleans reminder,

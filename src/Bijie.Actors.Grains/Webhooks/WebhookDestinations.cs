@@ -4,9 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Webhooks;
 
-/// <summary>A destination a webhook may not reach; the message names the reason, never what answered there.</summary>
-public sealed class WebhookDestinationRefusedException(string message) : Exception(message);
-
 /// <summary>
 /// Where webhooks may go: https (plain http only to hosts the operator names), and only to public addresses.
 /// Registration resolves the host and checks every address; every delivery does it again as it connects, and

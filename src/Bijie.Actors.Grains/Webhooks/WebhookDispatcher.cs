@@ -11,9 +11,6 @@ using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Webhooks;
 
-/// <summary>An event to deliver; <see cref="Key"/> names it, so that an event announced twice is delivered once.</summary>
-public sealed record WebhookEvent(string Key, string Type, DateTimeOffset OccurredAt, object Data);
-
 /// <summary>
 /// Each silo's webhook sender. Grains and the ledger's commits on this silo publish events; each becomes one
 /// delivery per active subscription for its type, written to the outbox beside the ledger (<see cref="IWebhookOutbox"/>).

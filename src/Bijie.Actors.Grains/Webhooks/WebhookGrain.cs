@@ -3,15 +3,6 @@ using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Webhooks;
 
-/// <summary>The persisted state of a subscription: itself and its latest delivery attempts.</summary>
-[GenerateSerializer, Alias("Bijie.Actors.WebhookState")]
-public sealed class WebhookState
-{
-    [Id(0)] public WebhookSubscription? Subscription { get; set; }
-
-    [Id(1)] public List<WebhookAttempt> Attempts { get; set; } = [];
-}
-
 /// <summary>
 /// A webhook subscription and its delivery log: the latest <see cref="LogSize"/> attempts. Its destination is
 /// checked as it is made (<see cref="WebhookDestinations"/>: resolved now, public addresses only).
@@ -114,18 +105,4 @@ public sealed class WebhookGrain(
             throw DomainException.NotFound("webhook.dead_letter_unknown", $"No dead letter '{deliveryId}' of this subscription.", "deliveryId");
         }
     }
-}
-
-/// <summary>The subscriptions, active or not, for every silo's dispatcher and the listing.</summary>
-public sealed class WebhookDirectoryGrain(
-    [PersistentState("webhooks", StorageNames.Default)] IPersistentState<Dictionary<string, WebhookSubscription>> list) : Grain, IWebhookDirectoryGrain
-{
-    public async Task PutAsync(WebhookSubscription subscription)
-    {
-        list.State[subscription.Id] = subscription;
-        await list.WriteStateAsync();
-    }
-
-    public Task<IReadOnlyList<WebhookSubscription>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<WebhookSubscription>>(list.State.Values.OrderBy(s => s.CreatedAt).ToArray());
 }

@@ -51,6 +51,3 @@ public sealed class StoreGate(IEnumerable<IStoreHealthCheck> stores, ILogger<Sto
         }
     }
 }
-
-/// <summary>A health check of a store the silo cannot start without.</summary>
-public interface IStoreHealthCheck : IHealthCheck;

@@ -145,13 +145,3 @@ public sealed class BoardHub(BoardPusher pusher, IOptions<LiveOptions> options) 
     private static bool IsScope(string? s) =>
         s is { Length: > 2 and <= 80 } && s[1] == ':' && "LTHES".Contains(s[0], StringComparison.Ordinal);
 }
-
-/// <summary>What one connection watches: the scopes' groups and the boards pushed to it (lock it to use).</summary>
-internal sealed class ConnectionWatches
-{
-    public HashSet<string> Scopes { get; } = new(StringComparer.Ordinal);
-
-    public HashSet<(string Code, int Year)> Boards { get; } = [];
-
-    public int Count => Scopes.Count + Boards.Count;
-}

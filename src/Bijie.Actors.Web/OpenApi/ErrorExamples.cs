@@ -2,9 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace Bijie.Actors.Web.OpenApi;
 
-/// <summary>A refusal as the API answers it: its stable code, its detail and the field at fault (none for the framework's answers).</summary>
-public sealed record ProblemExample(string Summary, string? Code, string Detail, string? Field = null);
-
 /// <summary>
 /// Examples of the errors operations answer, with the codes the model really refuses with (DomainException in src/):
 /// the reports' operations one by one, the others by the resource their path names, and a default for each status.

@@ -1,0 +1,26 @@
+namespace Bijie.Actors.Abstractions;
+
+/// <summary>A pairing (结对), owner of the fact that its two sides are paired.</summary>
+[Alias("Bijie.Actors.IPairingGrain")]
+public interface IPairingGrain : IGrainWithStringKey
+{
+    /// <summary>Starts (or restarts after an end) the pairing; a pairing already active is refused (Conflict).</summary>
+    [Alias("Start")]
+    Task<PairingInfo> StartAsync(StartPairing request, ActorRef actor);
+
+    /// <summary>Ends the pairing on a date, with a reason.</summary>
+    [Alias("End")]
+    Task<PairingInfo> EndAsync(DateOnly end, string reason, ActorRef actor, int? expectedVersion = null);
+
+    /// <summary>Makes another person of the staff directory responsible for the pairing.</summary>
+    [Alias("AssignResponsible")]
+    Task<PairingInfo> AssignResponsibleAsync(string staffId, ActorRef actor, int? expectedVersion = null);
+
+    /// <summary>The pairing; NotFound when it was never started.</summary>
+    [Alias("Get")]
+    Task<PairingInfo> GetAsync();
+
+    /// <summary>What a report on this pairing counts in.</summary>
+    [Alias("GetReportContext")]
+    Task<ReportContext> GetReportContextAsync();
+}

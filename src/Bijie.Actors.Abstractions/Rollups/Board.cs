@@ -1,0 +1,11 @@
+namespace Bijie.Actors.Abstractions;
+
+/// <summary>A scope's figures for a year, live.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.Board")]
+public sealed record Board(
+    [property: Id(0)] string Scope,
+    [property: Id(1)] int Year,
+    [property: Id(2)] IReadOnlyList<BoardFigure> Figures,
+    [property: Id(3)] IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months,
+    [property: Id(4)] IReadOnlyDictionary<string, int>? Funnel = null,
+    [property: Id(5)] IReadOnlyDictionary<string, decimal>? Reviewed = null);

@@ -1,0 +1,13 @@
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Localities;
+
+namespace Bijie.Actors.Grains.Demo;
+
+/// <summary>How far a demo project has come.</summary>
+public enum DemoStage
+{
+    InLibrary,
+    Planned,
+    InProgress,
+    Completed,
+}

@@ -1,0 +1,11 @@
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Organizations;
+
+namespace Bijie.Actors.Grains.Engagements;
+
+/// <summary>The persisted state of a platform.</summary>
+[GenerateSerializer, Alias("Bijie.Actors.PlatformState")]
+public sealed class PlatformState
+{
+    [Id(0)] public PlatformInfo? Info { get; set; }
+}

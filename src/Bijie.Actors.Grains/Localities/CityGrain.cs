@@ -1,0 +1,5 @@
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains.Localities;
+
+public sealed class CityGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.City, divisions), ICityGrain;

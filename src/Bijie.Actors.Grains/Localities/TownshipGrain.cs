@@ -1,0 +1,5 @@
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains.Localities;
+
+public sealed class TownshipGrain(DivisionCatalog divisions) : LocalityGrain(LocalityLevel.Township, divisions), ITownshipGrain;

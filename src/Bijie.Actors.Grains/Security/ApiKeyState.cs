@@ -1,0 +1,12 @@
+using System.Security.Cryptography;
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains.Security;
+
+[GenerateSerializer, Alias("Bijie.Actors.ApiKeyState")]
+public sealed class ApiKeyState
+{
+    [Id(0)] public ApiKeyInfo? Info { get; set; }
+    [Id(1)] public byte[]? SecretHash { get; set; }
+    [Id(2)] public string? RevokedBy { get; set; }
+}

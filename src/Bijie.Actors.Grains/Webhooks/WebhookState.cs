@@ -1,0 +1,13 @@
+using Bijie.Actors.Abstractions;
+using Bijie.Actors.Ledger;
+
+namespace Bijie.Actors.Grains.Webhooks;
+
+/// <summary>The persisted state of a subscription: itself and its latest delivery attempts.</summary>
+[GenerateSerializer, Alias("Bijie.Actors.WebhookState")]
+public sealed class WebhookState
+{
+    [Id(0)] public WebhookSubscription? Subscription { get; set; }
+
+    [Id(1)] public List<WebhookAttempt> Attempts { get; set; } = [];
+}

@@ -1,0 +1,18 @@
+using Azure.Data.Tables;
+using Bijie.Actors.Host.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Bijie.Actors.Host.Health;
+
+/// <summary>The silo has joined its cluster and is active.</summary>
+public sealed class SiloActiveHealthCheck(ILocalSiloDetails silo, IClusterMembershipService membership) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var status = membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress);
+        return Task.FromResult(status == SiloStatus.Active
+            ? HealthCheckResult.Healthy($"silo {silo.Name} is active")
+            : HealthCheckResult.Unhealthy($"silo {silo.Name} is {status}, not active"));
+    }
+}

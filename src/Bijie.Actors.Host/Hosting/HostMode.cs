@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Orleans.Hosting.Kubernetes;
+
+namespace Bijie.Actors.Host.Hosting;
+
+public enum HostMode
+{
+    SingleNode,
+    Cluster,
+}

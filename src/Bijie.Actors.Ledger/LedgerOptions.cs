@@ -1,0 +1,17 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Bijie.Actors.Ledger;
+
+/// <summary>Options of the PostgreSQL ledger (configuration section <c>Bijie:Ledger</c>).</summary>
+public sealed class LedgerOptions
+{
+    public const string Section = "Bijie:Ledger";
+
+    /// <summary>At most this many entries share one commit.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)] public int MaxBatch { get; set; } = 1000;
+}

@@ -1,0 +1,65 @@
+using System.Threading.Channels;
+
+namespace Bijie.Actors.Ledger;
+
+/// <summary>The append-only ledger of reports and subject changes.</summary>
+public interface ILedger
+{
+    /// <summary>Appends an entry; returns once it is committed, sharing the commit with concurrent appends.</summary>
+    Task<AppendResult> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The batches this writer committed, in commit order, for the roll-up dispatcher.</summary>
+    ChannelReader<CommittedBatch> Committed { get; }
+
+    /// <summary>A scope's totals for positions in (afterPosition, head], leaving out the batches named.</summary>
+    Task<ScopeTotals> ReadScopeAsync(string scope, long afterPosition, IReadOnlyCollection<long> excludedBatches, CancellationToken cancellationToken = default);
+
+    /// <summary>The position of the last commit.</summary>
+    Task<long> HeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The highest position such that every batch at or below it has been delivered to the roll-ups.</summary>
+    Task<long> DeliveredWatermarkAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records that these batches reached every roll-up they count in.</summary>
+    Task MarkDeliveredAsync(IReadOnlyCollection<long> batchIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Batches committed longer ago than <paramref name="olderThan"/> and not yet delivered (their writer may have died).</summary>
+    Task<IReadOnlyList<CommittedBatch>> ReadUndeliveredAsync(TimeSpan olderThan, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest change of a subject, or null.</summary>
+    Task<SubjectHead?> ReadSubjectAsync(string subjectId, CancellationToken cancellationToken = default);
+
+    /// <summary>A subject's entries in commit order (reports, reversals, changes), newest last, at most <paramref name="max"/> of the newest.</summary>
+    Task<IReadOnlyList<StoredEntry>> ReadSubjectEntriesAsync(string subjectId, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of standing reports, read as a page from the store (listings never read a whole year).</summary>
+    Task<StandingReportsPage> ReadStandingReportsAsync(StandingReportsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>An entry by id, or null.</summary>
+    Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default);
+
+    /// <summary>The entry recorded under an idempotency key in its scope (the caller's, "reversal", "review", …), or null.</summary>
+    Task<StoredEntry?> FindByKeyAsync(string idempotencyScope, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether an entry reversing this one exists.</summary>
+    Task<bool> IsReversedAsync(Guid entryId, CancellationToken cancellationToken = default);
+
+    /// <summary>For each subject with standing reports, the date of its latest, up to a day when given (for supervision).</summary>
+    Task<IReadOnlyDictionary<string, DateOnly>> LatestReportDatesAsync(DateOnly? through = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a roll-up's snapshot: its totals through <paramref name="head"/> plus the batches above it already
+    /// counted (<paramref name="applied"/>), serialised by the roll-up.
+    /// </summary>
+    Task SaveSnapshotAsync(string scope, long head, IReadOnlyCollection<long> applied, byte[] state, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What a roll-up activates with, in one read: its latest snapshot (or null) and the scope's lines after it
+    /// that the snapshot does not count (null when the snapshot predates the record of its batches: read them
+    /// with <see cref="ReadScopeAsync"/>).
+    /// </summary>
+    Task<ScopeActivation> ActivateScopeAsync(string scope, CancellationToken cancellationToken = default);
+
+    /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
+    Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);
+}

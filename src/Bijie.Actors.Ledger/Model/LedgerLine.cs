@@ -1,0 +1,18 @@
+using System.Threading.Channels;
+
+namespace Bijie.Actors.Ledger;
+
+/// <summary>
+/// One line of an entry. A value line (<see cref="Member"/> null) adds <see cref="Value"/> to the indicator for
+/// the year and month; a member line (+1 or -1) adds or removes a member of a counted indicator for the years
+/// <see cref="Year"/>..<see cref="YearTo"/> (open when null). <see cref="Scopes"/> names every roll-up the line
+/// counts in (L:5205, L:520527, T:health, H:helper, E:credit code, S:subject).
+/// </summary>
+public sealed record LedgerLine(
+    string Indicator,
+    short Year,
+    short? Month,
+    short? YearTo,
+    string? Member,
+    decimal Value,
+    IReadOnlyList<string> Scopes);
