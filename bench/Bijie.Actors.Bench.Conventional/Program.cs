@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Grains.Demo;
 using Npgsql;
-using NpgsqlTypes;
 
 // The conventional design the benchmark compares the product with: one ASP.NET Core endpoint that does one
 // PostgreSQL INSERT per report (the idempotency key unique), and boards computed with SUM … GROUP BY on every

@@ -1,10 +1,3 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Bijie.Actors.Ledger;
 
 /// <summary>Options of the PostgreSQL ledger (configuration section <c>Bijie:Ledger</c>).</summary>

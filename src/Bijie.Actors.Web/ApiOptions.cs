@@ -1,16 +1,4 @@
 using Bijie.Actors.Abstractions.Configuration;
-using System.Text.Json.Serialization;
-using Bijie.Actors.Web.Apis;
-using Bijie.Actors.Web.OpenApi;
-using Bijie.Actors.Web.Problems;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scalar.AspNetCore;
 
 namespace Bijie.Actors.Web;
 

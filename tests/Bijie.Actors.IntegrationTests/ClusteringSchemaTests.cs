@@ -3,9 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Orleans;
 using Orleans.Configuration;
-using Orleans.Runtime;
 using Orleans.Runtime.MembershipService;
 
 namespace Bijie.Actors.IntegrationTests;

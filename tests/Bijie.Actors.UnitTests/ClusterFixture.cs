@@ -2,7 +2,6 @@ using Bijie.Actors.Grains;
 using Bijie.Actors.Grains.Rollups;
 using Bijie.Actors.Ledger;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Bijie.Actors.UnitTests;

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>How an indicator's figure for a scope and year is computed.</summary>

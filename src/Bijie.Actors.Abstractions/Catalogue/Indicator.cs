@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>An indicator of the catalogue.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>What records an indicator's values.</summary>

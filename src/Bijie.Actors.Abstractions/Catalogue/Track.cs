@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>The regional track (地域帮扶) and the five domains (领域) of group-style assistance.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>Names of tracks as the API and the boards write them.</summary>

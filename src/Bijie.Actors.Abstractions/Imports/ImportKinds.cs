@@ -7,8 +7,8 @@ public static class ImportKinds
     {
         ["enterprises"] = [LedgerColumns.CreditCode, LedgerColumns.EnterpriseName, LedgerColumns.Industry, LedgerColumns.Province],
         ["helpers"] = [LedgerColumns.HelperId, LedgerColumns.HelperName, LedgerColumns.HelperNameEn, LedgerColumns.HelperKind, LedgerColumns.LocalityCode],
-        ["pairings"] = [ LedgerColumns.Kind, LedgerColumns.HelperId, LedgerColumns.EnterpriseCode, LedgerColumns.LocalityCode, LedgerColumns.PartnerId, LedgerColumns.Domain, LedgerColumns.Start, LedgerColumns.Staff, LedgerColumns.End, LedgerColumns.EndReason, ],
-        ["projects"] = [ LedgerColumns.ProjectId, LedgerColumns.ProjectTitle, LedgerColumns.Track, LedgerColumns.LocalityCode, LedgerColumns.LeadHelper, LedgerColumns.CoHelpers, LedgerColumns.Staff, LedgerColumns.PlannedYuan, LedgerColumns.SignedYuan, LedgerColumns.LandedYuan, LedgerColumns.Status, LedgerColumns.ProposedOn, LedgerColumns.InLibraryOn, LedgerColumns.PlannedYear, LedgerColumns.PlannedOn, LedgerColumns.StartedOn, LedgerColumns.FinishedOn, LedgerColumns.CancelledOn, ],
+        ["pairings"] = [LedgerColumns.Kind, LedgerColumns.HelperId, LedgerColumns.EnterpriseCode, LedgerColumns.LocalityCode, LedgerColumns.PartnerId, LedgerColumns.Domain, LedgerColumns.Start, LedgerColumns.Staff, LedgerColumns.End, LedgerColumns.EndReason,],
+        ["projects"] = [LedgerColumns.ProjectId, LedgerColumns.ProjectTitle, LedgerColumns.Track, LedgerColumns.LocalityCode, LedgerColumns.LeadHelper, LedgerColumns.CoHelpers, LedgerColumns.Staff, LedgerColumns.PlannedYuan, LedgerColumns.SignedYuan, LedgerColumns.LandedYuan, LedgerColumns.Status, LedgerColumns.ProposedOn, LedgerColumns.InLibraryOn, LedgerColumns.PlannedYear, LedgerColumns.PlannedOn, LedgerColumns.StartedOn, LedgerColumns.FinishedOn, LedgerColumns.CancelledOn,],
         ["reports"] = [LedgerColumns.SubjectKind, LedgerColumns.SubjectId, LedgerColumns.Date, LedgerColumns.Indicator, LedgerColumns.Value],
     };
 

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>What one silo's live feed sends every web host per flush: the scopes that changed and the reports committed.</summary>

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>A roll-up scope whose figures changed for the years <see cref="FromYear"/>..<see cref="ToYear"/> (null: every later year).</summary>

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>A committed report (or reversal) as the boards' ticker shows it, with the names it needs.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>Who acts: an id (staff id, key id), a role, and the organisation a helper or enterprise acts for.</summary>

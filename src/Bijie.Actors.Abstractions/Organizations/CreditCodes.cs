@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>Unified social credit codes (统一社会信用代码), GB 32100-2015.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>A private enterprise (民营企业), keyed by its unified social credit code.</summary>

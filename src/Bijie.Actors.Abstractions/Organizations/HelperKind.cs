@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>Kinds of helper organisation (帮扶单位) and of the local institutions they pair with.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>A private enterprise, keyed by its unified social credit code (check character verified).</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>The ids of a registry shard that match some tags, and those it holds no tags for.</summary>

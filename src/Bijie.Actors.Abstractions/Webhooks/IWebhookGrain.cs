@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>A webhook subscription (key: its id) with its delivery log (the latest attempts: bounded).</summary>

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>A delivery that gave up (its attempts used, or its destination refused), kept for the office to see and send again.</summary>

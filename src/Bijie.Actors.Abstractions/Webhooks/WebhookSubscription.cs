@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>A subscription: where to, which events, the secret the deliveries are signed with (HMAC-SHA256).</summary>

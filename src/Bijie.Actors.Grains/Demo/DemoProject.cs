@@ -1,5 +1,4 @@
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Localities;
 
 namespace Bijie.Actors.Grains.Demo;
 

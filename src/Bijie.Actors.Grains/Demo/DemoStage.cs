@@ -1,6 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Localities;
-
 namespace Bijie.Actors.Grains.Demo;
 
 /// <summary>How far a demo project has come.</summary>

@@ -1,5 +1,4 @@
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Organizations;
 using Bijie.Actors.Grains.Reports;
 using Bijie.Actors.Ledger;
 

@@ -1,5 +1,4 @@
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Organizations;
 
 namespace Bijie.Actors.Grains.Engagements;
 

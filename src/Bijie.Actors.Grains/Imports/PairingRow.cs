@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bijie.Actors.Abstractions;
 
 namespace Bijie.Actors.Grains.Imports;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Bijie.Actors.Abstractions;
 
 namespace Bijie.Actors.Grains.Localities;

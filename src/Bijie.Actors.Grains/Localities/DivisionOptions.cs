@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using Bijie.Actors.Abstractions;
-
 namespace Bijie.Actors.Grains.Localities;
 
 /// <summary>Which division map the silo loads (configuration section <c>Bijie:Divisions</c>).</summary>

@@ -1,8 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Reference;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Bijie.Actors.Grains.Matters;
 
 /// <summary>Options of support matters (configuration section <c>Bijie:Matters</c>).</summary>

@@ -1,7 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Reference;
-using Microsoft.Extensions.Options;
-
 namespace Bijie.Actors.Grains.Needs;
 
 /// <summary>Options of needs (configuration section <c>Bijie:Needs</c>).</summary>

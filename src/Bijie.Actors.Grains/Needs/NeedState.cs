@@ -1,6 +1,4 @@
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Reference;
-using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Needs;
 

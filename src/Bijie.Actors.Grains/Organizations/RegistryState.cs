@@ -1,5 +1,3 @@
-using Bijie.Actors.Abstractions;
-
 namespace Bijie.Actors.Grains.Organizations;
 
 [GenerateSerializer, Alias("Bijie.Actors.RegistryState")]

@@ -1,5 +1,4 @@
 using Bijie.Actors.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Periods;
 

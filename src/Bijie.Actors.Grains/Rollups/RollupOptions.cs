@@ -1,8 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Ledger;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Bijie.Actors.Grains.Rollups;
 
 /// <summary>Options of the roll-ups (configuration section <c>Bijie:Rollups</c>).</summary>

@@ -1,8 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Ledger;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Bijie.Actors.Grains.Rollups;
 
 /// <summary>A roll-up's totals through a ledger position, and the batches above it already counted.</summary>

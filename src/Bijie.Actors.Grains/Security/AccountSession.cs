@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using Bijie.Actors.Abstractions;
-using Microsoft.AspNetCore.Identity;
-using SignInResult = Bijie.Actors.Abstractions.SignInResult;
-
 namespace Bijie.Actors.Grains.Security;
 
 /// <summary>One signed-in browser: the id its cookie carries, and when it signed in.</summary>

@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
 using Bijie.Actors.Abstractions;
-using Microsoft.AspNetCore.Identity;
-using SignInResult = Bijie.Actors.Abstractions.SignInResult;
 
 namespace Bijie.Actors.Grains.Security;
 

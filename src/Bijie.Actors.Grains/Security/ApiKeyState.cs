@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Bijie.Actors.Abstractions;
 
 namespace Bijie.Actors.Grains.Security;

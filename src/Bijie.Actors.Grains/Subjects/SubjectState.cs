@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Ledger;
-
 namespace Bijie.Actors.Grains.Subjects;
 
 /// <summary>Stored state of a subject: its latest snapshot (the ledger holds its history).</summary>

@@ -1,8 +1,3 @@
-using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Reference;
-using Bijie.Actors.Ledger;
-using Microsoft.Extensions.Options;
-
 namespace Bijie.Actors.Grains.Supervision;
 
 /// <summary>Options of supervision (configuration section <c>Bijie:Supervision</c>).</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.Extensions.Options;
-
 namespace Bijie.Actors.Grains.Webhooks;
 
 /// <summary>A destination a webhook may not reach; the message names the reason, never what answered there.</summary>

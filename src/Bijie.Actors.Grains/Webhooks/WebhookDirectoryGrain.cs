@@ -1,5 +1,4 @@
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Webhooks;
 

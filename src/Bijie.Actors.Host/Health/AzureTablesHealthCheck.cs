@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Bijie.Actors.Host.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 
 namespace Bijie.Actors.Host.Health;
 

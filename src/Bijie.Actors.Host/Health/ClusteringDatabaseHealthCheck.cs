@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Bijie.Actors.Host.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;

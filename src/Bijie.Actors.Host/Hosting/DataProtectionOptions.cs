@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Bijie.Actors.Ledger;
-using Npgsql;
-
 namespace Bijie.Actors.Host.Hosting;
 
 /// <summary>Options of the data-protection keys (configuration section <c>Bijie:DataProtection</c>).</summary>

@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Net;
-using Orleans.Hosting.Kubernetes;
-
 namespace Bijie.Actors.Host.Hosting;
 
 public enum GrainStorageKind

@@ -1,10 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Xml.Linq;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.XmlEncryption;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bijie.Actors.Ledger;
 

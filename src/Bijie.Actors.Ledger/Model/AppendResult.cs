@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace Bijie.Actors.Ledger;
 
 /// <summary>The answer to an append; returned only once the entry (or its earlier twin) is durable.</summary>

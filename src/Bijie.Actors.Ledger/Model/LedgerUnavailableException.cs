@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace Bijie.Actors.Ledger;
 
 /// <summary>Answers an append with a conflict or a store failure.</summary>

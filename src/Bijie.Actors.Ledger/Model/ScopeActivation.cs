@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace Bijie.Actors.Ledger;
 
 /// <summary>A roll-up's snapshot as it stored it, and the lines after it (see <see cref="ILedger.ActivateScopeAsync"/>).</summary>

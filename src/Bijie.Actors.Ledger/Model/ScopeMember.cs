@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace Bijie.Actors.Ledger;
 
 /// <summary>A member's net count in a scope (the number of subjects contributing it).</summary>

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace Bijie.Actors.Ledger;
 
 /// <summary>A sum of value lines in a scope.</summary>

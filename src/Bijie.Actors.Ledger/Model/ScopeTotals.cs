@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace Bijie.Actors.Ledger;
 
 /// <summary>A scope's totals through <see cref="Head"/>, batches excluded on request.</summary>

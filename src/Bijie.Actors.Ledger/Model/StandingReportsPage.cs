@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace Bijie.Actors.Ledger;
 
 /// <summary>A page of standing reports and, when asked for, how many there are in all.</summary>

@@ -1,5 +1,3 @@
-using Bijie.Actors.Abstractions;
-
 namespace Bijie.Actors.Web.Contracts;
 
 /// <summary>An indicator's figure as the API and the hub write it.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Bijie.Actors.Abstractions;
 
 namespace Bijie.Actors.Web.Live;
 

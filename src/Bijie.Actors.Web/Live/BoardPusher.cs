@@ -1,4 +1,3 @@
-using Bijie.Actors.Abstractions;
 using Bijie.Actors.Abstractions.Configuration;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;

@@ -1,7 +1,3 @@
-using Bijie.Actors.Abstractions.Configuration;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
-
 namespace Bijie.Actors.Web.Live;
 
 /// <summary>What one connection watches: the scopes' groups and the boards pushed to it (lock it to use).</summary>

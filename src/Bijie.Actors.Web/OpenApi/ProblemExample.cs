@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Bijie.Actors.Web.OpenApi;
 
 /// <summary>A refusal as the API answers it: its stable code, its detail and the field at fault (none for the framework's answers).</summary>

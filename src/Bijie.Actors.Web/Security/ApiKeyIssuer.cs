@@ -1,5 +1,3 @@
-using Bijie.Actors.Abstractions;
-
 namespace Bijie.Actors.Web.Security;
 
 /// <summary>Makes a key: a random id and secret; the grain keeps the secret's hash only. The API and the host's first start both issue here.</summary>

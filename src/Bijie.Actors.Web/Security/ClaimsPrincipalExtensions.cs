@@ -1,8 +1,3 @@
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Bijie.Actors.Web.Security;
 
 /// <summary>Who is calling, as the grains know actors.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bijie.Actors.Web.Security;
