@@ -30,12 +30,12 @@ mkdir -p "$out"
 ensure_dotnet
 
 say "building (Release)"
-for project in src/Bijie.Actors.Host src/Bijie.Actors.LoadGen bench/Bijie.Actors.Bench.Conventional; do
+for project in src/Bijie.Actors.Host tools/Bijie.Actors.LoadGen bench/Bijie.Actors.Bench.Conventional; do
   dotnet build "$project" -c Release -nologo -v:q -clp:NoSummary >/dev/null || die "building $project failed"
 done
 host_dll="$REPO/src/Bijie.Actors.Host/bin/Release/net10.0/Bijie.Actors.Host.dll"
 conv_dll="$REPO/bench/Bijie.Actors.Bench.Conventional/bin/Release/net10.0/Bijie.Actors.Bench.Conventional.dll"
-loadgen=(dotnet "$REPO/src/Bijie.Actors.LoadGen/bin/Release/net10.0/Bijie.Actors.LoadGen.dll")
+loadgen=(dotnet "$REPO/tools/Bijie.Actors.LoadGen/bin/Release/net10.0/Bijie.Actors.LoadGen.dll")
 
 "$REPO/deploy/services.sh" reset bench >/dev/null 2>&1 || true
 "$REPO/deploy/services.sh" start bench >/dev/null

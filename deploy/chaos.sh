@@ -38,8 +38,8 @@ trap '"$REPO/deploy/cluster.sh" stop >/dev/null 2>&1 || true' EXIT
 host_settings=(--Orleans:Membership:ProbeTimeout=00:00:02 --Orleans:Membership:NumMissedProbesLimit=2 --Bijie:Rollups:RecoveryAge=00:00:05)
 "$REPO/deploy/cluster.sh" start 3 "${host_settings[@]}" >"$out/cluster.log" 2>&1 || { tail -20 "$out/cluster.log" >&2; die "the cluster did not start"; }
 set -a; source "$dir/services.env"; set +a
-dotnet build src/Bijie.Actors.LoadGen -c Release -nologo -v:q -clp:NoSummary >/dev/null || die "building the load generator failed"
-loadgen=(dotnet "$REPO/src/Bijie.Actors.LoadGen/bin/Release/net10.0/Bijie.Actors.LoadGen.dll")
+dotnet build tools/Bijie.Actors.LoadGen -c Release -nologo -v:q -clp:NoSummary >/dev/null || die "building the load generator failed"
+loadgen=(dotnet "$REPO/tools/Bijie.Actors.LoadGen/bin/Release/net10.0/Bijie.Actors.LoadGen.dll")
 urls=(); for i in "${hosts[@]}"; do urls+=(--url "http://127.0.0.1:$((26080 + i))"); done
 
 all_ready() { local i; for i in "${hosts[@]}"; do curl -fs -o /dev/null "http://127.0.0.1:$((26080 + i))/health/ready" || return 1; done; }
