@@ -401,7 +401,10 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await own.WaitForAsync();
         await own.Locator("button[data-step=Undertaken]").ClickAsync();
         await helper.Locator($"#matters tr[data-matter='{id}'] button[data-step=Concluded]").ClickAsync();
-        await helper.Locator($"#matters tr[data-matter='{id}'] td", new PageLocatorOptions { HasTextString = "办结" }).WaitForAsync();
+        // The row's step cell, not its button, must read 办结: the button says 办结 before the click is answered.
+        var concluded = helper.Locator($"#matters tr[data-matter='{id}'][data-at=Concluded]");
+        await concluded.WaitForAsync();
+        Assert.Contains("办结", await concluded.Locator("td").Nth(1).InnerTextAsync());
         matter = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/matters/{id}");
         Assert.Equal("Concluded", matter.GetProperty("step").GetString());
         Assert.False(matter.GetProperty("overdue").GetBoolean());

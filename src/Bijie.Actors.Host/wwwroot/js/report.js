@@ -373,7 +373,7 @@ async function listMatters() {
   panel.hidden = false;
   const next = { Assigned: 'Undertaken', Undertaken: 'Concluded' };
   table.innerHTML = `<thead><tr><th>${t('title_')}</th><th>${t('dueOn')}</th><th>${t('status')}</th><th>${t('nextStep')}</th></tr></thead><tbody>` +
-    (items.map(m => `<tr data-matter="${escape(m.id)}" class="${m.overdue ? 'overdue' : ''}"><th>${escape(m.title)}</th>
+    (items.map(m => `<tr data-matter="${escape(m.id)}" data-at="${escape(m.step)}" class="${m.overdue ? 'overdue' : ''}"><th>${escape(m.title)}</th>
       <td>${m.due}${m.overdue ? ` <b class="error">${t('overdue')}</b>` : ''}</td><td>${t('step_' + m.step)}</td>
       <td>${next[m.step] ? `<button type="button" data-step="${next[m.step]}">${t('step_' + next[m.step])}</button>` : ''}</td></tr>`).join('')
       || `<tr><td colspan="4">${t('none')}</td></tr>`) + '</tbody>';
