@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Demo;
+using Bijie.Actors.Demo;
 using Npgsql;
 
 // The conventional design the benchmark compares the product with: one ASP.NET Core endpoint that does one

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Divisions;
 using Bijie.Actors.Grains.Localities;
 using Bijie.Actors.Grains.Reports;
 using Bijie.Actors.Ledger;

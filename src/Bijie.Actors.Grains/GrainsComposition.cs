@@ -19,11 +19,10 @@ public static class GrainsComposition
         AddOptions<Webhooks.WebhookOptions>(services, configuration, Webhooks.WebhookOptions.Section);
         AddOptions<Supervision.SupervisionOptions>(services, configuration, Supervision.SupervisionOptions.Section);
         AddOptions<Periods.ReportingOptions>(services, configuration, Periods.ReportingOptions.Section);
-        AddOptions<Localities.DivisionOptions>(services, configuration, Localities.DivisionOptions.Section);
+        AddOptions<Divisions.DivisionOptions>(services, configuration, Divisions.DivisionOptions.Section);
         AddOptions<Needs.NeedOptions>(services, configuration, Needs.NeedOptions.Section);
 
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
-        services.AddSingleton<Demo.DemoLoader>();
         services.AddSingleton<Abstractions.ILedgerImports, Imports.LedgerImports>();
         services.AddSingleton<Boards.RankingCache>();
         services.AddSingleton<Abstractions.IBoardReader, Boards.BoardReader>();
@@ -42,9 +41,9 @@ public static class GrainsComposition
         services.AddSingleton<Commits.ICommitSubscriber>(sp => sp.GetRequiredService<RollupDispatcher>());
         services.AddHostedService<Commits.CommitFeed>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Localities.DivisionOptions>>().Value.File is { Length: > 0 } file
-            ? Localities.DivisionCatalog.FromFile(file)
-            : Localities.DivisionCatalog.Bijie);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Divisions.DivisionOptions>>().Value.File is { Length: > 0 } file
+            ? Divisions.DivisionCatalog.FromFile(file)
+            : Divisions.DivisionCatalog.Bijie);
         return services;
     }
 

@@ -1,5 +1,5 @@
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Demo;
+using Bijie.Actors.Demo;
 using Bijie.Actors.Host.Health;
 using Bijie.Actors.Host.Hosting;
 using Bijie.Actors.Ledger;
@@ -29,7 +29,7 @@ public sealed class HostStartWork(
         // The division map is read before the host says it is ready, not by the first request that needs it (the
         // whole country's takes seconds; Bijie's, milliseconds).
         work.Report("reading the division map");
-        var divisions = await Task.Run(() => services.GetRequiredService<Bijie.Actors.Grains.Localities.DivisionCatalog>(), stoppingToken);
+        var divisions = await Task.Run(() => services.GetRequiredService<Bijie.Actors.Divisions.DivisionCatalog>(), stoppingToken);
         logger.LogInformation("Division map of {Area}: {Count} divisions", divisions.Area, divisions.Count);
         work.Report("waiting for the silo to become active");
         await silo.WhenActive.WaitAsync(stoppingToken);

@@ -12,6 +12,7 @@ builder.AddBijieDataProtection();
 builder.AddBijieObservability();
 builder.AddBijieHealthChecks();
 builder.Services.AddBijieWeb(builder.Configuration);
+builder.Services.AddSingleton<Bijie.Actors.Demo.DemoLoader>();
 builder.Services.AddHostedService<HostStartWork>();
 
 var app = builder.Build();

@@ -27,6 +27,20 @@ public sealed class LayeringTests
         Assert.True(found.Length == 0, $"{anyTypeOfTheAssembly.Assembly.GetName().Name} writes: {string.Join(" | ", found)}");
     }
 
+    [Theory]
+    [InlineData(typeof(Demo.DemoProgramme), "Bijie.Actors.Grains")]
+    [InlineData(typeof(Divisions.DivisionCatalog), "Bijie.Actors.Grains")]
+    [InlineData(typeof(Grains.Reports.ReportIntakeGrain), "Bijie.Actors.Web")]
+    [InlineData(typeof(Notification), "Bijie.Actors.Grains")]
+    public void A_project_does_not_reach_into_the_layer_it_must_stand_apart_from(Type anyTypeOfTheAssembly, string forbidden)
+    {
+        // The demo programme is entered through the grain interfaces (the benchmarks take it without the grains); the
+        // division tree is reference data; the grains never know the web; the contracts never know the grains.
+        var references = anyTypeOfTheAssembly.Assembly.GetReferencedAssemblies().Select(a => a.Name).ToArray();
+        Assert.Contains("Bijie.Actors.Abstractions", references.Append(anyTypeOfTheAssembly.Assembly.GetName().Name));
+        Assert.DoesNotContain(forbidden, references);
+    }
+
     [Fact]
     public void The_check_reads_the_literals_it_guards()
     {

@@ -1,4 +1,5 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Divisions;
 
 namespace Bijie.Actors.Grains.Localities;
 

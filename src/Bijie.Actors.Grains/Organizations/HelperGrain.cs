@@ -1,4 +1,5 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Divisions;
 using Bijie.Actors.Grains.Localities;
 
 namespace Bijie.Actors.Grains.Organizations;

@@ -1,4 +1,5 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Divisions;
 using Bijie.Actors.Grains.Localities;
 using Bijie.Actors.Grains.Reference;
 using Bijie.Actors.Ledger;

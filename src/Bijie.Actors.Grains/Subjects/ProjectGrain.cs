@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Divisions;
 using Bijie.Actors.Grains.Localities;
 using Bijie.Actors.Grains.Reference;
 using Bijie.Actors.Ledger;

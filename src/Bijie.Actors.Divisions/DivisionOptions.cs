@@ -1,4 +1,4 @@
-namespace Bijie.Actors.Grains.Localities;
+namespace Bijie.Actors.Divisions;
 
 /// <summary>Which division map the silo loads (configuration section <c>Bijie:Divisions</c>).</summary>
 public sealed class DivisionOptions

@@ -1,4 +1,4 @@
-namespace Bijie.Actors.Grains.Demo;
+namespace Bijie.Actors.Demo;
 
 /// <summary>How far a demo project has come.</summary>
 public enum DemoStage

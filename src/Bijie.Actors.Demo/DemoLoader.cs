@@ -2,7 +2,7 @@ using Bijie.Actors.Abstractions;
 using Bijie.Actors.Ledger;
 using Microsoft.Extensions.Logging;
 
-namespace Bijie.Actors.Grains.Demo;
+namespace Bijie.Actors.Demo;
 
 /// <summary>
 /// Loads <see cref="DemoProgramme"/> through the grains, as the office would enter it, into a store that holds

@@ -1,7 +1,7 @@
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Grains.Localities;
+using Bijie.Actors.Divisions;
 
-namespace Bijie.Actors.Grains.Demo;
+namespace Bijie.Actors.Demo;
 
 /// <summary>
 /// A deterministic demo programme for 2022–2023 whose city board for 2023 shows the figures the source article

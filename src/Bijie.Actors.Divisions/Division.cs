@@ -1,6 +1,6 @@
 using Bijie.Actors.Abstractions;
 
-namespace Bijie.Actors.Grains.Localities;
+namespace Bijie.Actors.Divisions;
 
 /// <summary>One division of the tree.</summary>
 public sealed record Division(

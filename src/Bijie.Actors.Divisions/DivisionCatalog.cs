@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using Bijie.Actors.Abstractions;
 
-namespace Bijie.Actors.Grains.Localities;
+namespace Bijie.Actors.Divisions;
 
 /// <summary>
 /// The division tree the programme works in: Bijie's, read once from the embedded extract Data/divisions-5205.csv
@@ -56,7 +56,7 @@ public sealed class DivisionCatalog
 
     private static DivisionCatalog LoadBijie()
     {
-        using var stream = typeof(DivisionCatalog).Assembly.GetManifestResourceStream("Bijie.Actors.Grains.Data.divisions-5205.csv")
+        using var stream = typeof(DivisionCatalog).Assembly.GetManifestResourceStream("Bijie.Actors.Divisions.Data.divisions-5205.csv")
             ?? throw new InvalidOperationException("The embedded division list is missing.");
         using var reader = new StreamReader(stream);
         return Read(reader, "Bijie");

@@ -1,6 +1,6 @@
 using Bijie.Actors.Abstractions;
 
-namespace Bijie.Actors.Grains.Demo;
+namespace Bijie.Actors.Demo;
 
 /// <summary>A demo project: its proposal and the stage it is taken to.</summary>
 public sealed record DemoProject(
