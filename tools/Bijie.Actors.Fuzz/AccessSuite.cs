@@ -82,6 +82,18 @@ public static class AccessSuite
                 }
 
                 var admitted = Callers.Where(c => policies.All(p => Admits[p].Contains(c))).ToHashSet();
+                var documented = DocumentedStatuses.Of(node);
+                async Task<(int Status, string Text)> CallAsync(string path, string? body, string caller, Seed? seed)
+                {
+                    var answer = await SendAsync(http, f, verb, path, body, caller, seed, cancellationToken);
+                    if (!documented.Contains(answer.Status))
+                    {
+                        findings.Add($"{id} {verb} {path} as {caller}: {answer.Status}, which the document does not list ({string.Join(", ", documented.Order())})");
+                    }
+
+                    return answer;
+                }
+
                 var requests = verb == "GET" ? ReadsOf(f, id, template, node) : WritesOf(f, id, verb, template);
                 if (requests.Count == 0)
                 {
@@ -95,7 +107,7 @@ public static class AccessSuite
                     foreach (var caller in Callers.Where(c => !admitted.Contains(c) && (c != "anonymous" || policies.All(p => p != "anonymous"))))
                     {
                         Interlocked.Increment(ref calls);
-                        var (status, _) = await SendAsync(http, f, verb, path, body, caller, seed, cancellationToken);
+                        var (status, _) = await CallAsync(path, body, caller, seed);
                         var expected = caller is "anonymous" or "forged" ? 401 : 403;
                         if (status != expected)
                         {
@@ -109,7 +121,7 @@ public static class AccessSuite
                         foreach (var caller in seed.Wrong.Where(admitted.Contains))
                         {
                             Interlocked.Increment(ref calls);
-                            var (status, text) = await SendAsync(http, f, verb, path, body, caller, seed, cancellationToken);
+                            var (status, text) = await CallAsync(path, body, caller, seed);
                             if (status is not (403 or 404))
                             {
                                 findings.Add($"{id} {verb} {path} as {caller} (not {seed.Owner}): {status}, expected 403 or 404: {Shorten(text)}");
@@ -122,7 +134,7 @@ public static class AccessSuite
                         foreach (var caller in admitted.Where(c => c != "forged"))
                         {
                             Interlocked.Increment(ref calls);
-                            var (status, text) = await SendAsync(http, f, verb, path, null, caller, null, cancellationToken);
+                            var (status, text) = await CallAsync(path, null, caller, null);
                             foreach (var (value, visibleTo) in read.Leaks)
                             {
                                 var sees = visibleTo.Contains(caller);

@@ -56,14 +56,15 @@ public static class FuzzRunner
 
         var phaseA = Cycle(refused, refusedCount);
         log?.WriteLine($"phase 1: {phaseA.Count} requests that must be refused");
-        await SendAllAsync(http, phaseA, options.Parallelism, stats, findings, log, cancellationToken);
+        var documented = operations.ToDictionary(o => o.Id, o => o.Statuses);
+        await SendAllAsync(http, phaseA, options.Parallelism, documented, stats, findings, log, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // roll-ups flush every 100 ms: let any change land
         var after = await snapshots.TakeAsync();
         var changes = Snapshots.Compare(before, after, "after the refused requests").ToList();
 
         var phaseB = Cycle(reads, readCount).Concat(Cycle(odd, oddCount)).ToList();
         log?.WriteLine($"phase 2: {phaseB.Count} reads and odd writes by the owners");
-        await SendAllAsync(http, phaseB, options.Parallelism, stats, findings, log, cancellationToken);
+        await SendAllAsync(http, phaseB, options.Parallelism, documented, stats, findings, log, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         var final = await snapshots.TakeAsync();
         changes.AddRange(Snapshots.Compare(before.Where(s => s.Key.OtherTenant), final.Where(s => s.Key.OtherTenant), "of the other tenant after the odd writes"));
@@ -81,6 +82,9 @@ public static class FuzzRunner
     /// <summary>An operation of the OpenAPI document.</summary>
     internal sealed record Operation(string Id, string Method, string Template, bool HasBody, JsonNode? BodySchema, IReadOnlyList<string> PathParameters, IReadOnlyList<string> QueryParameters, JsonNode Document)
     {
+        /// <summary>The statuses the document says the operation answers.</summary>
+        public IReadOnlySet<int> Statuses { get; init; } = new HashSet<int>();
+
         public bool Write => Method != "GET";
     }
 
@@ -110,7 +114,7 @@ public static class FuzzRunner
                     body?.FirstOrDefault().Value?["schema"],
                     parameters.Where(p => (string?)p["in"] == "path").Select(p => (string)p["name"]!).ToList(),
                     parameters.Where(p => (string?)p["in"] == "query").Select(p => (string)p["name"]!).ToList(),
-                    document);
+                    document) { Statuses = DocumentedStatuses.Of(op) };
             }
         }
     }
@@ -139,7 +143,7 @@ public static class FuzzRunner
         return all.Count == 0 ? [] : Enumerable.Range(0, n).Select(i => all[i % all.Count]).ToList();
     }
 
-    private static async Task SendAllAsync(HttpClient http, List<FuzzCase> cases, int parallelism, ConcurrentDictionary<string, int[]> stats,
+    private static async Task SendAllAsync(HttpClient http, List<FuzzCase> cases, int parallelism, IReadOnlyDictionary<string, IReadOnlySet<int>> documented, ConcurrentDictionary<string, int[]> stats,
         ConcurrentBag<FuzzFinding> findings, TextWriter? log, CancellationToken cancellationToken)
     {
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (c, ct) =>
@@ -147,7 +151,7 @@ public static class FuzzRunner
             var (status, contentType, body, error) = await SendAsync(http, c, ct);
             var counts = stats.GetOrAdd(c.Operation, _ => new int[4]);
             Interlocked.Increment(ref counts[status is >= 200 and < 300 ? 0 : status is >= 400 and < 500 ? 1 : status >= 500 ? 2 : 3]);
-            foreach (var finding in Check(c, status, contentType, body, error))
+            foreach (var finding in Check(c, status, contentType, body, error, documented.GetValueOrDefault(c.Operation)))
             {
                 findings.Add(finding);
                 log?.WriteLine($"FINDING {finding.Kind}: {finding.Method} {Shorten(finding.Path, 200)} [{finding.Key}; {finding.Mutation}] → {finding.Status} {Shorten(finding.Detail, 300)}");
@@ -204,7 +208,7 @@ public static class FuzzRunner
         }
     }
 
-    private static IEnumerable<FuzzFinding> Check(FuzzCase c, int status, string? contentType, string body, string? error)
+    private static IEnumerable<FuzzFinding> Check(FuzzCase c, int status, string? contentType, string body, string? error, IReadOnlySet<int>? documented)
     {
         FuzzFinding Finding(string kind, string detail) => new(kind, c.Operation, c.Method, c.Path, c.Mutation, c.KeyName, status, detail);
         if (error is not null)
@@ -234,6 +238,15 @@ public static class FuzzRunner
         else if (status >= 400 && !IsProblem(contentType, body))
         {
             yield return Finding("not-problem-details", $"{contentType}: {body}");
+        }
+
+        // The document is what clients code against: an answer it does not list is a finding, whatever the status.
+        // An empty path value ("/api/v1/webhooks/") routes to another operation, which may not take the method (405).
+        var anotherRoute = c.Path.Split('?')[0].EndsWith('/') || c.Path.Contains("//", StringComparison.Ordinal);
+        if (documented is not null && !documented.Contains(status) && !anotherRoute
+            && !(status == 400 && body.Length == 0 && c.Path.Contains("%00", StringComparison.Ordinal)))
+        {
+            yield return Finding("undocumented-status", $"the document lists {string.Join(", ", documented.Order())}; answered {status}: {body}");
         }
 
         if (c.Expect == Expectation.Refuse && status is >= 200 and < 300)

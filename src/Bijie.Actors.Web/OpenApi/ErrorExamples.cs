@@ -200,6 +200,8 @@ public static class ErrorExamples
                 : new("Not there", null, "")],
             409 => [.. new[] { idempotent ? KeyReused : null, ConflictByResource.TryGetValue(resource, out var conflict) ? conflict : null }.OfType<ProblemExample>()
                 .DefaultIfEmpty(new("Changed by someone else at the same moment", "subject.concurrent_change", "'p20240301-9f8e7d6c' was changed by someone else at the same time; read it again."))],
+            413 => [new("Over the limit", null, "")],
+            415 => [new("Not JSON", null, "")],
             412 => [new("The If-Match version is not the current one", "version.stale", "Project 'p20240301-9f8e7d6c' is at version 5, not 4: read it again.")],
             429 => [new("Too many requests", null, "This key (or address) sends faster, or holds more connections, than it may; wait as Retry-After says.")],
             503 => [new("The cluster or a store does not answer", "store.unavailable", "The service is busy or a store does not answer; try again shortly.")],
@@ -260,6 +262,8 @@ public static class ErrorExamples
         404 => "15.5.5",
         409 => "15.5.10",
         412 => "15.5.13",
+        413 => "15.5.14",
+        415 => "15.5.16",
         503 => "15.6.4",
         _ => null,
     };
@@ -272,6 +276,8 @@ public static class ErrorExamples
         404 => "Not found",
         409 => "Conflict",
         412 => "Precondition failed",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
         429 => "Too many requests",
         503 => "Service unavailable",
         _ => "Error",

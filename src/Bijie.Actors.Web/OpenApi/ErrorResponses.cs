@@ -7,7 +7,9 @@ namespace Bijie.Actors.Web.OpenApi;
 /// Adds to each operation the errors it can answer, as <c>application/problem+json</c> with the Problem schema and
 /// examples of the real codes: 400 when it takes input (and for writes, which a cookie makes without X-CSRF-TOKEN),
 /// 401 and 403 when it needs credentials, 404 when its path names something, 409 for POST, PUT and DELETE, 412 where
-/// it accepts If-Match, and 429 (rate limits) and 503 (cluster or store unavailable) for every operation of the API.
+/// it accepts If-Match, 413 and 415 when it takes a body (one over the limit, or of another media type), and 429
+/// (rate limits) and 503 (cluster or store unavailable) for every operation of the API. The fuzzer and the
+/// authorisation suite check every answer they get against the statuses listed here.
 /// </summary>
 public sealed class ErrorResponses(ApiOptions api) : IOpenApiOperationTransformer
 {
@@ -23,6 +25,8 @@ public sealed class ErrorResponses(ApiOptions api) : IOpenApiOperationTransforme
             + "or the Idempotency-Key was used before with another body.",
         [412] = "`If-Match` names a version that is no longer the current one: someone changed the resource in between. "
             + "Read it again (its ETag is the current version) and decide again.",
+        [413] = "The body is larger than the host takes (`Bijie:Api:MaxBodyBytes`): nothing was read and nothing changed.",
+        [415] = "The body's `Content-Type` is not the one the operation takes (`application/json`, or the file types an import lists): nothing changed.",
         [429] = "This API key, or this address without a key, sends more requests than it may: wait `Retry-After` seconds, then send again.",
         [503] = "The cluster or a store does not answer for the moment and nothing was done: send the same request again after `Retry-After` seconds "
             + "(a write with the same Idempotency-Key).",
@@ -61,6 +65,12 @@ public sealed class ErrorResponses(ApiOptions api) : IOpenApiOperationTransforme
             statuses.Add(409);
         }
 
+        if (operation.RequestBody is not null)
+        {
+            statuses.Add(413);
+            statuses.Add(415);
+        }
+
         if (Has(ParameterLocation.Header, "If-Match"))
         {
             statuses.Add(412);
@@ -76,7 +86,9 @@ public sealed class ErrorResponses(ApiOptions api) : IOpenApiOperationTransforme
         operation.Responses ??= new OpenApiResponses();
         foreach (var status in statuses.Union(ErrorExamples.StatusesOf(operation.OperationId)).Order())
         {
-            var examples = ErrorExamples.For(operation.OperationId, path, method, status, paged, idempotent);
+            var examples = status == 413
+                ? [new ProblemExample("Over the limit", null, $"The body may have at most {api.MaxBodyBytes:N0} bytes.")]
+                : ErrorExamples.For(operation.OperationId, path, method, status, paged, idempotent);
             operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Response(status, examples, context.Document);
         }
 
