@@ -25,6 +25,7 @@ public static class GrainsComposition
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
         services.AddSingleton<Abstractions.ILedgerImports, Imports.LedgerImports>();
         services.AddSingleton<Boards.RankingCache>();
+        services.AddSingleton<Abstractions.IReportReader, Reports.ReportReader>();
         services.AddSingleton<Abstractions.IBoardReader, Boards.BoardReader>();
         services.AddSingleton<Webhooks.WebhookDestinations>();
         services.TryAddSingleton<Ledger.IWebhookOutbox, Ledger.InMemoryWebhookOutbox>();

@@ -3,7 +3,7 @@ using Bijie.Actors.Abstractions;
 namespace Bijie.Actors.Grains.Boards;
 
 /// <summary>The boards composed from the roll-ups and the ledger (<see cref="IBoardReader"/>), one home for the API and the pushes.</summary>
-public sealed class BoardReader(IGrainFactory grains, TimeProvider time, RankingCache rankings) : IBoardReader
+public sealed class BoardReader(IGrainFactory grains, TimeProvider time, RankingCache rankings, IReportReader reports) : IBoardReader
 {
     /// <summary>The most a ranking or the ticker gives at once.</summary>
     public const int MaxCount = 50;
@@ -77,7 +77,7 @@ public sealed class BoardReader(IGrainFactory grains, TimeProvider time, Ranking
         var locality = await grains.GetLocality(localityCode).GetAsync();
         var scope = Scopes.Locality(locality.Code);
         var shown = year ?? await grains.GetGrain<IScopeGrain>(scope).GetLatestYearAsync() ?? ProgrammeClock.Today(time).Year;
-        return await grains.GetGrain<IReportIntakeGrain>(0).GetLatestAsync(scope, shown, count);
+        return await reports.GetLatestAsync(scope, shown, count);
     }
 
     private static void CheckCount(int count, string what)

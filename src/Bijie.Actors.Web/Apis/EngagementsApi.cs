@@ -54,11 +54,11 @@ public static class EngagementsApi
 
     /// <summary>A page of the year's standing visits, newest first, read as a page from the ledger (a visit is a report of its own source).</summary>
     public static async Task<Ok<Page<VisitInfo>>> ListVisitsAsync(
-        HttpRequest request, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper, int? page, int? size)
+        HttpRequest request, IGrainFactory grains, IReportReader reports, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
         var scopes = await Listing.ScopesAsync(grains, locality, null, helper);
-        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingPageAsync(
+        var found = await reports.ListStandingPageAsync(
             new ReportPageQuery(scopes, year ?? ProgrammeClock.Today(time).Year, (p - 1) * s, s, NewestFirst: true, Source: EngagementRules.VisitKind));
         var visits = await Task.WhenAll(found.Items.Select(r => grains.GetGrain<IVisitGrain>(r.SubjectId).GetAsync()));
         var reader = user.ToActor();

@@ -145,7 +145,7 @@ public static class LedgersApi
         }), "pairings", format);
     }
 
-    public static async Task<FileContentHttpResult> ExportReportsAsync(string format, string? locality, int year, string? period, IGrainFactory grains)
+    public static async Task<FileContentHttpResult> ExportReportsAsync(string format, string? locality, int year, string? period, IGrainFactory grains, IReportReader reader)
     {
         Format(format);
         // A quarter of the year (2026Q3) narrows the rows to the reports dated in it.
@@ -161,7 +161,7 @@ public static class LedgersApi
         const int pageSize = 1000;
         for (var offset = 0; ; offset += pageSize)
         {
-            var page = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingPageAsync(new ReportPageQuery([scope], year, offset, pageSize, NewestFirst: false, CountTotal: false));
+            var page = await reader.ListStandingPageAsync(new ReportPageQuery([scope], year, offset, pageSize, NewestFirst: false, CountTotal: false));
             reports.AddRange(page.Items);
             if (page.Items.Count < pageSize)
             {

@@ -41,7 +41,7 @@ public static class ReportsApi
     /// filters in the same query (the reports with a line in both its own scope and the place or subject asked for),
     /// so another's reports are never read, let alone paged and then dropped; and only the page is read from the ledger.
     /// </summary>
-    public static async Task<Ok<Page<ReportView>>> ListAsync(HttpRequest request, IGrainFactory grains, DisplayNames names, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size)
+    public static async Task<Ok<Page<ReportView>>> ListAsync(HttpRequest request, IGrainFactory grains, IReportReader reader, DisplayNames names, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
         var actor = user.ToActor();
@@ -51,7 +51,7 @@ public static class ReportsApi
             scopes.Insert(0, Access.OwnScope(actor) ?? throw DomainException.Forbidden("report.forbidden", "Your role reads the boards, not the reports."));
         }
 
-        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListStandingPageAsync(new ReportPageQuery(scopes, year, (p - 1) * s, s, NewestFirst: true));
+        var found = await reader.ListStandingPageAsync(new ReportPageQuery(scopes, year, (p - 1) * s, s, NewestFirst: true));
         var items = (await names.NameAsync(found.Items)).Select(r => Redact(r, actor)).ToArray();
         return TypedResults.Ok(new Page<ReportView>(items, Listing.NextLink(request, p, s, found.Total ?? 0), found.Total ?? 0));
     }
@@ -60,14 +60,14 @@ public static class ReportsApi
     private static ReportView Redact(ReportView report, ActorRef reader) =>
         Access.SeesReporters(reader) ? report : report with { ReportedBy = "", ReporterName = null, Note = null };
 
-    public static async Task<Ok<ReportView>> GetAsync(Guid id, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Ok<ReportView>> GetAsync(Guid id, IReportReader reader, ClaimsPrincipal user)
     {
         var actor = user.ToActor();
-        return TypedResults.Ok(Redact(await grains.GetGrain<IReportIntakeGrain>(0).GetReportAsync(id, actor), actor));
+        return TypedResults.Ok(Redact(await reader.GetReportAsync(id, actor), actor));
     }
 
     public static async Task<Ok<ReviewItem>> ReviewAsync(Guid id, ReviewRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).ReviewAsync(id,
+        TypedResults.Ok(await grains.GetGrain<IReportReviewGrain>(0).ReviewAsync(id,
             body.Decision ?? throw DomainException.Invalid("review.decision", "decision is Approve or Return.", "decision"), body.Reason, user.ToActor()));
 
     public static async Task<Ok<Page<ReviewItem>>> ListForReviewAsync(
@@ -81,7 +81,7 @@ public static class ReportsApi
         }
 
         var query = await ReviewQueryAsync(grains, time, new ReviewFilter(pairing, project, locality, helper, enterprise, indicator, onBehalf, year));
-        var found = await grains.GetGrain<IReportIntakeGrain>(0).ListForReviewPageAsync(query with
+        var found = await grains.GetGrain<IReportReviewGrain>(0).ListForReviewPageAsync(query with
         {
             Offset = (p - 1) * s, Limit = s, Approved = status switch { "approved" => true, "pending" => false, _ => null },
         });
@@ -99,7 +99,7 @@ public static class ReportsApi
         }
 
         var query = await ReviewQueryAsync(grains, time, body.Filter ?? new ReviewFilter());
-        return TypedResults.Ok(await grains.GetGrain<IReportIntakeGrain>(0).ApproveManyAsync(
+        return TypedResults.Ok(await grains.GetGrain<IReportReviewGrain>(0).ApproveManyAsync(
             query with { ThroughPosition = body.Through }, body.Through is null ? body.Expected : null, body.Limit ?? 1000, user.ToActor()));
     }
 
