@@ -60,11 +60,46 @@ public sealed class AccountGrain(
             throw DomainException.Invalid("account.role", "Helper, enterprise and locality accounts name their organisation (a locality: its division code); other roles do not.", "organizationId");
         }
 
+        await CheckOrganizationAsync(role, organizationId);
         state.State.Info = new AccountInfo(name, displayName.Trim(), role, organizationId, null, false);
         state.State.PasswordHash = Hash(password);
         state.State.CreatedBy = createdBy;
         await state.WriteStateAsync();
         return state.State.Info;
+    }
+
+    /// <summary>The organisation an account speaks for exists (a helper, an enterprise with a valid credit code, a place); in the body an unknown one is bad input.</summary>
+    private async Task CheckOrganizationAsync(ActorRole role, string? organizationId)
+    {
+        if (organizationId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            switch (role)
+            {
+                case ActorRole.Helper:
+                    await GrainFactory.GetGrain<IHelperGrain>(organizationId).GetAsync();
+                    break;
+                case ActorRole.Enterprise:
+                    if (!CreditCodes.IsValid(organizationId))
+                    {
+                        throw DomainException.Invalid("enterprise.credit_code", CreditCodes.Problem(organizationId)!, "organizationId");
+                    }
+
+                    await GrainFactory.GetGrain<IEnterpriseGrain>(organizationId).GetAsync();
+                    break;
+                case ActorRole.Locality:
+                    await GrainFactory.GetLocality(organizationId).GetAsync();
+                    break;
+            }
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            throw DomainException.Invalid(e.Code, e.Message, e.Field);
+        }
     }
 
     public async Task<SignInResult> SignInAsync(string password)

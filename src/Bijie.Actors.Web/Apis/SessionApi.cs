@@ -176,26 +176,7 @@ public static class SessionApi
 
     public static async Task<Created<AccountInfo>> CreateAccountAsync(CreateAccountRequest body, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var name = (body.UserName ?? "").Trim().ToLowerInvariant();
-        if (body.Role == ActorRole.Helper)
-        {
-            await Listing.InBody(() => grains.GetGrain<IHelperGrain>(body.OrganizationId ?? "").GetAsync());
-        }
-        else if (body.Role == ActorRole.Enterprise)
-        {
-            if (!CreditCodes.IsValid(body.OrganizationId))
-            {
-                throw DomainException.Invalid("enterprise.credit_code", CreditCodes.Problem(body.OrganizationId)!, "organizationId");
-            }
-
-            await Listing.InBody(() => grains.GetGrain<IEnterpriseGrain>(body.OrganizationId!).GetAsync());
-        }
-
-        else if (body.Role == ActorRole.Locality)
-        {
-            await Listing.InBody(() => grains.GetLocality(body.OrganizationId ?? "").GetAsync());
-        }
-
+        var name = Normalize(body.UserName);
         var account = await grains.GetGrain<IAccountGrain>(name).CreateAsync(body.DisplayName ?? "", body.Role, body.OrganizationId, body.Password ?? "", user.ToActor().Id);
         return TypedResults.Created($"/api/v1/accounts/{name}", account);
     }
