@@ -57,6 +57,32 @@ public sealed class ImportExportTests(ApiHostFixture fixture) : IClassFixture<Ap
         Assert.Equal((0, 1), (again.GetProperty("creates").GetInt32(), again.GetProperty("updates").GetInt32()));
     }
 
+    [Fact]
+    public async Task A_pairing_row_the_pairing_would_refuse_is_named_by_the_dry_run_and_no_row_of_its_file_is_applied()
+    {
+        // The pairing grain checks each row as starting it would: a helper of a kind that cannot take a regional
+        // pairing, and an end before the start, fail the dry run, not half-way through applying the file.
+        var office = fixture.Client(fixture.AdminKey);
+        var helper = $"imp-{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helper}", new { nameZh = "导入检查测试单位", kind = "PartyProvincialCommittee", strengths = new[] { "Health" } })).EnsureSuccessStatusCode();
+        var good = $"Township,{helper},520523002,2023-03-01,staff-001,,";
+        var file = Csv("结对类型,帮扶单位编号,地区代码,开始日期,责任人编号,结束日期,结束原因",
+            good, $"Regional,{helper},520523,2023-03-01,staff-001,,", $"Township,{helper},520523003,2023-03-01,staff-001,2023-01-01,换届");
+
+        var dry = await ImportAsync(office, "pairings", file, "text/csv", dryRun: true, HttpStatusCode.OK);
+        var errors = dry.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([3, 4], errors.Select(e => e.GetProperty("row").GetInt32()));
+        Assert.Equal("帮扶单位编号", errors[0].GetProperty("field").GetString());
+        Assert.Contains("cannot be the helper of a Regional pairing", errors[0].GetProperty("message").GetString());
+        Assert.Equal("结束日期", errors[1].GetProperty("field").GetString());
+
+        Assert.Equal(0, (await ImportAsync(office, "pairings", file, "text/csv", dryRun: false, HttpStatusCode.BadRequest)).GetProperty("applied").GetInt32());
+        var listed = await office.GetFromJsonAsync<JsonElement>($"/api/v1/pairings?helper={helper}");
+        Assert.Equal(0, listed.GetProperty("total").GetInt32());
+        Assert.Equal(1, (await ImportAsync(office, "pairings", Csv("结对类型,帮扶单位编号,地区代码,开始日期,责任人编号,结束日期,结束原因", good), "text/csv", dryRun: false, HttpStatusCode.OK))
+            .GetProperty("applied").GetInt32());
+    }
+
     [Theory]
     [InlineData("enterprises", "统一社会信用代码,企业名称,行业,省份")]
     [InlineData("reports", "对象类型,对象编号,填报日期,指标代码,数值")]

@@ -8,6 +8,13 @@ public interface IPairingGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<PairingInfo> StartAsync(StartPairing request, ActorRef actor);
 
+    /// <summary>
+    /// Checks a start as <see cref="StartAsync"/> would, and the end that follows it at once when one is given (an
+    /// import of an ended pairing), without making either: the dry run of an import refuses exactly what applying it would.
+    /// </summary>
+    [Alias("CheckStart")]
+    Task CheckStartAsync(StartPairing request, DateOnly? end, string? endReason);
+
     /// <summary>Ends the pairing on a date, with a reason.</summary>
     [Alias("End")]
     Task<PairingInfo> EndAsync(DateOnly end, string reason, ActorRef actor, int? expectedVersion = null);

@@ -4,7 +4,20 @@ namespace Bijie.Actors.Grains.Imports;
 
 internal sealed class PairingImporter(IGrainFactory grains) : IImporter
 {
-    private IReadOnlyList<StaffMember>? staff;
+    /// <summary>The spreadsheet column of each field the pairing grain names in a refusal.</summary>
+    private static readonly Dictionary<string, string> Columns = new(StringComparer.Ordinal)
+    {
+        ["enterpriseCode"] = LedgerColumns.EnterpriseCode,
+        ["creditCode"] = LedgerColumns.EnterpriseCode,
+        ["helperId"] = LedgerColumns.HelperId,
+        ["partnerId"] = LedgerColumns.PartnerId,
+        ["localityCode"] = LedgerColumns.LocalityCode,
+        ["domain"] = LedgerColumns.Domain,
+        ["start"] = LedgerColumns.Start,
+        ["responsibleStaffId"] = LedgerColumns.Staff,
+        ["end"] = LedgerColumns.End,
+        ["reason"] = LedgerColumns.EndReason,
+    };
 
     public async Task<object> CheckAsync(ImportRowReader row, int number, ActorRef actor)
     {
@@ -17,57 +30,17 @@ internal sealed class PairingImporter(IGrainFactory grains) : IImporter
         var request = StartPairing.Checked(kind, row.Text(LedgerColumns.HelperId), row.Text(LedgerColumns.EnterpriseCode), row.Text(LedgerColumns.LocalityCode),
             row.Text(LedgerColumns.PartnerId), domain, row.Date(LedgerColumns.Start), row.Required(LedgerColumns.Staff), null);
 
-        // What the pairing grain will check again, checked here so that a dry run names every bad row.
-        if (request.EnterpriseCode is { } code)
-        {
-            if (CreditCodes.Problem(code) is { } problem)
-            {
-                throw DomainException.Invalid("enterprise.credit_code", problem, LedgerColumns.EnterpriseCode);
-            }
-
-            if (!await grains.GetGrain<IEnterpriseGrain>(code).ExistsAsync())
-            {
-                throw DomainException.Invalid("enterprise.unknown", $"No enterprise '{code}': import it first.", LedgerColumns.EnterpriseCode);
-            }
-        }
-
-        foreach (var (id, column) in new[] { (request.HelperId, LedgerColumns.HelperId), (request.PartnerId, LedgerColumns.PartnerId) })
-        {
-            if (id is not null && !await grains.GetGrain<IHelperGrain>(id).ExistsAsync())
-            {
-                throw DomainException.Invalid("helper.unknown", $"No helper organisation '{id}'.", column);
-            }
-        }
-
-        if (request.LocalityCode is { } locality)
-        {
-            await ImportChecks.CheckLocalityAsync(grains, locality);
-        }
-
-        staff ??= await grains.GetGrain<IReferenceGrain>(0).GetStaffAsync();
-        if (staff.All(s => s.Id != request.ResponsibleStaffId))
-        {
-            throw DomainException.Invalid("staff.unknown", $"'{request.ResponsibleStaffId}' is not in the staff directory.", LedgerColumns.Staff);
-        }
-
+        // The pairing grain checks the row as starting (and ending) it would, so a dry run names every row that applying would refuse.
         var end = row.Text(LedgerColumns.End) is null ? (DateOnly?)null : row.Date(LedgerColumns.End);
-        if (end is not null && row.Text(LedgerColumns.EndReason) is null)
-        {
-            throw DomainException.Invalid("pairing.end_reason", "An ended pairing needs its reason.", LedgerColumns.EndReason);
-        }
-
-        var existing = grains.GetGrain<IPairingGrain>(PairingIds.For(request));
         try
         {
-            var current = await existing.GetAsync();
-            if (current.Status == PairingStatus.Active && current.Start != request.Start)
-            {
-                throw DomainException.Invalid("pairing.duplicate", $"'{current.Id}' is already active since {current.Start:yyyy-MM-dd}.", LedgerColumns.Start);
-            }
+            await grains.GetGrain<IPairingGrain>(PairingIds.For(request)).CheckStartAsync(request, end, row.Text(LedgerColumns.EndReason));
         }
-        catch (DomainException e) when (e.Code == "pairing.unknown")
+        catch (DomainException e)
         {
-            // a new pairing
+            // A file names columns, not the API's fields; an organisation the file refers to but the store lacks is imported first.
+            var message = e.Code is "enterprise.unknown" or "helper.unknown" ? $"{e.Message.TrimEnd('.')}: import it first." : e.Message;
+            throw DomainException.Invalid(e.Code, message, Columns.GetValueOrDefault(e.Field ?? "", LedgerColumns.Kind));
         }
 
         return new PairingRow(request, end, row.Text(LedgerColumns.EndReason));

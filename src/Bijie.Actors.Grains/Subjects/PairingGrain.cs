@@ -18,6 +18,31 @@ public sealed class PairingGrain(
 {
     public async Task<PairingInfo> StartAsync(StartPairing request, ActorRef actor)
     {
+        var (retry, localityCode) = await CheckStartAsync(request);
+        if (retry is not null)
+        {
+            return retry; // a retry of the start that made it
+        }
+
+        var next = new PairingInfo(
+            this.GetPrimaryKeyString(), request.Kind, PairingStatus.Active, request.HelperId, request.EnterpriseCode, request.PartnerId, localityCode,
+            request.Domain, request.Start, null, null, request.ResponsibleStaffId, request.Note,
+            (Info?.Version ?? 0) + 1, actor.Id, Time.GetUtcNow());
+        return await CommitAsync(next, actor, request.Start);
+    }
+
+    public async Task CheckStartAsync(StartPairing request, DateOnly? end, string? endReason)
+    {
+        var (retry, _) = await CheckStartAsync(request);
+        if (end is { } day && (retry is null || retry.Status == PairingStatus.Active))
+        {
+            CheckEnd(request.Start, day, endReason ?? "");
+        }
+    }
+
+    /// <summary>Every rule of a start: the id its sides make, no other active term, the sides, the staff, the dates, the note.</summary>
+    private async Task<(PairingInfo? Retry, string LocalityCode)> CheckStartAsync(StartPairing request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var id = this.GetPrimaryKeyString();
         if (PairingIds.For(request) != id)
@@ -29,7 +54,7 @@ public sealed class PairingGrain(
         {
             if (active.Start == request.Start && active.Domain == request.Domain && active.ResponsibleStaffId == request.ResponsibleStaffId)
             {
-                return active; // a retry of the start that made it
+                return (active, active.LocalityCode);
             }
 
             throw DomainException.Conflict("pairing.duplicate", $"'{id}' is already active since {active.Start:yyyy-MM-dd}.");
@@ -52,11 +77,20 @@ public sealed class PairingGrain(
             throw DomainException.Invalid("pairing.note", "A note has at most 500 characters.", "note");
         }
 
-        var next = new PairingInfo(
-            id, request.Kind, PairingStatus.Active, request.HelperId, request.EnterpriseCode, request.PartnerId, localityCode,
-            request.Domain, request.Start, null, null, request.ResponsibleStaffId, request.Note,
-            (Info?.Version ?? 0) + 1, actor.Id, Time.GetUtcNow());
-        return await CommitAsync(next, actor, request.Start);
+        return (null, localityCode);
+    }
+
+    private void CheckEnd(DateOnly start, DateOnly end, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            throw DomainException.Invalid("pairing.end_reason", "Ending a pairing needs a reason of at most 500 characters.", "reason");
+        }
+
+        if (end < start || end > Today)
+        {
+            throw DomainException.Invalid("pairing.end_date", $"The end must lie between the start ({start:yyyy-MM-dd}) and today.", "end");
+        }
     }
 
     public async Task<PairingInfo> EndAsync(DateOnly end, string reason, ActorRef actor, int? expectedVersion = null)
@@ -65,16 +99,7 @@ public sealed class PairingGrain(
         var current = Info is { Status: PairingStatus.Active } active
             ? active
             : throw DomainException.Conflict("pairing.not_active", $"'{this.GetPrimaryKeyString()}' is not active.");
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
-        {
-            throw DomainException.Invalid("pairing.end_reason", "Ending a pairing needs a reason of at most 500 characters.", "reason");
-        }
-
-        if (end < current.Start || end > Today)
-        {
-            throw DomainException.Invalid("pairing.end_date", $"The end must lie between the start ({current.Start:yyyy-MM-dd}) and today.", "end");
-        }
-
+        CheckEnd(current.Start, end, reason);
         var next = current with
         {
             Status = PairingStatus.Ended, End = end, EndReason = reason.Trim(),
