@@ -56,6 +56,23 @@ public sealed class OpenApiDocumentTests(ApiHostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_property_of_every_schema_says_what_it_holds()
+    {
+        // A property schema with no type, no reference and no alternatives reads as "anything" to a generated client.
+        var document = await DocumentAsync();
+        var untyped = document.GetProperty("components").GetProperty("schemas").EnumerateObject()
+            .SelectMany(schema => schema.Value.TryGetProperty("properties", out var properties)
+                ? properties.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object
+                    && !new[] { "type", "$ref", "oneOf", "anyOf", "allOf", "enum", "const" }.Any(k => p.Value.TryGetProperty(k, out _))).Select(p => $"{schema.Name}.{p.Name}")
+                : [])
+            .ToList();
+        Assert.True(untyped.Count == 0, $"{untyped.Count} properties without a type: {string.Join(", ", untyped.Take(40))}");
+        var locality = document.GetProperty("components").GetProperty("schemas").GetProperty("LocalityDto").GetProperty("properties");
+        Assert.Equal("string", locality.GetProperty("code").GetProperty("type").GetString());
+        Assert.Equal(["null", "string"], locality.GetProperty("parentCode").GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order());
+    }
+
+    [Fact]
     public async Task Every_operation_has_a_summary_and_every_parameter_a_description()
     {
         var document = await DocumentAsync();

@@ -24,6 +24,7 @@ public static partial class ApiDocumentation
         options.AddOperationTransformer<ParameterDocumentation>();
         options.AddOperationTransformer<ErrorResponses>();
         options.AddOperationTransformer<RequestExamples>();
+        options.AddSchemaTransformer<StringSchemas>();
         options.AddSchemaTransformer<ReportSubjectSchema>();
         options.AddDocumentTransformer<DocumentDescription>();
         return options;
