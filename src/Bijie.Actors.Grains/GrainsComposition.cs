@@ -26,6 +26,8 @@ public static class GrainsComposition
         services.AddSingleton<Abstractions.ILedgerImports, Imports.LedgerImports>();
         services.AddSingleton<Boards.RankingCache>();
         services.AddSingleton<Abstractions.IReportReader, Reports.ReportReader>();
+        services.AddSingleton<Abstractions.IDisplayNames, Names.DisplayNames>();
+        services.AddSingleton<Abstractions.IListings, Listings.Listings>();
         services.AddSingleton<Abstractions.IBoardReader, Boards.BoardReader>();
         services.AddSingleton<Webhooks.WebhookDestinations>();
         services.TryAddSingleton<Ledger.IWebhookOutbox, Ledger.InMemoryWebhookOutbox>();

@@ -44,7 +44,6 @@ public static class WebComposition
         });
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Apis.DisplayNames>();
         services.AddSingleton<Live.BoardCache>();
         services.AddSingleton<Live.BoardPusher>();
         services.AddSingleton<Live.BoardHubBridge>();

@@ -52,28 +52,17 @@ public static class EngagementsApi
         return id;
     }
 
-    /// <summary>A page of the year's standing visits, newest first, read as a page from the ledger (a visit is a report of its own source).</summary>
+    /// <summary>A page of the year's standing visits, newest first (<see cref="IListings.VisitsAsync"/>).</summary>
     public static async Task<Ok<Page<VisitInfo>>> ListVisitsAsync(
-        HttpRequest request, IGrainFactory grains, IReportReader reports, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper, int? page, int? size)
+        HttpRequest request, IListings listings, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var scopes = await Listing.ScopesAsync(grains, locality, null, helper);
-        var found = await reports.ListStandingPageAsync(
-            new ReportPageQuery(scopes, year ?? ProgrammeClock.Today(time).Year, (p - 1) * s, s, NewestFirst: true, Source: EngagementRules.VisitKind));
-        var visits = await Task.WhenAll(found.Items.Select(r => grains.GetGrain<IVisitGrain>(r.SubjectId).GetAsync()));
-        var reader = user.ToActor();
-        var total = found.Total ?? 0;
-        return TypedResults.Ok(new Page<VisitInfo>(visits.Select(v => Redact(v, reader)).ToArray(), Listing.NextLink(request, p, s, total), total));
+        var slice = await listings.VisitsAsync(new ListingFilter(locality, null, helper), year ?? ProgrammeClock.Today(time).Year, (p - 1) * s, s, user.ToActor());
+        return TypedResults.Ok(Listing.Of(request, slice, p, s));
     }
 
     public static async Task<Ok<VisitInfo>> GetVisitAsync(string id, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(Redact(await grains.GetGrain<IVisitGrain>(id).GetAsync(), user.ToActor()));
-
-    /// <summary>A visit is public as figures and places; the people on it, its note and who recorded it are the helper's and the office's.</summary>
-    private static VisitInfo Redact(VisitInfo visit, ActorRef reader) =>
-        Access.ActsFor(reader, ActorRole.Helper, visit.Visit.HelperId)
-            ? visit
-            : visit with { Visit = visit.Visit with { People = [], Note = null }, RecordedBy = "" };
+        TypedResults.Ok(Visibility.Visit(await grains.GetGrain<IVisitGrain>(id).GetAsync(), user.ToActor()));
 
     /// <summary>
     /// Records a visit under an id the server mints from the caller and the Idempotency-Key: the same key again
@@ -100,38 +89,17 @@ public static class EngagementsApi
     public static async Task<Ok<VisitInfo>> WithdrawVisitAsync(string id, WithdrawRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await grains.GetGrain<IVisitGrain>(id).WithdrawAsync(body.Reason ?? "", user.ToActor()));
 
-    /// <summary>A page of teams; the registry filters on its tags (track, helpers), and only the page's teams are loaded.</summary>
-    public static async Task<Ok<Page<ExpertTeamInfo>>> ListTeamsAsync(HttpRequest request, IGrainFactory grains, string? helper, Track? track, int? page, int? size)
+    public static async Task<Ok<Page<ExpertTeamInfo>>> ListTeamsAsync(HttpRequest request, IListings listings, string? helper, Track? track, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var tags = new List<string>();
-        if (helper is not null)
-        {
-            tags.Add($"helper:{helper}");
-        }
-
-        if (track is not null)
-        {
-            tags.Add($"track:{track}");
-        }
-
-        var ids = await Registries.FindAsync(grains, Registries.ExpertTeams, tags, async id =>
-        {
-            var t = await grains.GetGrain<IExpertTeamGrain>(id).GetAsync();
-            return (helper is null || t.HelperIds.Contains(helper)) && (track is null || t.Track == track);
-        });
-        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IExpertTeamGrain>(id).GetAsync()));
-        return TypedResults.Ok(new Page<ExpertTeamInfo>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
+        return TypedResults.Ok(Listing.Of(request, await listings.ExpertTeamsAsync(helper, track, (p - 1) * s, s), p, s));
     }
 
     public static async Task<Ok<ExpertTeamView>> GetTeamAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
     {
         var grain = grains.GetGrain<IExpertTeamGrain>(id);
         var team = await grain.GetAsync();
-        var reader = user.ToActor();
-        var own = reader.ManagesEverything || (reader.Role == ActorRole.Helper && team.HelperIds.Contains(reader.OrganizationId));
-        var batches = (await grain.ListBatchesAsync()).Select(b => own ? b : b with { Batch = b.Batch with { Note = null }, RecordedBy = "" }).ToArray();
-        return TypedResults.Ok(new ExpertTeamView(team, batches));
+        return TypedResults.Ok(new ExpertTeamView(team, Visibility.Batches(team, await grain.ListBatchesAsync(), user.ToActor())));
     }
 
     public static async Task<Ok<ExpertTeamInfo>> RegisterTeamAsync(string id, RegisterExpertTeamRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
@@ -151,35 +119,11 @@ public static class EngagementsApi
     public static async Task<Ok<ServiceBatchInfo>> WithdrawBatchAsync(string id, Guid entryId, WithdrawRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await grains.GetGrain<IExpertTeamGrain>(id).WithdrawBatchAsync(entryId, body.Reason ?? "", user.ToActor()));
 
-    /// <summary>A page of platforms; the registry filters on its tags (kind, helpers, the place and those above it), and only the page's are loaded.</summary>
     public static async Task<Ok<Page<PlatformInfo>>> ListPlatformsAsync(
-        HttpRequest request, IGrainFactory grains, string? locality, PlatformKind? kind, string? helper, int? page, int? size)
+        HttpRequest request, IListings listings, string? locality, PlatformKind? kind, string? helper, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var tags = new List<string>();
-        if (locality is not null)
-        {
-            tags.Add($"place:{locality}");
-        }
-
-        if (kind is not null)
-        {
-            tags.Add($"kind:{kind}");
-        }
-
-        if (helper is not null)
-        {
-            tags.Add($"helper:{helper}");
-        }
-
-        var ids = await Registries.FindAsync(grains, Registries.Platforms, tags, async id =>
-        {
-            var platform = (await grains.GetGrain<IPlatformGrain>(id).GetAsync()).Platform;
-            return (locality is null || platform.LocalityCode.StartsWith(locality, StringComparison.Ordinal))
-                && (kind is null || platform.Kind == kind) && (helper is null || platform.HelperIds.Contains(helper));
-        });
-        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IPlatformGrain>(id).GetAsync()));
-        return TypedResults.Ok(new Page<PlatformInfo>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
+        return TypedResults.Ok(Listing.Of(request, await listings.PlatformsAsync(locality, kind, helper, (p - 1) * s, s), p, s));
     }
 
     public static async Task<Ok<PlatformInfo>> GetPlatformAsync(string id, IGrainFactory grains) =>

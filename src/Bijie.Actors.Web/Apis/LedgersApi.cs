@@ -66,11 +66,10 @@ public static class LedgersApi
         return TypedResults.File(stream.ToArray(), type == ExcelType.CSV ? "text/csv; charset=utf-8" : Xlsx, $"{name}.{format.ToLowerInvariant()}");
     }
 
-    public static async Task<FileContentHttpResult> ExportEnterprisesAsync(string format, string? locality, IGrainFactory grains)
+    public static async Task<FileContentHttpResult> ExportEnterprisesAsync(string format, string? locality, IGrainFactory grains, IListings listings)
     {
         Format(format);
-        var scopes = await Listing.ScopesAsync(grains, locality, null, null);
-        var codes = await Listing.IntersectAsync(grains, scopes, Indicators.EnterprisePairingEnterprises, null);
+        var codes = await listings.IdsAsync(await listings.ScopesAsync(new ListingFilter(locality)), Indicators.EnterprisePairingEnterprises, null);
         var enterprises = await Task.WhenAll(codes.Select(c => grains.GetGrain<IEnterpriseGrain>(c).GetAsync()));
         return File(enterprises.Select(e => new Dictionary<string, object?>
         {
@@ -95,10 +94,10 @@ public static class LedgersApi
         }), "helpers", format);
     }
 
-    public static async Task<FileContentHttpResult> ExportProjectsAsync(string format, string? locality, IGrainFactory grains)
+    public static async Task<FileContentHttpResult> ExportProjectsAsync(string format, string? locality, IGrainFactory grains, IListings listings)
     {
         Format(format);
-        var ids = await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, null, null), Scopes.AllProjects, null);
+        var ids = await listings.IdsAsync(await listings.ScopesAsync(new ListingFilter(locality)), Scopes.AllProjects, null);
         var projects = await Task.WhenAll(ids.Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync()));
         static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return File(projects.Select(p => new Dictionary<string, object?>
@@ -124,10 +123,10 @@ public static class LedgersApi
         }), "projects", format);
     }
 
-    public static async Task<FileContentHttpResult> ExportPairingsAsync(string format, string? locality, int? year, IGrainFactory grains)
+    public static async Task<FileContentHttpResult> ExportPairingsAsync(string format, string? locality, int? year, IGrainFactory grains, IListings listings)
     {
         Format(format);
-        var ids = await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, null, null), Scopes.AllPairings, year);
+        var ids = await listings.IdsAsync(await listings.ScopesAsync(new ListingFilter(locality)), Scopes.AllPairings, year);
         var pairings = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPairingGrain>(id).GetAsync()));
         return File(pairings.Select(p => new Dictionary<string, object?>
         {
@@ -145,7 +144,7 @@ public static class LedgersApi
         }), "pairings", format);
     }
 
-    public static async Task<FileContentHttpResult> ExportReportsAsync(string format, string? locality, int year, string? period, IGrainFactory grains, IReportReader reader)
+    public static async Task<FileContentHttpResult> ExportReportsAsync(string format, string? locality, int year, string? period, IListings listings, IReportReader reader)
     {
         Format(format);
         // A quarter of the year (2026Q3) narrows the rows to the reports dated in it.
@@ -155,7 +154,7 @@ public static class LedgersApi
             throw DomainException.Invalid("export.period", $"{period} is not a quarter of {year}.", "period");
         }
 
-        var scope = (await Listing.ScopesAsync(grains, locality, null, null))[0];
+        var scope = (await listings.ScopesAsync(new ListingFilter(locality)))[0];
         // An export is the one read of a whole year: a page at a time, so no single call carries it all.
         var reports = new List<ReportView>();
         const int pageSize = 1000;

@@ -3,7 +3,7 @@ namespace Bijie.Actors.Web.Apis;
 /// <summary>A page of a listing and the link to the next one (null on the last page).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next, int Total);
 
-/// <summary>Listings: ids from the roll-ups of the scopes filtered on, intersected, paged.</summary>
+/// <summary>Paging of the listings (<see cref="IListings"/> on the silo side reads them): the page and size asked, the next link.</summary>
 public static class Listing
 {
     public const int MaxSize = 200;
@@ -18,51 +18,13 @@ public static class Listing
         return (page ?? 1, size ?? 50);
     }
 
-    /// <summary>The scopes the filters name; Bijie as a whole when none is given. An unknown filter value is bad input.</summary>
-    public static async Task<IReadOnlyList<string>> ScopesAsync(IGrainFactory grains, string? locality, string? enterprise, string? helper)
-    {
-        var scopes = new List<string>();
-        if (locality is not null)
-        {
-            await InBody(() => grains.GetLocality(locality).GetAsync());
-            scopes.Add(Scopes.Locality(locality));
-        }
+    /// <summary>A slice of a listing as the page the API answers, with the link to the next page.</summary>
+    public static Page<T> Of<T>(HttpRequest request, Slice<T> slice, int page, int size) =>
+        new(slice.Items, NextLink(request, page, size, slice.Total), slice.Total);
 
-        if (enterprise is not null)
-        {
-            if (CreditCodes.Problem(enterprise) is { } problem)
-            {
-                throw DomainException.Invalid("enterprise.credit_code", problem, "enterprise");
-            }
-
-            scopes.Add(Scopes.Enterprise(enterprise));
-        }
-
-        if (helper is not null)
-        {
-            if (!HelperIds.IsValid(helper))
-            {
-                throw DomainException.Invalid("helper.id", $"'{helper}' is not a helper id (lower-case letters, digits and '-', 3–64 characters).", "helper");
-            }
-
-            scopes.Add(Scopes.Helper(helper));
-        }
-
-        return scopes.Count > 0 ? scopes : [Scopes.Locality(LocalityCodes.Bijie)];
-    }
-
-    /// <summary>The members of an indicator present in every scope.</summary>
-    public static async Task<IReadOnlyList<string>> IntersectAsync(IGrainFactory grains, IReadOnlyList<string> scopes, string indicator, int? year)
-    {
-        IEnumerable<string>? ids = null;
-        foreach (var scope in scopes)
-        {
-            var members = await grains.GetGrain<IScopeGrain>(scope).GetMembersAsync(indicator, year);
-            ids = ids is null ? members : ids.Intersect(members);
-        }
-
-        return ids!.Order(StringComparer.Ordinal).ToArray();
-    }
+    /// <summary>The same, each item mapped to its wire shape.</summary>
+    public static Page<TOut> Of<TIn, TOut>(HttpRequest request, Slice<TIn> slice, int page, int size, Func<TIn, TOut> map) =>
+        new(slice.Items.Select(map).ToArray(), NextLink(request, page, size, slice.Total), slice.Total);
 
     public static string? NextLink(HttpRequest request, int page, int size, int total)
     {

@@ -17,31 +17,10 @@ public static class MattersApi
     }
 
     public static async Task<Ok<Page<MatterListItem>>> ListAsync(
-        HttpRequest request, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, string? status, string? helper, int? page, int? size)
+        HttpRequest request, IListings listings, ClaimsPrincipal user, string? status, string? helper, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var actor = user.ToActor();
-        if (!actor.ManagesEverything)
-        {
-            helper = actor.Role == ActorRole.Helper ? actor.OrganizationId : "-"; // a helper sees its own matters; others none
-        }
-
-        var now = time.GetUtcNow();
-        Func<MatterSummary, bool> wanted = status switch
-        {
-            null => _ => true,
-            "open" => m => m.Step < MatterStep.Concluded,
-            "overdue" => m => m.Step < MatterStep.Concluded && now >= MatterRules.DueEnd(m.Due),
-            "closed" => m => m.Step >= MatterStep.Concluded,
-            _ => throw DomainException.Invalid("matter.status", "status is open, overdue or closed.", "status"),
-        };
-        // A helper's list reads its own shard only; someone with no helper of its own reads none.
-        var all = helper == "-" ? [] : await MatterRegistry.ListAsync(grains, helper);
-        var matching = all.Where(wanted).ToArray();
-        var items = matching.Skip((p - 1) * s).Take(s)
-            .Select(m => new MatterListItem(m.Id, m.Title, m.HelperId, m.ResponsibleStaffId, m.Due, m.Step.ToString(),
-                m.Step < MatterStep.Concluded && now >= MatterRules.DueEnd(m.Due), m.Escalations)).ToArray();
-        return TypedResults.Ok(new Page<MatterListItem>(items, Listing.NextLink(request, p, s, matching.Length), matching.Length));
+        return TypedResults.Ok(Listing.Of(request, await listings.MattersAsync(status, helper, (p - 1) * s, s, user.ToActor()), p, s));
     }
 
     public static async Task<Ok<MatterView>> GetAsync(string id, IGrainFactory grains, TimeProvider time, HttpResponse response, ClaimsPrincipal user)
@@ -49,7 +28,7 @@ public static class MattersApi
         var grain = grains.GetGrain<IMatterGrain>(id);
         var info = await grain.GetAsync();
         var actor = user.ToActor();
-        if (!actor.ManagesEverything && !(actor.Role == ActorRole.Helper && actor.OrganizationId == info.HelperId))
+        if (!Visibility.SeesMatter(info.HelperId, actor))
         {
             throw DomainException.NotFound("matter.unknown", $"No support matter '{id}'.", "matterId");
         }
@@ -95,9 +74,6 @@ public sealed record RaiseMatterRequest(string? Id, string? Title, string? Descr
 
 /// <summary>The body of <c>POST /api/v1/matters/{id}/steps</c>.</summary>
 public sealed record MatterStepRequest(string? Step, string? Note);
-
-/// <summary>A matter in a listing.</summary>
-public sealed record MatterListItem(string Id, string Title, string HelperId, string ResponsibleStaffId, DateOnly Due, string Step, bool Overdue, int Escalations);
 
 /// <summary>A support matter as the API writes it.</summary>
 public sealed record MatterView(

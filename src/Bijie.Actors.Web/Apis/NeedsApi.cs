@@ -23,34 +23,13 @@ public static class NeedsApi
         return api;
     }
 
-    public static async Task<Ok<Page<NeedSummary>>> ListAsync(HttpRequest request, IGrainFactory grains, string? status, Track? domain, string? locality, int? page, int? size)
+    public static async Task<Ok<Page<NeedSummary>>> ListAsync(HttpRequest request, IListings listings, string? status, Track? domain, string? locality, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        NeedStatus? wanted = status is null ? null
-            : EnumNames.Parse<NeedStatus>(status) is { } parsed ? parsed
-            : throw DomainException.Invalid("need.status", "status is Open, Matched, Fulfilled or Withdrawn.", "status");
-        var all = await NeedRegistry.ListAsync(grains);
-        var matching = all
-            .Where(n => wanted is null || n.Status == wanted)
-            .Where(n => domain is null || n.Domain == domain)
-            .Where(n => locality is null || n.LocalityCode.StartsWith(locality, StringComparison.Ordinal))
-            .ToArray();
-        return TypedResults.Ok(new Page<NeedSummary>(matching.Skip((p - 1) * s).Take(s).ToArray(), Listing.NextLink(request, p, s, matching.Length), matching.Length));
+        return TypedResults.Ok(Listing.Of(request, await listings.NeedsAsync(status, domain, locality, (p - 1) * s, s), p, s));
     }
 
-    public static async Task<Ok<NeedsSummaryDto>> SummaryAsync(IGrainFactory grains, string? locality)
-    {
-        var all = (await NeedRegistry.ListAsync(grains))
-            .Where(n => n.Status != NeedStatus.Withdrawn && (locality is null || n.LocalityCode.StartsWith(locality, StringComparison.Ordinal))).ToArray();
-        static Dictionary<string, int> Count(IEnumerable<NeedSummary> needs) =>
-            new[] { NeedStatus.Open, NeedStatus.Matched, NeedStatus.Fulfilled }.ToDictionary(s => s.ToString(), s => needs.Count(n => n.Status == s));
-        var matched = all.Where(n => n.MatchedAt is not null).Select(n => (n.MatchedAt!.Value - n.PostedAt).TotalDays).ToArray();
-        return TypedResults.Ok(new NeedsSummaryDto(
-            Count(all),
-            all.GroupBy(n => n.Domain.Code()).ToDictionary(g => g.Key, g => Count(g)),
-            all.GroupBy(n => n.LocalityCode[..Math.Min(6, n.LocalityCode.Length)]).ToDictionary(g => g.Key, g => Count(g)),
-            matched.Length == 0 ? null : Math.Round(matched.Average(), 1)));
-    }
+    public static async Task<Ok<NeedsSummary>> SummaryAsync(IListings listings, string? locality) => TypedResults.Ok(await listings.NeedsSummaryAsync(locality));
 
     /// <summary>A need is published for helpers to take on; its budget, description and who posted it are the office's and its locality's.</summary>
     public static async Task<Ok<NeedView>> GetAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
@@ -111,12 +90,6 @@ public sealed record MatchNeedRequest(string? HelperId, string? ResponsibleStaff
 /// <summary>The body of <c>POST /api/v1/needs/{id}/status</c>.</summary>
 public sealed record CloseNeedRequest(NeedStatus? Status);
 
-/// <summary>The needs on a board: counts by status, by domain and by county, and the mean days from need to match.</summary>
-public sealed record NeedsSummaryDto(
-    IReadOnlyDictionary<string, int> Total,
-    IReadOnlyDictionary<string, Dictionary<string, int>> ByDomain,
-    IReadOnlyDictionary<string, Dictionary<string, int>> ByCounty,
-    double? MeanDaysToMatch);
 
 /// <summary>
 /// A need as <c>GET /api/v1/needs/{id}</c> shows it: to the office and the locality it lies in in full; to others

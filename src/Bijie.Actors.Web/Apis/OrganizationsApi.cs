@@ -28,24 +28,16 @@ public static class OrganizationsApi
         return app;
     }
 
-    public static async Task<Ok<Page<HelperProfile>>> ListHelpersAsync(HttpRequest request, IGrainFactory grains, HelperKind? kind, int? page, int? size)
+    public static async Task<Ok<Page<HelperProfile>>> ListHelpersAsync(HttpRequest request, IListings listings, HelperKind? kind, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        // The registry filters on its tags; only the page's helpers are loaded.
-        var ids = await Registries.FindAsync(grains, Registries.Helpers, kind is null ? [] : [$"kind:{kind}"],
-            async id => kind is null || (await grains.GetGrain<IHelperGrain>(id).GetAsync()).Kind == kind);
-        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IHelperGrain>(id).GetAsync()));
-        return TypedResults.Ok(new Page<HelperProfile>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
+        return TypedResults.Ok(Listing.Of(request, await listings.HelpersAsync(kind, (p - 1) * s, s), p, s));
     }
 
-    public static async Task<Ok<Page<EnterpriseProfile>>> ListEnterprisesAsync(HttpRequest request, IGrainFactory grains, string? locality, int? year, int? page, int? size)
+    public static async Task<Ok<Page<EnterpriseProfile>>> ListEnterprisesAsync(HttpRequest request, IListings listings, string? locality, int? year, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var codes = locality is null && year is null
-            ? await Registries.ListAsync(grains, Registries.Enterprises)
-            : await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, null, null), Indicators.EnterprisePairingEnterprises, year);
-        var items = await Task.WhenAll(codes.Skip((p - 1) * s).Take(s).Select(c => grains.GetGrain<IEnterpriseGrain>(c).GetAsync()));
-        return TypedResults.Ok(new Page<EnterpriseProfile>(items, Listing.NextLink(request, p, s, codes.Count), codes.Count));
+        return TypedResults.Ok(Listing.Of(request, await listings.EnterprisesAsync(locality, year, (p - 1) * s, s), p, s));
     }
 
     public static async Task<Ok<HelperProfile>> RegisterHelperAsync(string id, HelperProfile body, IGrainFactory grains, ClaimsPrincipal user) =>

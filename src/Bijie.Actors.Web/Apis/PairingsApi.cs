@@ -20,31 +20,11 @@ public static class PairingsApi
     }
 
     public static async Task<Ok<Page<PairingDto>>> ListAsync(
-        HttpRequest request, IGrainFactory grains, string? locality, string? enterprise, string? helper, int? year, string? status, int? page, int? size)
+        HttpRequest request, IListings listings, string? locality, string? enterprise, string? helper, int? year, string? status, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var wanted = status switch
-        {
-            null => (PairingStatus?)null,
-            "active" => PairingStatus.Active,
-            "ended" => PairingStatus.Ended,
-            _ => throw DomainException.Invalid("pairing.status", "status is 'active' or 'ended'.", "status"),
-        };
-        // The status is a membership of the roll-ups too (active pairings), so the filter works on ids and only the page is loaded.
-        var scopes = await Listing.ScopesAsync(grains, locality, enterprise, helper);
-        var ids = await Listing.IntersectAsync(grains, scopes, Scopes.AllPairings, year);
-        if (wanted is not null)
-        {
-            var active = (await Listing.IntersectAsync(grains, scopes, Scopes.ActivePairings, null)).ToHashSet(StringComparer.Ordinal);
-            ids = ids.Where(id => active.Contains(id) == (wanted == PairingStatus.Active)).ToArray();
-        }
-
-        var total = ids.Count;
-        // The roll-ups follow a change within a moment; until then a pairing just ended is left out rather than shown under the wrong status.
-        IReadOnlyList<PairingInfo> items = (await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IPairingGrain>(id).GetAsync())))
-            .Where(x => wanted is null || x.Status == wanted).ToArray();
-
-        return TypedResults.Ok(new Page<PairingDto>(items.Select(PairingDto.From).ToArray(), Listing.NextLink(request, p, s, total), total));
+        var slice = await listings.PairingsAsync(new ListingFilter(locality, enterprise, helper), year, status, (p - 1) * s, s);
+        return TypedResults.Ok(Listing.Of(request, slice, p, s, PairingDto.From));
     }
 
     public static async Task<Ok<PairingDto>> GetAsync(string id, IGrainFactory grains, HttpResponse response)

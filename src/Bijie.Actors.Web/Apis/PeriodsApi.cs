@@ -23,6 +23,7 @@ public static class PeriodsApi
         return grains.GetGrain<IReportingPeriodGrain>(period);
     }
 
+    /// <summary>The deadlines are everyone's; which pairings and projects were let report late, and why, is the office's (<see cref="Visibility.Period"/>).</summary>
     public static async Task<Ok<IReadOnlyList<PeriodInfo>>> ListAsync(IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, int? year)
     {
         var y = year ?? ProgrammeClock.Today(time).Year;
@@ -33,14 +34,11 @@ public static class PeriodsApi
 
         var reader = user.ToActor();
         var periods = await Task.WhenAll(Enumerable.Range(1, 4).Select(q => grains.GetGrain<IReportingPeriodGrain>($"{y}Q{q}").GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<PeriodInfo>>(periods.Select(p => Redact(p, reader)).ToArray());
+        return TypedResults.Ok<IReadOnlyList<PeriodInfo>>(periods.Select(p => Visibility.Period(p, reader)).ToArray());
     }
 
     public static async Task<Ok<PeriodInfo>> GetAsync(string period, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(Redact(await Period(grains, period).GetAsync(), user.ToActor()));
-
-    /// <summary>The deadlines are everyone's; which pairings and projects were let report late, and why, is the office's.</summary>
-    private static PeriodInfo Redact(PeriodInfo period, ActorRef reader) => reader.ManagesEverything ? period : period with { Exceptions = [] };
+        TypedResults.Ok(Visibility.Period(await Period(grains, period).GetAsync(), user.ToActor()));
 
     public static async Task<Ok<PeriodInfo>> SetDeadlineAsync(string period, SetDeadlineRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Period(grains, period).SetDeadlineAsync(body.Deadline, user.ToActor()));

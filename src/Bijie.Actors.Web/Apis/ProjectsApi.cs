@@ -21,12 +21,10 @@ public static class ProjectsApi
         return api;
     }
 
-    public static async Task<Ok<Page<ProjectInfo>>> ListAsync(HttpRequest request, IGrainFactory grains, string? locality, string? helper, int? year, int? page, int? size)
+    public static async Task<Ok<Page<ProjectInfo>>> ListAsync(HttpRequest request, IListings listings, string? locality, string? helper, int? year, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var ids = await Listing.IntersectAsync(grains, await Listing.ScopesAsync(grains, locality, null, helper), Scopes.AllProjects, year);
-        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync()));
-        return TypedResults.Ok(new Page<ProjectInfo>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
+        return TypedResults.Ok(Listing.Of(request, await listings.ProjectsAsync(new ListingFilter(locality, null, helper), year, (p - 1) * s, s), p, s));
     }
 
     public static async Task<Ok<ProjectInfo>> GetAsync(string id, IGrainFactory grains, HttpResponse response)
@@ -36,20 +34,12 @@ public static class ProjectsApi
         return TypedResults.Ok(project);
     }
 
-    /// <summary>A project's status history is public; who made each change is the office's and the project's helpers'.</summary>
+    /// <summary>A project's status history, as <see cref="Visibility.ProjectHistory"/> shows it to the reader.</summary>
     public static async Task<Ok<IReadOnlyList<ProjectHistoryItem>>> HistoryAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
     {
         var grain = grains.GetGrain<IProjectGrain>(id);
         var history = await grain.GetHistoryAsync();
-        var reader = user.ToActor();
-        if (reader.ManagesEverything)
-        {
-            return TypedResults.Ok(history);
-        }
-
-        var project = await grain.GetAsync();
-        var own = reader.Role == ActorRole.Helper && (project.LeadHelperId == reader.OrganizationId || project.CoHelperIds.Contains(reader.OrganizationId));
-        return TypedResults.Ok<IReadOnlyList<ProjectHistoryItem>>(own ? history : history.Select(h => h with { By = "" }).ToArray());
+        return TypedResults.Ok(Visibility.ProjectHistory(await grain.GetAsync(), history, user.ToActor()));
     }
 
     /// <summary>

@@ -36,34 +36,18 @@ public static class ReportsApi
         return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
     }
 
-    /// <summary>
-    /// The office lists any scope; an organisation or a locality lists from its own roll-up only, narrowed by the
-    /// filters in the same query (the reports with a line in both its own scope and the place or subject asked for),
-    /// so another's reports are never read, let alone paged and then dropped; and only the page is read from the ledger.
-    /// </summary>
-    public static async Task<Ok<Page<ReportView>>> ListAsync(HttpRequest request, IGrainFactory grains, IReportReader reader, DisplayNames names, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size)
+    /// <summary>The reports the reader may list (<see cref="IListings.ReportsAsync"/>), a page at a time.</summary>
+    public static async Task<Ok<Page<ReportView>>> ListAsync(
+        HttpRequest request, IListings listings, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        var actor = user.ToActor();
-        var scopes = (await FilterScopesAsync(grains, pairing, project, locality, null, null)).ToList();
-        if (!actor.ManagesEverything)
-        {
-            scopes.Insert(0, Access.OwnScope(actor) ?? throw DomainException.Forbidden("report.forbidden", "Your role reads the boards, not the reports."));
-        }
-
-        var found = await reader.ListStandingPageAsync(new ReportPageQuery(scopes, year, (p - 1) * s, s, NewestFirst: true));
-        var items = (await names.NameAsync(found.Items)).Select(r => Redact(r, actor)).ToArray();
-        return TypedResults.Ok(new Page<ReportView>(items, Listing.NextLink(request, p, s, found.Total ?? 0), found.Total ?? 0));
+        return TypedResults.Ok(Listing.Of(request, await listings.ReportsAsync(pairing, project, locality, year, (p - 1) * s, s, user.ToActor()), p, s));
     }
-
-    /// <summary>Who filed a report and its note are for the reporter's organisation and the office; a locality sees the figures.</summary>
-    private static ReportView Redact(ReportView report, ActorRef reader) =>
-        Access.SeesReporters(reader) ? report : report with { ReportedBy = "", ReporterName = null, Note = null };
 
     public static async Task<Ok<ReportView>> GetAsync(Guid id, IReportReader reader, ClaimsPrincipal user)
     {
         var actor = user.ToActor();
-        return TypedResults.Ok(Redact(await reader.GetReportAsync(id, actor), actor));
+        return TypedResults.Ok(Visibility.Report(await reader.GetReportAsync(id, actor), actor));
     }
 
     public static async Task<Ok<ReviewItem>> ReviewAsync(Guid id, ReviewRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
@@ -71,64 +55,24 @@ public static class ReportsApi
             body.Decision ?? throw DomainException.Invalid("review.decision", "decision is Approve or Return.", "decision"), body.Reason, user.ToActor()));
 
     public static async Task<Ok<Page<ReviewItem>>> ListForReviewAsync(
-        HttpRequest request, IGrainFactory grains, TimeProvider time, DisplayNames names, string? status, string? pairing, string? project, string? locality,
+        HttpRequest request, IListings listings, string? status, string? pairing, string? project, string? locality,
         string? helper, string? enterprise, string? indicator, bool? onBehalf, int? year, int? page, int? size)
     {
         var (p, s) = Listing.Paging(page, size);
-        if (status is not (null or "pending" or "approved"))
-        {
-            throw DomainException.Invalid("review.status", "status is pending or approved.", "status");
-        }
-
-        var query = await ReviewQueryAsync(grains, time, new ReviewFilter(pairing, project, locality, helper, enterprise, indicator, onBehalf, year));
-        var found = await grains.GetGrain<IReportReviewGrain>(0).ListForReviewPageAsync(query with
-        {
-            Offset = (p - 1) * s, Limit = s, Approved = status switch { "approved" => true, "pending" => false, _ => null },
-        });
-        var named = await names.NameAsync(found.Items.Select(i => i.Report).ToArray());
-        var items = found.Items.Zip(named, (item, report) => item with { Report = report }).ToArray();
-        var total = found.Total ?? 0;
-        return TypedResults.Ok(new Page<ReviewItem>(items, Listing.NextLink(request, p, s, total), total));
+        var filter = new ReviewFilter(pairing, project, locality, helper, enterprise, indicator, onBehalf, year);
+        return TypedResults.Ok(Listing.Of(request, await listings.ReviewQueueAsync(filter, status, (p - 1) * s, s), p, s));
     }
 
-    public static async Task<Ok<BulkApproval>> ApproveManyAsync(ApproveManyRequest body, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user)
+    public static async Task<Ok<BulkApproval>> ApproveManyAsync(ApproveManyRequest body, IGrainFactory grains, IListings listings, ClaimsPrincipal user)
     {
         if (body.Expected is null && body.Through is null)
         {
             throw DomainException.Invalid("review.expected", "Say how many reports you confirmed (expected), or continue a bulk approval (through).", "expected");
         }
 
-        var query = await ReviewQueryAsync(grains, time, body.Filter ?? new ReviewFilter());
+        var query = await listings.ReviewQueryAsync(body.Filter ?? new ReviewFilter());
         return TypedResults.Ok(await grains.GetGrain<IReportReviewGrain>(0).ApproveManyAsync(
             query with { ThroughPosition = body.Through }, body.Through is null ? body.Expected : null, body.Limit ?? 1000, user.ToActor()));
-    }
-
-    /// <summary>
-    /// The scopes a report filter names: a pairing's or a project's (not both), else a place's and a helper's or an
-    /// enterprise's (the city when none is named).
-    /// </summary>
-    private static async Task<IReadOnlyList<string>> FilterScopesAsync(
-        IGrainFactory grains, string? pairing, string? project, string? locality, string? enterprise, string? helper)
-    {
-        if (pairing is not null && project is not null)
-        {
-            throw DomainException.Invalid("report.filter", "Filter by a pairing or a project, not both.", "pairing");
-        }
-
-        return (pairing ?? project) is { } subject ? [Scopes.Subject(subject)] : await Listing.ScopesAsync(grains, locality, enterprise, helper);
-    }
-
-    /// <summary>The review queue's filters as a ledger query: a subject, or the lines in a place and of a helper or an enterprise.</summary>
-    private static async Task<ReportPageQuery> ReviewQueryAsync(IGrainFactory grains, TimeProvider time, ReviewFilter filter)
-    {
-        if (filter.Indicator is { } code && Indicators.Find(code) is null)
-        {
-            throw DomainException.Invalid("indicator.unknown", $"No indicator '{code}'.", "indicator");
-        }
-
-        var scopes = await FilterScopesAsync(grains, filter.Pairing, filter.Project, filter.Locality, filter.Enterprise, filter.Helper);
-        return new ReportPageQuery(scopes, filter.Year ?? ProgrammeClock.Today(time).Year, 0, 0, NewestFirst: true,
-            Indicator: filter.Indicator, OnBehalf: filter.OnBehalf);
     }
 
     public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> CorrectAsync(
@@ -148,11 +92,6 @@ public static class ReportsApi
         return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
     }
 }
-
-/// <summary>Which reports the review queue and a bulk approval take: the query parameters of <c>GET /api/v1/reviews</c>.</summary>
-public sealed record ReviewFilter(
-    string? Pairing = null, string? Project = null, string? Locality = null, string? Helper = null, string? Enterprise = null,
-    string? Indicator = null, bool? OnBehalf = null, int? Year = null);
 
 /// <summary>
 /// The body of <c>POST /api/v1/reviews/approval</c>: the filter, the number the office confirmed (first call) or the

@@ -19,7 +19,7 @@ public static class ApiKeyTokens
     }
 
     /// <summary>Whether a text has the shape of the ids <see cref="New"/> makes (an actor id in the ledger that names a key).</summary>
-    public static bool IsKeyId(string text) => text.Length == IdBytes * 2 && text.All(char.IsAsciiHexDigitLower);
+    public static bool IsKeyId(string text) => ApiKeyIds.IsKeyId(text);
 
     public static bool TryParse(string? token, out string id, out string secret)
     {

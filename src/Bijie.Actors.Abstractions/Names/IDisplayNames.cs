@@ -1,0 +1,14 @@
+namespace Bijie.Actors.Abstractions;
+
+/// <summary>The names a person reads in place of ids: a pairing's two sides, a project's title, who filed a report, a place.</summary>
+public interface IDisplayNames
+{
+    /// <summary>The reports with their subject's and reporter's names filled in.</summary>
+    Task<IReadOnlyList<ReportView>> NameAsync(IReadOnlyList<ReportView> reports);
+
+    /// <summary>A pairing's or project's name (<c>kind</c> "project" or anything else for a pairing), or null.</summary>
+    Task<string?> SubjectNameAsync(string subjectId, string kind);
+
+    /// <summary>A county's, township's or village's name, or null.</summary>
+    Task<string?> LocalityNameAsync(string code);
+}
