@@ -24,6 +24,7 @@ public static class GrainsComposition
 
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
         services.AddSingleton<Abstractions.ILedgerImports, Imports.LedgerImports>();
+        services.AddSingleton<Abstractions.ILedgerExports, Imports.LedgerExports>();
         services.AddSingleton<Boards.RankingCache>();
         services.AddSingleton<Abstractions.IReportReader, Reports.ReportReader>();
         services.AddSingleton<Abstractions.IDisplayNames, Names.DisplayNames>();

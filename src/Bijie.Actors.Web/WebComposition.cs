@@ -43,7 +43,7 @@ public static class WebComposition
             o.AddFilter<Live.BoardHubCallLimit>();
         });
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Spreadsheets.ImportOptions>().Bind(configuration.GetSection(Spreadsheets.ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Live.BoardCache>();
         services.AddSingleton<Live.BoardPusher>();
         services.AddSingleton<Live.BoardHubBridge>();
@@ -138,7 +138,7 @@ public static class WebComposition
         app.MapReportsApi();
         app.MapOrganizationsApi();
         app.MapApiKeysApi();
-        app.MapLedgersApi();
+        app.MapLedgerFilesApi();
         app.MapMattersApi();
         app.MapNeedsApi();
         app.MapWebhooksApi();

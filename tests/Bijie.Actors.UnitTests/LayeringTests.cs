@@ -3,7 +3,7 @@ using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Web.Apis;
+using Bijie.Actors.Web.Contracts;
 
 namespace Bijie.Actors.UnitTests;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using Bijie.Actors.Abstractions;
-using Bijie.Actors.Web.Apis;
+using Bijie.Actors.Web.Spreadsheets;
 using MiniExcelLibs;
 
 namespace Bijie.Actors.UnitTests;

@@ -22,6 +22,7 @@ public sealed class ExpertTeamGrain(
     public async Task<ExpertTeamInfo> RegisterAsync(RegisterExpertTeam team, ActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(team);
+        ChosenIds.Check(this.GetPrimaryKeyString(), "id", "An id");
         if (!actor.ManagesEverything)
         {
             throw DomainException.Forbidden("expert_team.forbidden", "The programme office registers expert teams.");

@@ -12,6 +12,7 @@ public sealed class PlatformGrain(
     public async Task<PlatformInfo> RegisterAsync(RegisterPlatform platform, ActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(platform);
+        ChosenIds.Check(this.GetPrimaryKeyString(), "id", "An id");
         if (!actor.ManagesEverything)
         {
             throw DomainException.Forbidden("platform.forbidden", "The programme office registers platforms.");

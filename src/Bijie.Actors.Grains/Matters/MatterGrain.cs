@@ -24,6 +24,7 @@ public sealed class MatterGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
+        ChosenIds.Check(this.GetPrimaryKeyString(), "matter.id", "A matter id");
         if (!actor.ManagesEverything)
         {
             throw DomainException.Forbidden("matter.raise", "Only the programme office raises support matters.");

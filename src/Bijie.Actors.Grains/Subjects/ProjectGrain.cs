@@ -24,6 +24,7 @@ public sealed class ProjectGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = this.GetPrimaryKeyString();
+        ChosenIds.CheckForm(id, "project.id", "A project id"); // a matched need makes "need-…" here; requests may not (ProjectsApi)
         if (Info is not null)
         {
             if (Info.Status == ProjectStatus.Proposed && Info.Title == request.Title && Info.ProposedOn == request.ProposedOn)

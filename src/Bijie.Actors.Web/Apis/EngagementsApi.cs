@@ -40,18 +40,6 @@ public static class EngagementsApi
             .WithSummary("Registers or updates a platform: name, kind, track, place, helpers, established on");
     }
 
-    private static string CheckId(string? id, string prefix)
-    {
-        id ??= $"{prefix}{DateTime.UtcNow:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
-        if (id.Length is not (> 0 and <= 64) || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            throw DomainException.Invalid("id", "An id has 1 to 64 letters, digits, '-' or '_'.", "id");
-        }
-
-        Listing.RefuseMintedId(id);
-        return id;
-    }
-
     /// <summary>A page of the year's standing visits, newest first (<see cref="IListings.VisitsAsync"/>).</summary>
     public static async Task<Ok<Page<VisitInfo>>> ListVisitsAsync(
         HttpRequest request, IListings listings, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper, int? page, int? size)
@@ -103,7 +91,7 @@ public static class EngagementsApi
     }
 
     public static async Task<Ok<ExpertTeamInfo>> RegisterTeamAsync(string id, RegisterExpertTeamRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IExpertTeamGrain>(CheckId(id, "")).RegisterAsync(
+        TypedResults.Ok(await grains.GetGrain<IExpertTeamGrain>(id).RegisterAsync(
             new RegisterExpertTeam(body.NameZh ?? "", body.Kind ?? ExpertTeamKind.ServiceTeam, body.Track ?? Track.Technology, body.HelperIds ?? [], body.Experts ?? []),
             user.ToActor()));
 
@@ -130,7 +118,7 @@ public static class EngagementsApi
         TypedResults.Ok(await grains.GetGrain<IPlatformGrain>(id).GetAsync());
 
     public static async Task<Ok<PlatformInfo>> RegisterPlatformAsync(string id, RegisterPlatformRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IPlatformGrain>(CheckId(id, "")).RegisterAsync(
+        TypedResults.Ok(await grains.GetGrain<IPlatformGrain>(id).RegisterAsync(
             new RegisterPlatform(body.NameZh ?? "", body.Kind ?? PlatformKind.Other, body.Track ?? Track.Technology, body.LocalityCode ?? "", body.HelperIds ?? [],
                 body.EstablishedOn ?? throw DomainException.Invalid("platform.established", "establishedOn is required.", "establishedOn"), body.Description),
             user.ToActor()));
@@ -148,24 +136,3 @@ public static class EngagementsApi
         }
     }
 }
-
-/// <summary>The body of <c>POST /api/v1/visits</c>.</summary>
-public sealed record RecordVisitRequest(
-    string? Id, string? Batch, string? HelperId, Track? Track, IReadOnlyList<string>? People, int? PersonTimes, IReadOnlyList<string>? Places,
-    DateOnly? From, DateOnly? To, string? Note);
-
-/// <summary>The body of a withdrawal.</summary>
-public sealed record WithdrawRequest(string? Reason);
-
-/// <summary>The body of <c>PUT /api/v1/expert-teams/{id}</c>.</summary>
-public sealed record RegisterExpertTeamRequest(string? NameZh, ExpertTeamKind? Kind, Track? Track, IReadOnlyList<string>? HelperIds, IReadOnlyList<Expert>? Experts);
-
-/// <summary>The body of <c>POST /api/v1/expert-teams/{id}/batches</c>.</summary>
-public sealed record RecordServiceBatchRequest(string? Batch, IReadOnlyList<string>? Places, DateOnly? From, DateOnly? To, int? PersonTimes, string? Note);
-
-/// <summary>The body of <c>PUT /api/v1/platforms/{id}</c>.</summary>
-public sealed record RegisterPlatformRequest(
-    string? NameZh, PlatformKind? Kind, Track? Track, string? LocalityCode, IReadOnlyList<string>? HelperIds, DateOnly? EstablishedOn, string? Description);
-
-/// <summary>A team with its batches, newest first.</summary>
-public sealed record ExpertTeamView(ExpertTeamInfo Team, IReadOnlyList<ServiceBatchInfo> Batches);

@@ -38,15 +38,6 @@ public static class Listing
         return $"{request.Path}?{string.Join('&', query)}";
     }
 
-    /// <summary>The ids the server mints for what clients create (<see cref="Access.MintId"/>) are never the office's to choose.</summary>
-    public static void RefuseMintedId(string id)
-    {
-        if (id.StartsWith($"{EngagementRules.VisitKind}-", StringComparison.Ordinal) || id.StartsWith("need-", StringComparison.Ordinal))
-        {
-            throw DomainException.Invalid("id.reserved", "Ids that begin with 'visit-' or 'need-' are made by the server for visits and needs.", "id");
-        }
-    }
-
     /// <summary>Whether a grain's thing exists already (its Get answers rather than NotFound): a create that finds it says so with 200, not 201.</summary>
     public static async Task<bool> ExistsAsync<T>(Func<Task<T>> get)
     {

@@ -42,10 +42,6 @@ public static class MattersApi
         RaiseMatterRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user)
     {
         var id = body.Id ?? Access.MintId("m", user.ToActor(), idempotencyKey);
-        if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            throw DomainException.Invalid("matter.id", "A matter id has at most 64 letters, digits, '-' or '_'.", "id");
-        }
 
         var request = new RaiseMatter(body.Title ?? "", body.Description, body.HelperId ?? throw DomainException.Invalid("helper.unknown", "helperId is required.", "helperId"),
             body.LocalityCode, body.Domain, body.ResponsibleStaffId ?? throw DomainException.Invalid("staff.unknown", "responsibleStaffId is required.", "responsibleStaffId"),
@@ -67,20 +63,4 @@ public static class MattersApi
         ETags.Set(context.Response, info.Version);
         return TypedResults.Ok(MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
     }
-}
-
-/// <summary>The body of <c>POST /api/v1/matters</c>; the id is the caller's or made up.</summary>
-public sealed record RaiseMatterRequest(string? Id, string? Title, string? Description, string? HelperId, string? LocalityCode, Track? Domain, string? ResponsibleStaffId, DateOnly? Due);
-
-/// <summary>The body of <c>POST /api/v1/matters/{id}/steps</c>.</summary>
-public sealed record MatterStepRequest(string? Step, string? Note);
-
-/// <summary>A support matter as the API writes it.</summary>
-public sealed record MatterView(
-    string Id, string Title, string? Description, string HelperId, string? LocalityCode, string? Domain, string ResponsibleStaffId, DateOnly Due,
-    string Step, bool Overdue, int Escalations, DateTimeOffset? LastEscalatedAt, IReadOnlyList<MatterStepRecord> Steps, int Version, string ServedBy)
-{
-    public static MatterView From(MatterInfo m, DateTimeOffset now, string servedBy) => new(
-        m.Id, m.Title, m.Description, m.HelperId, m.LocalityCode, m.Domain?.Code(), m.ResponsibleStaffId, m.Due, m.Step.ToString(), m.IsOverdue(now),
-        m.Escalations, m.LastEscalatedAt, m.Steps, m.Version, servedBy);
 }

@@ -80,27 +80,3 @@ public static class NeedsApi
         return TypedResults.Ok(await grains.GetGrain<INeedGrain>(id).CloseAsync(status, user.ToActor()));
     }
 }
-
-/// <summary>The body of <c>POST /api/v1/needs</c>.</summary>
-public sealed record PostNeedRequest(string? Id, Track? Domain, string? LocalityCode, string? Title, string? Description, decimal? BudgetYuan, NeedUrgency? Urgency, DateOnly? Deadline);
-
-/// <summary>The body of <c>POST /api/v1/needs/{id}/match</c>.</summary>
-public sealed record MatchNeedRequest(string? HelperId, string? ResponsibleStaffId);
-
-/// <summary>The body of <c>POST /api/v1/needs/{id}/status</c>.</summary>
-public sealed record CloseNeedRequest(NeedStatus? Status);
-
-
-/// <summary>
-/// A need as <c>GET /api/v1/needs/{id}</c> shows it: to the office and the locality it lies in in full; to others
-/// without its budget, description and poster (null, not a made-up zero).
-/// </summary>
-public sealed record NeedView(
-    string Id, Track Domain, string LocalityCode, string Title, string? Description, decimal? BudgetYuan, NeedUrgency Urgency, DateOnly Deadline,
-    NeedStatus Status, string? PostedBy, DateTimeOffset PostedAt, string? MatchedHelperId, DateTimeOffset? MatchedAt, string? ProjectId,
-    DateTimeOffset? ClosedAt, int Version)
-{
-    public static NeedView For(NeedInfo n, bool full) => new(
-        n.Id, n.Domain, n.LocalityCode, n.Title, full ? n.Description : null, full ? n.BudgetYuan : null, n.Urgency, n.Deadline,
-        n.Status, full ? n.PostedBy : null, n.PostedAt, n.MatchedHelperId, n.MatchedAt, n.ProjectId, n.ClosedAt, n.Version);
-}

@@ -53,13 +53,7 @@ public static class OrganizationsApi
         return TypedResults.Ok(await grains.GetGrain<IEnterpriseGrain>(creditCode).GetAsync());
     }
 
-    public static async Task<Ok<EnterpriseProfile>> RegisterEnterpriseAsync(string creditCode, EnterpriseProfile body, IGrainFactory grains, ClaimsPrincipal user)
-    {
-        if (CreditCodes.Problem(creditCode) is { } problem)
-        {
-            throw DomainException.Invalid("enterprise.credit_code", problem, "creditCode");
-        }
-
-        return TypedResults.Ok(await grains.GetGrain<IEnterpriseGrain>(creditCode).RegisterAsync(body with { CreditCode = creditCode }, user.ToActor()));
-    }
+    /// <summary>Registers or updates an enterprise; the grain refuses a credit code whose check character is wrong.</summary>
+    public static async Task<Ok<EnterpriseProfile>> RegisterEnterpriseAsync(string creditCode, EnterpriseProfile body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IEnterpriseGrain>(creditCode).RegisterAsync(body with { CreditCode = creditCode }, user.ToActor()));
 }

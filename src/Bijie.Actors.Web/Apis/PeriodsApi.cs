@@ -50,9 +50,3 @@ public static class PeriodsApi
     public static async Task<Ok<PeriodInfo>> RevokeAsync(string period, string subjectId, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Period(grains, period).RevokeExceptionAsync(subjectId, user.ToActor()));
 }
-
-/// <summary>The body of <c>PUT /api/v1/periods/{period}/deadline</c>.</summary>
-public sealed record SetDeadlineRequest(DateOnly? Deadline);
-
-/// <summary>The body of <c>PUT /api/v1/periods/{period}/exceptions/{subjectId}</c>.</summary>
-public sealed record GrantExceptionRequest(DateOnly? Until, string? Reason);

@@ -49,14 +49,12 @@ public static class ProjectsApi
     public static async Task<Results<Created<ProjectInfo>, Ok<ProjectInfo>>> ProposeAsync(
         ProposeProjectRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var id = body.Id ?? Access.MintId("p", user.ToActor(), idempotencyKey);
-        if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (body.Id is not null)
         {
-            throw DomainException.Invalid("project.id", "A project id has at most 64 letters, digits, '-' or '_'.", "id");
+            ChosenIds.RefuseReserved(body.Id); // the project a need's match makes is "need-…"; a request may not take it first
         }
 
-        Listing.RefuseMintedId(id);
-
+        var id = body.Id ?? Access.MintId("p", user.ToActor(), idempotencyKey);
         var request = new ProposeProject(body.Title ?? "", body.Track, body.LocalityCode ?? "", body.LeadHelperId ?? "", body.CoHelperIds ?? [],
             body.ResponsibleStaffId ?? "", body.Money ?? new ProjectMoney(0, 0, 0), body.Milestones ?? [], body.ProposedOn);
         var grain = grains.GetGrain<IProjectGrain>(id);
@@ -88,14 +86,3 @@ public static class ProjectsApi
         return TypedResults.Ok(project);
     }
 }
-
-/// <summary>The body of <c>PUT /api/v1/projects/{id}/responsible</c> and <c>PUT /api/v1/pairings/{id}/responsible</c>.</summary>
-public sealed record AssignResponsibleRequest(string? StaffId);
-
-/// <summary>The body of <c>POST /api/v1/projects</c>; the id is the caller's or made up.</summary>
-public sealed record ProposeProjectRequest(
-    string? Id, string? Title, Track Track, string? LocalityCode, string? LeadHelperId, IReadOnlyList<string>? CoHelperIds,
-    string? ResponsibleStaffId, ProjectMoney? Money, IReadOnlyList<Milestone>? Milestones, DateOnly ProposedOn);
-
-/// <summary>The body of <c>PUT /api/v1/projects/{id}/progress</c>.</summary>
-public sealed record ProjectProgressRequest(ProjectMoney? Money, IReadOnlyList<Milestone>? Milestones);

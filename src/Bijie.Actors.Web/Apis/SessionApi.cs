@@ -10,12 +10,6 @@ namespace Bijie.Actors.Web.Apis;
 /// </summary>
 public static class SessionApi
 {
-    /// <summary>
-    /// The one answer to a sign-in that did not succeed: an unknown name, a wrong password, a disabled account and an
-    /// attempt that has to wait read alike, so that no answer tells which names exist.
-    /// </summary>
-    public const string SignInFailed = "The user name or the password is wrong, or sign-in from this address has to wait after failed attempts.";
-
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var session = app.MapGroup("/api/v1/session").WithTags("Sign-in");
@@ -39,50 +33,28 @@ public static class SessionApi
         return app;
     }
 
-    private static string Normalize(string? userName) => (userName ?? "").Trim().ToLowerInvariant();
-
-    private static ProblemHttpResult Wait(HttpContext context, TimeSpan wait)
-    {
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: 429, title: "Too many requests", detail: SignInFailed);
-    }
-
     public static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> SignInAsync(SignInRequest body, HttpContext context, IGrainFactory grains,
         IAntiforgery antiforgery, SignInThrottle throttle)
     {
-        var name = Normalize(body.UserName);
+        var name = SessionCookies.Normalize(body.UserName);
         var address = context.Connection.RemoteIpAddress;
         var wait = throttle.TryBegin(name, address);
         if (wait > TimeSpan.Zero)
         {
-            return Wait(context, wait);
+            return SessionCookies.Wait(context, wait);
         }
 
         var result = await grains.GetGrain<IAccountGrain>(name).SignInAsync(body.Password ?? "");
         if (result is not { Outcome: SignInOutcome.Succeeded, Account: { } account, SessionId: { } sessionId })
         {
-            return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: SignInFailed);
+            return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: SessionCookies.SignInFailed);
         }
 
         throttle.Succeeded(name, address);
-        await IssueCookieAsync(context, account, sessionId);
+        await SessionCookies.IssueCookieAsync(context, account, sessionId);
         var tokens = antiforgery.GetAndStoreTokens(context);
         return TypedResults.Ok(new SessionDto(account.UserName, account.DisplayName, account.Role.ToString(), account.OrganizationId, tokens.RequestToken,
             ReturnUrls.AfterSignIn(body.ReturnUrl, account.Role, account.OrganizationId)));
-    }
-
-    private static async Task IssueCookieAsync(HttpContext context, AccountInfo account, string sessionId)
-    {
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, $"user:{account.UserName}"),
-            new Claim(ClaimTypes.Name, account.DisplayName),
-            new Claim(ClaimTypes.Role, account.Role.ToString()),
-            new Claim(SessionValidator.SessionClaim, sessionId),
-            .. account.OrganizationId is null ? Array.Empty<Claim>() : [new Claim(ApiKeyAuthenticationHandler.OrganizationClaim, account.OrganizationId)],
-        ], CookieAuthenticationDefaults.AuthenticationScheme));
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        context.User = principal;
     }
 
     public static Ok<SessionDto> Current(HttpContext context, IAntiforgery antiforgery)
@@ -93,18 +65,10 @@ public static class SessionApi
             antiforgery.GetAndStoreTokens(context).RequestToken));
     }
 
-    /// <summary>The signed-in account's name and the cookie's session, or null for a caller with an API key.</summary>
-    private static (string UserName, string Session)? CookieSession(ClaimsPrincipal user) =>
-        user.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme
-        && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && id.StartsWith("user:", StringComparison.Ordinal)
-        && user.FindFirstValue(SessionValidator.SessionClaim) is { } session
-            ? (id["user:".Length..], session)
-            : null;
-
     public static async Task<Results<NoContent, BadRequest>> SignOutAsync(HttpContext context, ClaimsPrincipal user, IGrainFactory grains, SessionValidator sessions,
         bool everywhere = false)
     {
-        if (CookieSession(user) is not { } cookie)
+        if (SessionCookies.CookieSession(user) is not { } cookie)
         {
             return TypedResults.BadRequest(); // an API key has no session to end
         }
@@ -120,7 +84,7 @@ public static class SessionApi
     public static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordRequest body, HttpContext context, ClaimsPrincipal user,
         IGrainFactory grains, IAntiforgery antiforgery, SignInThrottle throttle, SessionValidator sessions)
     {
-        if (CookieSession(user) is not { UserName: var name })
+        if (SessionCookies.CookieSession(user) is not { UserName: var name })
         {
             return TypedResults.Problem(statusCode: 400, title: "Invalid request", detail: "Only a signed-in user changes a password; an API key has none.");
         }
@@ -137,7 +101,7 @@ public static class SessionApi
         var wait = throttle.TryBegin(name, address);
         if (wait > TimeSpan.Zero)
         {
-            return Wait(context, wait);
+            return SessionCookies.Wait(context, wait);
         }
 
         var result = await grains.GetGrain<IAccountGrain>(name).ChangePasswordAsync(body.CurrentPassword ?? "", body.NewPassword ?? "");
@@ -148,26 +112,26 @@ public static class SessionApi
 
         throttle.Succeeded(name, address);
         sessions.Forget(name, null);
-        await IssueCookieAsync(context, account, sessionId);
+        await SessionCookies.IssueCookieAsync(context, account, sessionId);
         return TypedResults.Ok(new SessionDto(account.UserName, account.DisplayName, account.Role.ToString(), account.OrganizationId,
             antiforgery.GetAndStoreTokens(context).RequestToken));
     }
 
     public static async Task<Ok<AccountInfo>> DisableAccountAsync(string userName, IGrainFactory grains, ClaimsPrincipal user, SessionValidator sessions)
     {
-        var name = Normalize(userName);
+        var name = SessionCookies.Normalize(userName);
         var account = await grains.GetGrain<IAccountGrain>(name).SetDisabledAsync(true, user.ToActor().Id);
         sessions.Forget(name, null);
         return TypedResults.Ok(account);
     }
 
     public static async Task<Ok<AccountInfo>> EnableAccountAsync(string userName, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IAccountGrain>(Normalize(userName)).SetDisabledAsync(false, user.ToActor().Id));
+        TypedResults.Ok(await grains.GetGrain<IAccountGrain>(SessionCookies.Normalize(userName)).SetDisabledAsync(false, user.ToActor().Id));
 
     public static async Task<Ok<PasswordReset>> ResetPasswordAsync(string userName, ResetPasswordRequest? body, IGrainFactory grains, ClaimsPrincipal user,
         SessionValidator sessions, HttpContext context)
     {
-        var name = Normalize(userName);
+        var name = SessionCookies.Normalize(userName);
         var reset = await grains.GetGrain<IAccountGrain>(name).ResetPasswordAsync(body?.Password, user.ToActor().Id);
         sessions.Forget(name, null);
         context.Response.Headers.CacheControl = "no-store"; // a one-time password is not kept by any cache
@@ -176,26 +140,8 @@ public static class SessionApi
 
     public static async Task<Created<AccountInfo>> CreateAccountAsync(CreateAccountRequest body, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var name = Normalize(body.UserName);
+        var name = SessionCookies.Normalize(body.UserName);
         var account = await grains.GetGrain<IAccountGrain>(name).CreateAsync(body.DisplayName ?? "", body.Role, body.OrganizationId, body.Password ?? "", user.ToActor().Id);
         return TypedResults.Created($"/api/v1/accounts/{name}", account);
     }
 }
-
-/// <summary>The body of <c>POST /api/v1/session</c>.</summary>
-public sealed record SignInRequest(string? UserName, string? Password, string? ReturnUrl = null);
-
-/// <summary>The body of <c>POST /api/v1/session/password</c>.</summary>
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
-
-/// <summary>The body of <c>POST /api/v1/accounts/{userName}/password</c>: no password makes the server choose a one-time one.</summary>
-public sealed record ResetPasswordRequest(string? Password);
-
-/// <summary>The body of <c>POST /api/v1/accounts</c>.</summary>
-public sealed record CreateAccountRequest(string? UserName, string? DisplayName, ActorRole Role, string? OrganizationId, string? Password);
-
-/// <summary>
-/// The signed-in user and the token to send as X-CSRF-TOKEN with writes made with the cookie; after a sign-in, where
-/// to go next (the return address asked for when it is a path of this site, else "/").
-/// </summary>
-public sealed record SessionDto(string UserId, string DisplayName, string Role, string? OrganizationId, string? AntiforgeryToken, string? Next = null);

@@ -111,8 +111,8 @@ public static class ErrorExamples
         },
         ["SignIn"] = new()
         {
-            [401] = [new("A wrong name or password, or a disabled account", null, Apis.SessionApi.SignInFailed)],
-            [429] = [new("Failed attempts from this address: it waits", null, Apis.SessionApi.SignInFailed)],
+            [401] = [new("A wrong name or password, or a disabled account", null, Security.SessionCookies.SignInFailed)],
+            [429] = [new("Failed attempts from this address: it waits", null, Security.SessionCookies.SignInFailed)],
         },
         ["GetReport"] = new()
         {

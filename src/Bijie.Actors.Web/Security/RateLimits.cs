@@ -32,7 +32,7 @@ public static class RateLimits
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 // A refused sign-in reads like every other failed sign-in, so that no answer tells one cause from another.
                 var detail = IsSignIn(context.HttpContext)
-                    ? Apis.SessionApi.SignInFailed
+                    ? SessionCookies.SignInFailed
                     : "This key (or address) sends faster, or holds more connections, than it may; wait as Retry-After says.";
                 await Results.Problem(statusCode: 429, title: "Too many requests", detail: detail).ExecuteAsync(context.HttpContext);
             };

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bijie.Actors.Web.Apis;
+namespace Bijie.Actors.Web.Spreadsheets;
 
 /// <summary>
 /// Formula injection in the ledgers: a text cell that begins with = + - @, a tab or a carriage return is read as a

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using MiniExcelLibs;
 
-namespace Bijie.Actors.Web.Apis;
+namespace Bijie.Actors.Web.Spreadsheets;
 
 /// <summary>Options of ledger imports (configuration section <c>Bijie:Imports</c>).</summary>
 public sealed class ImportOptions
