@@ -74,9 +74,10 @@ public sealed class ClusterBoardBrowserTests
             // (its scope grain lived there); a CI run once took longer than 30 s.
             await WaitForValueAsync(page, clinics, before + 30, TimeSpan.FromSeconds(60));
 
-            // And live again on the new connection.
+            // And live again on the new connection, without a reload: under a full suite's load the roll-ups that moved
+            // off the dead host may still be settling, so the bound is that of the catch-up, not of a quiet cluster.
             await ReportAsync(api, pairingId, today, 40);
-            await WaitForValueAsync(page, clinics, before + 70, TimeSpan.FromSeconds(5));
+            await WaitForValueAsync(page, clinics, before + 70, TimeSpan.FromSeconds(30));
             Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
         }
         finally
