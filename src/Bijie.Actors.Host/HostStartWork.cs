@@ -3,7 +3,6 @@ using Bijie.Actors.Demo;
 using Bijie.Actors.Host.Health;
 using Bijie.Actors.Host.Hosting;
 using Bijie.Actors.Ledger;
-using Bijie.Actors.Web.Security;
 
 namespace Bijie.Actors.Host;
 

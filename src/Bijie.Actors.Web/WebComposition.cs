@@ -55,6 +55,7 @@ public static class WebComposition
         services.AddSingleton(web);
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SessionValidator>();
+        services.AddSingleton<CookieSignIn>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // A request with an Authorization header is a program's (API key); any other is a browser's (cookie).

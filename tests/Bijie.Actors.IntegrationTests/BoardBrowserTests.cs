@@ -484,7 +484,7 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await page.DispatchEventAsync("#visit-year", "change");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#visit-table tr[data-visit]').length === 76");
         await page.Locator("#platform-table tr[data-platform]", new PageLocatorOptions { HasTextString = "党外院士工作站" }).WaitForAsync();
-        Assert.True(await page.Locator("#team-table tr[data-team]").CountAsync() >= 1);
+        await page.Locator("#team-table tr[data-team]").First.WaitForAsync();
 
         await page.ClickAsync("#tabs [data-tab=periods]");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#period-table tr[data-period]').length === 4");

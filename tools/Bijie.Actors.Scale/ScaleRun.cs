@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Client;
+using SiloActivations = Bijie.Actors.Client.SiloActivations;
 
 namespace Bijie.Actors.Scale;
 

@@ -13,6 +13,12 @@ public interface IBoardReader
     /// </summary>
     Task<Board> ReadAsync(string scope, int? year);
 
+    /// <summary>
+    /// The board of a project, a pairing, a helper, an enterprise (by credit code) or a track (by its code) for a year, as
+    /// <see cref="ReadAsync(string, int?)"/> reads it, with its name; an unknown one is NotFound.
+    /// </summary>
+    Task<NamedBoard> ReadAsync(BoardSubject subject, string id, int? year);
+
     /// <summary>Each dated history total of the programme since 1988, plus what the ledger holds after its year.</summary>
     Task<IReadOnlyList<SinceFigure>> Since1988Async();
 

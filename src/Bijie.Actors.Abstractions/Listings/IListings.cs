@@ -20,6 +20,15 @@ public interface IListings
 
     Task<Slice<HelperProfile>> HelpersAsync(HelperKind? kind, int offset, int limit);
 
+    /// <summary>The city, its counties and their townships (a township's villages are read from its locality).</summary>
+    Task<LocalityNode> LocalityTreeAsync();
+
+    /// <summary>The four quarters of a year (the current one when not named) as <see cref="Visibility.Period"/> shows them; a year outside 1988–2200 is bad input.</summary>
+    Task<IReadOnlyList<PeriodInfo>> PeriodsAsync(int? year, ActorRef reader);
+
+    /// <summary>API keys by id, without their secrets (only the slice's keys are loaded).</summary>
+    Task<Slice<ApiKeyInfo>> ApiKeysAsync(int offset, int limit);
+
     /// <summary>Enterprises in pairings of a place and year; every registered one when neither is named.</summary>
     Task<Slice<EnterpriseProfile>> EnterprisesAsync(string? locality, int? year, int offset, int limit);
 

@@ -5,7 +5,7 @@ namespace Bijie.Actors.Abstractions;
 public interface IWebhookGrain : IGrainWithStringKey
 {
     [Alias("Create")]
-    Task<WebhookSubscription> CreateAsync(string url, IReadOnlyList<string> events, string secret, ActorRef actor);
+    Task<WebhookSubscription> CreateAsync(string url, IReadOnlyList<string> events, string? secret, ActorRef actor);
 
     [Alias("Get")]
     Task<WebhookSubscription> GetAsync();

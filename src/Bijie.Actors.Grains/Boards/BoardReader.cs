@@ -8,6 +8,51 @@ public sealed class BoardReader(IGrainFactory grains, TimeProvider time, Ranking
     /// <summary>The most a ranking or the ticker gives at once.</summary>
     public const int MaxCount = 50;
 
+    public async Task<NamedBoard> ReadAsync(BoardSubject subject, string id, int? year)
+    {
+        var (code, name, scope) = subject switch
+        {
+            BoardSubject.Project => await ProjectAsync(id),
+            BoardSubject.Pairing => await PairingAsync(id),
+            BoardSubject.Helper => await HelperAsync(id),
+            BoardSubject.Enterprise => await EnterpriseAsync(id),
+            BoardSubject.Track => TrackOf(id),
+            _ => throw new ArgumentOutOfRangeException(nameof(subject)),
+        };
+        return new NamedBoard(code, name, await ReadAsync(scope, year));
+    }
+
+    private async Task<(string, string, string)> ProjectAsync(string id)
+    {
+        var project = await grains.GetGrain<IProjectGrain>(id).GetAsync();
+        return (project.Id, project.Title, Scopes.Subject(project.Id));
+    }
+
+    private async Task<(string, string, string)> PairingAsync(string id)
+    {
+        var pairing = await grains.GetGrain<IPairingGrain>(id).GetAsync();
+        return (pairing.Id, await grains.SubjectNameAsync(pairing.Id, "pairing") ?? pairing.Id, Scopes.Subject(pairing.Id));
+    }
+
+    private async Task<(string, string, string)> HelperAsync(string id)
+    {
+        var helper = await grains.GetGrain<IHelperGrain>(id).GetAsync();
+        return (helper.Id, helper.NameZh, Scopes.Helper(helper.Id));
+    }
+
+    private async Task<(string, string, string)> EnterpriseAsync(string creditCode)
+    {
+        var enterprise = await grains.GetEnterprise(creditCode).GetAsync();
+        return (enterprise.CreditCode, enterprise.Name, Scopes.Enterprise(enterprise.CreditCode));
+    }
+
+    private static (string, string, string) TrackOf(string code)
+    {
+        var track = Tracks.Parse(code)
+            ?? throw DomainException.NotFound("track.unknown", $"'{code}' is not a track (regional, technology, industry, education, health, talent).", "track");
+        return (track.Code(), track.NameZh(), Scopes.Track(track));
+    }
+
     public async Task<Board> ReadAsync(string scope, int? year)
     {
         var thisYear = ProgrammeClock.Today(time).Year;

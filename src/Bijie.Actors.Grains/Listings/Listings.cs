@@ -91,6 +91,36 @@ public sealed class Listings(IGrainFactory grains, TimeProvider time, IDisplayNa
         return new Slice<HelperProfile>(await LoadAsync(ids, offset, limit, id => grains.GetGrain<IHelperGrain>(id).GetAsync()), ids.Count);
     }
 
+    public async Task<LocalityNode> LocalityTreeAsync()
+    {
+        var city = await grains.GetLocality(LocalityCodes.Bijie).GetAsync();
+        var counties = await Task.WhenAll(city.Children.Select(async c =>
+        {
+            var county = await grains.GetLocality(c.Code).GetAsync();
+            return new LocalityNode(county.Code, county.Name, county.Level.Name(),
+                county.Children.Select(t => new LocalityNode(t.Code, t.Name, LocalityLevel.Township.Name(), [])).ToArray());
+        }));
+        return new LocalityNode(city.Code, city.Name, city.Level.Name(), counties);
+    }
+
+    public async Task<IReadOnlyList<PeriodInfo>> PeriodsAsync(int? year, ActorRef reader)
+    {
+        var y = year ?? ProgrammeClock.Today(time).Year;
+        if (y is < 1988 or > 2200)
+        {
+            throw DomainException.Invalid("period.year", "year lies between 1988 and 2200.", "year");
+        }
+
+        var periods = await Task.WhenAll(Enumerable.Range(1, 4).Select(q => grains.GetGrain<IReportingPeriodGrain>($"{y}Q{q}").GetAsync()));
+        return periods.Select(p => Visibility.Period(p, reader)).ToArray();
+    }
+
+    public async Task<Slice<ApiKeyInfo>> ApiKeysAsync(int offset, int limit)
+    {
+        var ids = await Registries.ListAsync(grains, Registries.ApiKeys);
+        return new Slice<ApiKeyInfo>(await LoadAsync(ids, offset, limit, id => grains.GetGrain<IApiKeyGrain>(id).GetAsync()), ids.Count);
+    }
+
     public async Task<Slice<EnterpriseProfile>> EnterprisesAsync(string? locality, int? year, int offset, int limit)
     {
         var codes = locality is null && year is null

@@ -15,8 +15,10 @@ public sealed class WebhookGrain(
 {
     public const int LogSize = 200;
 
-    public async Task<WebhookSubscription> CreateAsync(string url, IReadOnlyList<string> events, string secret, ActorRef actor)
+    /// <summary>Subscribes; without a secret of the caller's choosing, one of 24 random bytes is made (and answered this once).</summary>
+    public async Task<WebhookSubscription> CreateAsync(string url, IReadOnlyList<string> events, string? secret, ActorRef actor)
     {
+        secret ??= Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         if (state.State.Subscription is { } existing)
         {
             throw DomainException.Conflict("webhook.exists", $"Subscription '{existing.Id}' exists already.");
@@ -81,8 +83,12 @@ public sealed class WebhookGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<WebhookAttempt>> DeliveriesAsync() =>
-        Task.FromResult<IReadOnlyList<WebhookAttempt>>(state.State.Attempts.AsEnumerable().Reverse().ToArray());
+    /// <summary>The latest attempts, newest first; an unknown subscription is NotFound, not an empty log.</summary>
+    public async Task<IReadOnlyList<WebhookAttempt>> DeliveriesAsync()
+    {
+        await GetAsync();
+        return state.State.Attempts.AsEnumerable().Reverse().ToArray();
+    }
 
     public async Task<IReadOnlyList<WebhookDeadLetter>> DeadLettersAsync()
     {

@@ -20,13 +20,8 @@ public static class ApiKeysApi
     }
 
     /// <summary>A page of keys, by id: the registry lists ids, and only the page's keys are loaded.</summary>
-    public static async Task<Ok<Page<ApiKeyInfo>>> ListAsync(HttpRequest request, IGrainFactory grains, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        var ids = await Registries.ListAsync(grains, Registries.ApiKeys);
-        var items = await Task.WhenAll(ids.Skip((p - 1) * s).Take(s).Select(id => grains.GetGrain<IApiKeyGrain>(id).GetAsync()));
-        return TypedResults.Ok(new Page<ApiKeyInfo>(items, Listing.NextLink(request, p, s, ids.Count), ids.Count));
-    }
+    public static Task<Ok<Page<ApiKeyInfo>>> ListAsync(HttpRequest request, IListings listings, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, listings.ApiKeysAsync);
 
     public static async Task<Ok<ApiKeyInfo>> RevokeAsync(string id, IGrainFactory grains, ClaimsPrincipal user, Security.ApiKeyVerifier verifier)
     {

@@ -32,17 +32,9 @@ public static class BoardsApi
 
     public static async Task<Ok<IReadOnlyList<SinceFigure>>> GetSince1988Async(IBoardReader boards) => TypedResults.Ok(await boards.Since1988Async());
 
-    public static async Task<Ok<BoardDto>> GetProjectBoardAsync(string id, int? year, IGrainFactory grains, IBoardReader boards)
-    {
-        var project = await grains.GetGrain<IProjectGrain>(id).GetAsync();
-        return TypedResults.Ok(BoardDto.From(project.Id, project.Title, await boards.ReadAsync(Scopes.Subject(project.Id), year)));
-    }
+    public static Task<Ok<BoardDto>> GetProjectBoardAsync(string id, int? year, IBoardReader boards) => SubjectAsync(boards, BoardSubject.Project, id, year);
 
-    public static async Task<Ok<BoardDto>> GetPairingBoardAsync(string id, int? year, IGrainFactory grains, IBoardReader boards)
-    {
-        var pairing = await grains.GetGrain<IPairingGrain>(id).GetAsync();
-        return TypedResults.Ok(BoardDto.From(pairing.Id, pairing.Id, await boards.ReadAsync(Scopes.Subject(pairing.Id), year)));
-    }
+    public static Task<Ok<BoardDto>> GetPairingBoardAsync(string id, int? year, IBoardReader boards) => SubjectAsync(boards, BoardSubject.Pairing, id, year);
 
     public static async Task<Ok<IReadOnlyList<TopEnterprise>>> GetTopEnterprisesAsync(string code, int? year, int? count, IBoardReader boards) =>
         TypedResults.Ok(await boards.TopEnterprisesAsync(code, year, count ?? 10));
@@ -61,27 +53,16 @@ public static class BoardsApi
         return TypedResults.Bytes(await cache.LocalityBoardAsync(locality, year, boards, json.Value.SerializerOptions), "application/json");
     }
 
-    public static async Task<Ok<BoardDto>> GetTrackBoardAsync(string track, int? year, IBoardReader boards)
-    {
-        var parsed = Tracks.Parse(track)
-            ?? throw DomainException.NotFound("track.unknown", $"'{track}' is not a track (regional, technology, industry, education, health, talent).", "track");
-        return TypedResults.Ok(BoardDto.From(parsed.Code(), parsed.NameZh(), await boards.ReadAsync(Scopes.Track(parsed), year)));
-    }
+    public static Task<Ok<BoardDto>> GetTrackBoardAsync(string track, int? year, IBoardReader boards) => SubjectAsync(boards, BoardSubject.Track, track, year);
 
-    public static async Task<Ok<BoardDto>> GetHelperBoardAsync(string helperId, int? year, IGrainFactory grains, IBoardReader boards)
-    {
-        var helper = await grains.GetGrain<IHelperGrain>(helperId).GetAsync();
-        return TypedResults.Ok(BoardDto.From(helper.Id, helper.NameZh, await boards.ReadAsync(Scopes.Helper(helper.Id), year)));
-    }
+    public static Task<Ok<BoardDto>> GetHelperBoardAsync(string helperId, int? year, IBoardReader boards) => SubjectAsync(boards, BoardSubject.Helper, helperId, year);
 
-    public static async Task<Ok<BoardDto>> GetEnterpriseBoardAsync(string creditCode, int? year, IGrainFactory grains, IBoardReader boards)
-    {
-        if (!CreditCodes.IsValid(creditCode))
-        {
-            throw DomainException.NotFound("enterprise.unknown", $"'{creditCode}' is not a valid unified social credit code.", "creditCode");
-        }
+    public static Task<Ok<BoardDto>> GetEnterpriseBoardAsync(string creditCode, int? year, IBoardReader boards) =>
+        SubjectAsync(boards, BoardSubject.Enterprise, creditCode, year);
 
-        var enterprise = await grains.GetGrain<IEnterpriseGrain>(creditCode).GetAsync();
-        return TypedResults.Ok(BoardDto.From(enterprise.CreditCode, enterprise.Name, await boards.ReadAsync(Scopes.Enterprise(enterprise.CreditCode), year)));
+    private static async Task<Ok<BoardDto>> SubjectAsync(IBoardReader boards, BoardSubject subject, string id, int? year)
+    {
+        var (code, name, board) = await boards.ReadAsync(subject, id, year);
+        return TypedResults.Ok(BoardDto.From(code, name, board));
     }
 }

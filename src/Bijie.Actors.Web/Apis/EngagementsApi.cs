@@ -41,13 +41,10 @@ public static class EngagementsApi
     }
 
     /// <summary>A page of the year's standing visits, newest first (<see cref="IListings.VisitsAsync"/>).</summary>
-    public static async Task<Ok<Page<VisitInfo>>> ListVisitsAsync(
-        HttpRequest request, IListings listings, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        var slice = await listings.VisitsAsync(new ListingFilter(locality, null, helper), year ?? ProgrammeClock.Today(time).Year, (p - 1) * s, s, user.ToActor());
-        return TypedResults.Ok(Listing.Of(request, slice, p, s));
-    }
+    public static Task<Ok<Page<VisitInfo>>> ListVisitsAsync(
+        HttpRequest request, IListings listings, TimeProvider time, ClaimsPrincipal user, int? year, string? locality, string? helper, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) =>
+            listings.VisitsAsync(new ListingFilter(locality, null, helper), year ?? ProgrammeClock.Today(time).Year, offset, take, user.ToActor()));
 
     public static async Task<Ok<VisitInfo>> GetVisitAsync(string id, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(Visibility.Visit(await grains.GetGrain<IVisitGrain>(id).GetAsync(), user.ToActor()));
@@ -59,29 +56,18 @@ public static class EngagementsApi
     public static async Task<Results<Created<VisitInfo>, Ok<VisitInfo>>> RecordVisitAsync(
         RecordVisitRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
-        if (body.Id is not null)
-        {
-            throw DomainException.Invalid("visit.id", "A visit's id is made by the server; send an Idempotency-Key header to make a retry safe, not an id.", "id");
-        }
-
-        var actor = user.ToActor();
-        var id = Access.MintId(EngagementRules.VisitKind, actor, idempotencyKey);
+        var visit = body.ToCommand();
+        var id = Access.MintId(EngagementRules.VisitKind, user.ToActor(), idempotencyKey);
         var grain = grains.GetGrain<IVisitGrain>(id);
-        var visit = new RecordVisit(body.Batch ?? "", body.HelperId ?? "", body.Track ?? Track.Regional, body.People ?? [], body.PersonTimes ?? 0,
-            body.Places ?? [], body.From ?? throw DomainException.Invalid("engagement.dates", "from is required.", "from"), body.To ?? body.From.Value, body.Note);
-        var before = idempotencyKey is null ? null : await TryGetAsync(grain.GetAsync);
-        var info = await grain.RecordAsync(visit, actor);
-        return before is null ? TypedResults.Created($"/api/v1/visits/{id}", info) : TypedResults.Ok(info);
+        var existed = idempotencyKey is not null && await Listing.ExistsAsync(grain.GetAsync);
+        return Listing.CreatedOrFound(existed, $"/api/v1/visits/{id}", await grain.RecordAsync(visit, user.ToActor()));
     }
 
     public static async Task<Ok<VisitInfo>> WithdrawVisitAsync(string id, WithdrawRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await grains.GetGrain<IVisitGrain>(id).WithdrawAsync(body.Reason ?? "", user.ToActor()));
 
-    public static async Task<Ok<Page<ExpertTeamInfo>>> ListTeamsAsync(HttpRequest request, IListings listings, string? helper, Track? track, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        return TypedResults.Ok(Listing.Of(request, await listings.ExpertTeamsAsync(helper, track, (p - 1) * s, s), p, s));
-    }
+    public static Task<Ok<Page<ExpertTeamInfo>>> ListTeamsAsync(HttpRequest request, IListings listings, string? helper, Track? track, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) => listings.ExpertTeamsAsync(helper, track, offset, take));
 
     public static async Task<Ok<ExpertTeamView>> GetTeamAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -91,48 +77,25 @@ public static class EngagementsApi
     }
 
     public static async Task<Ok<ExpertTeamInfo>> RegisterTeamAsync(string id, RegisterExpertTeamRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IExpertTeamGrain>(id).RegisterAsync(
-            new RegisterExpertTeam(body.NameZh ?? "", body.Kind ?? ExpertTeamKind.ServiceTeam, body.Track ?? Track.Technology, body.HelperIds ?? [], body.Experts ?? []),
-            user.ToActor()));
+        TypedResults.Ok(await grains.GetGrain<IExpertTeamGrain>(id).RegisterAsync(body.ToCommand(), user.ToActor()));
 
     public static async Task<Created<ServiceBatchInfo>> RecordBatchAsync(
         string id, RecordServiceBatchRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var batch = new RecordServiceBatch(body.Batch ?? "", body.Places ?? [], body.From ?? throw DomainException.Invalid("engagement.dates", "from is required.", "from"),
-            body.To ?? body.From.Value, body.PersonTimes ?? 0, body.Note);
-        var info = await grains.GetGrain<IExpertTeamGrain>(id).RecordBatchAsync(batch, idempotencyKey ?? "", user.ToActor());
+        var info = await grains.GetGrain<IExpertTeamGrain>(id).RecordBatchAsync(body.ToCommand(), idempotencyKey ?? "", user.ToActor());
         return TypedResults.Created($"/api/v1/expert-teams/{id}", info);
     }
 
     public static async Task<Ok<ServiceBatchInfo>> WithdrawBatchAsync(string id, Guid entryId, WithdrawRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await grains.GetGrain<IExpertTeamGrain>(id).WithdrawBatchAsync(entryId, body.Reason ?? "", user.ToActor()));
 
-    public static async Task<Ok<Page<PlatformInfo>>> ListPlatformsAsync(
-        HttpRequest request, IListings listings, string? locality, PlatformKind? kind, string? helper, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        return TypedResults.Ok(Listing.Of(request, await listings.PlatformsAsync(locality, kind, helper, (p - 1) * s, s), p, s));
-    }
+    public static Task<Ok<Page<PlatformInfo>>> ListPlatformsAsync(
+        HttpRequest request, IListings listings, string? locality, PlatformKind? kind, string? helper, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) => listings.PlatformsAsync(locality, kind, helper, offset, take));
 
     public static async Task<Ok<PlatformInfo>> GetPlatformAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IPlatformGrain>(id).GetAsync());
 
     public static async Task<Ok<PlatformInfo>> RegisterPlatformAsync(string id, RegisterPlatformRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IPlatformGrain>(id).RegisterAsync(
-            new RegisterPlatform(body.NameZh ?? "", body.Kind ?? PlatformKind.Other, body.Track ?? Track.Technology, body.LocalityCode ?? "", body.HelperIds ?? [],
-                body.EstablishedOn ?? throw DomainException.Invalid("platform.established", "establishedOn is required.", "establishedOn"), body.Description),
-            user.ToActor()));
-
-    private static async Task<T?> TryGetAsync<T>(Func<Task<T>> get)
-        where T : class
-    {
-        try
-        {
-            return await get();
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            return null;
-        }
-    }
+        TypedResults.Ok(await grains.GetGrain<IPlatformGrain>(id).RegisterAsync(body.ToCommand(), user.ToActor()));
 }

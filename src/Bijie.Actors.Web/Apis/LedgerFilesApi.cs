@@ -65,18 +65,7 @@ public static class LedgerFilesApi
         ImportKinds.HeaderOf(kind);
         var (rows, fileHash) = await LedgerFiles.ReadAsync(request, format, limits.Value);
         var result = await imports.ImportAsync(kind, rows, dryRun == true, fileHash, user.ToActor(), request.HttpContext.RequestAborted);
-        if (result.DryRun || result.Errors.Count == 0)
-        {
-            return TypedResults.Ok(result);
-        }
-
-        // Refused whole: problem details as every 4xx, carrying the result's figures and the bad rows (errors).
-        return TypedResults.Problem(statusCode: 400, title: "Invalid request",
-            detail: $"{result.Rows - result.ValidRows} of {result.Rows} rows are bad; nothing was imported.", extensions: new Dictionary<string, object?>
-            {
-                ["code"] = "import.invalid_rows", ["kind"] = result.Kind, ["dryRun"] = false, ["rows"] = result.Rows, ["validRows"] = result.ValidRows,
-                ["applied"] = 0, ["errors"] = result.Errors,
-            });
+        return result.DryRun || result.Errors.Count == 0 ? TypedResults.Ok(result) : LedgerFiles.Refused(result);
     }
 
     /// <summary>An empty file of a kind with its Chinese column headers, to fill in and import.</summary>

@@ -15,21 +15,9 @@ public static class LocalitiesApi
         return api;
     }
 
-    public static async Task<Ok<LocalityNode>> GetTreeAsync(IGrainFactory grains)
-    {
-        var city = await grains.GetLocality(LocalityCodes.Bijie).GetAsync();
-        var counties = await Task.WhenAll(city.Children.Select(async c =>
-        {
-            var county = await grains.GetLocality(c.Code).GetAsync();
-            return new LocalityNode(county.Code, county.Name, county.Level.Name(), county.Children.Select(t => new LocalityNode(t.Code, t.Name, "township", [])).ToArray());
-        }));
-        return TypedResults.Ok(new LocalityNode(city.Code, city.Name, city.Level.Name(), counties));
-    }
+    public static async Task<Ok<LocalityNode>> GetTreeAsync(IListings listings) => TypedResults.Ok(await listings.LocalityTreeAsync());
 
-    public static async Task<Results<Ok<LocalityDto>, NotFound>> GetLocalityAsync(string code, IGrainFactory grains)
-    {
-        // A malformed or unknown code is the grain's NotFound refusal, which the problem handler answers with 404.
-        var locality = await grains.GetLocality(code).GetAsync();
-        return TypedResults.Ok(LocalityDto.From(locality));
-    }
+    /// <summary>A malformed or unknown code is the grain's NotFound refusal, which the problem handler answers with 404.</summary>
+    public static async Task<Ok<LocalityDto>> GetLocalityAsync(string code, IGrainFactory grains) =>
+        TypedResults.Ok(LocalityDto.From(await grains.GetLocality(code).GetAsync()));
 }

@@ -16,12 +16,9 @@ public static class MattersApi
         return api;
     }
 
-    public static async Task<Ok<Page<MatterListItem>>> ListAsync(
-        HttpRequest request, IListings listings, ClaimsPrincipal user, string? status, string? helper, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        return TypedResults.Ok(Listing.Of(request, await listings.MattersAsync(status, helper, (p - 1) * s, s, user.ToActor()), p, s));
-    }
+    public static Task<Ok<Page<MatterListItem>>> ListAsync(
+        HttpRequest request, IListings listings, ClaimsPrincipal user, string? status, string? helper, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) => listings.MattersAsync(status, helper, offset, take, user.ToActor()));
 
     public static async Task<Ok<MatterView>> GetAsync(string id, IGrainFactory grains, TimeProvider time, HttpResponse response, ClaimsPrincipal user)
     {
@@ -33,8 +30,7 @@ public static class MattersApi
             throw DomainException.NotFound("matter.unknown", $"No support matter '{id}'.", "matterId");
         }
 
-        ETags.Set(response, info.Version);
-        return TypedResults.Ok(MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
+        return ETags.Ok(response, info.Version, MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
     }
 
     /// <summary>Raises a matter under the body's id, or one minted from the caller and the Idempotency-Key; the same matter again answers 200.</summary>
@@ -42,25 +38,18 @@ public static class MattersApi
         RaiseMatterRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user)
     {
         var id = body.Id ?? Access.MintId("m", user.ToActor(), idempotencyKey);
-
-        var request = new RaiseMatter(body.Title ?? "", body.Description, body.HelperId ?? throw DomainException.Invalid("helper.unknown", "helperId is required.", "helperId"),
-            body.LocalityCode, body.Domain, body.ResponsibleStaffId ?? throw DomainException.Invalid("staff.unknown", "responsibleStaffId is required.", "responsibleStaffId"),
-            body.Due ?? throw DomainException.Invalid("matter.due", "due is required.", "due"));
+        var request = body.ToCommand();
         var grain = grains.GetGrain<IMatterGrain>(id);
         var existed = await Listing.ExistsAsync(grain.GetAsync);
         var info = await grain.RaiseAsync(request, user.ToActor());
-        var view = MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync());
-        return existed ? TypedResults.Ok(view) : TypedResults.Created($"/api/v1/matters/{id}", view);
+        return Listing.CreatedOrFound(existed, $"/api/v1/matters/{id}", MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
     }
 
     public static async Task<Ok<MatterView>> AdvanceAsync(string id, MatterStepRequest body, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, HttpContext context)
     {
-        var step = EnumNames.Parse<MatterStep>(body.Step) is { } parsed
-            ? parsed
-            : throw DomainException.Invalid("matter.step", "step is Undertaken, Concluded or FedBack.", "step");
+        var step = body.Parsed;
         var grain = grains.GetGrain<IMatterGrain>(id);
         var info = await grain.AdvanceAsync(step, body.Note, user.ToActor(), ETags.Expected(context.Request));
-        ETags.Set(context.Response, info.Version);
-        return TypedResults.Ok(MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
+        return ETags.Ok(context.Response, info.Version, MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
     }
 }

@@ -23,11 +23,8 @@ public static class NeedsApi
         return api;
     }
 
-    public static async Task<Ok<Page<NeedSummary>>> ListAsync(HttpRequest request, IListings listings, string? status, Track? domain, string? locality, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        return TypedResults.Ok(Listing.Of(request, await listings.NeedsAsync(status, domain, locality, (p - 1) * s, s), p, s));
-    }
+    public static Task<Ok<Page<NeedSummary>>> ListAsync(HttpRequest request, IListings listings, string? status, Track? domain, string? locality, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) => listings.NeedsAsync(status, domain, locality, offset, take));
 
     public static async Task<Ok<NeedsSummary>> SummaryAsync(IListings listings, string? locality) => TypedResults.Ok(await listings.NeedsSummaryAsync(locality));
 
@@ -42,22 +39,11 @@ public static class NeedsApi
     public static async Task<Results<Created<NeedInfo>, Ok<NeedInfo>>> PostAsync(
         PostNeedRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
-        if (body.Id is not null)
-        {
-            throw DomainException.Invalid("need.id", "A need's id is made by the server; send an Idempotency-Key header to make a retry safe, not an id.", "id");
-        }
-
+        var request = body.ToCommand();
         var id = Access.MintId("need", user.ToActor(), idempotencyKey);
-
-        var request = new PostNeed(
-            body.Domain ?? throw DomainException.Invalid("need.domain", "domain is required.", "domain"),
-            body.LocalityCode ?? throw DomainException.Invalid("locality.unknown", "localityCode is required.", "localityCode"),
-            body.Title ?? "", body.Description, body.BudgetYuan ?? 0, body.Urgency ?? NeedUrgency.Normal,
-            body.Deadline ?? throw DomainException.Invalid("need.deadline", "deadline is required.", "deadline"));
         var grain = grains.GetGrain<INeedGrain>(id);
         var existed = idempotencyKey is not null && await Listing.ExistsAsync(grain.GetAsync);
-        var need = await grain.PostAsync(request, user.ToActor());
-        return existed ? TypedResults.Ok(need) : TypedResults.Created($"/api/v1/needs/{id}", need);
+        return Listing.CreatedOrFound(existed, $"/api/v1/needs/{id}", await grain.PostAsync(request, user.ToActor()));
     }
 
     public static async Task<Ok<IReadOnlyList<MatchCandidate>>> CandidatesAsync(string id, IGrainFactory grains, int? count)
@@ -67,16 +53,8 @@ public static class NeedsApi
     }
 
     public static async Task<Ok<NeedInfo>> MatchAsync(string id, MatchNeedRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<INeedGrain>(id).MatchAsync(
-            body.HelperId ?? throw DomainException.Invalid("helper.unknown", "helperId is required.", "helperId"),
-            body.ResponsibleStaffId ?? throw DomainException.Invalid("staff.unknown", "responsibleStaffId is required.", "responsibleStaffId"),
-            user.ToActor()));
+        TypedResults.Ok(await grains.GetGrain<INeedGrain>(id).MatchAsync(body.RequiredHelperId, body.RequiredStaffId, user.ToActor()));
 
-    public static async Task<Ok<NeedInfo>> CloseAsync(string id, CloseNeedRequest body, IGrainFactory grains, ClaimsPrincipal user)
-    {
-        var status = body.Status is NeedStatus.Fulfilled or NeedStatus.Withdrawn
-            ? body.Status.Value
-            : throw DomainException.Invalid("need.status", "status is Fulfilled or Withdrawn.", "status");
-        return TypedResults.Ok(await grains.GetGrain<INeedGrain>(id).CloseAsync(status, user.ToActor()));
-    }
+    public static async Task<Ok<NeedInfo>> CloseAsync(string id, CloseNeedRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<INeedGrain>(id).CloseAsync(body.Closing, user.ToActor()));
 }

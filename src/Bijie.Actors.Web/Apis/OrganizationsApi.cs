@@ -28,30 +28,17 @@ public static class OrganizationsApi
         return app;
     }
 
-    public static async Task<Ok<Page<HelperProfile>>> ListHelpersAsync(HttpRequest request, IListings listings, HelperKind? kind, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        return TypedResults.Ok(Listing.Of(request, await listings.HelpersAsync(kind, (p - 1) * s, s), p, s));
-    }
+    public static Task<Ok<Page<HelperProfile>>> ListHelpersAsync(HttpRequest request, IListings listings, HelperKind? kind, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) => listings.HelpersAsync(kind, offset, take));
 
-    public static async Task<Ok<Page<EnterpriseProfile>>> ListEnterprisesAsync(HttpRequest request, IListings listings, string? locality, int? year, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        return TypedResults.Ok(Listing.Of(request, await listings.EnterprisesAsync(locality, year, (p - 1) * s, s), p, s));
-    }
+    public static Task<Ok<Page<EnterpriseProfile>>> ListEnterprisesAsync(HttpRequest request, IListings listings, string? locality, int? year, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) => listings.EnterprisesAsync(locality, year, offset, take));
 
     public static async Task<Ok<HelperProfile>> RegisterHelperAsync(string id, HelperProfile body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Listing.InBody(() => grains.GetGrain<IHelperGrain>(id).RegisterAsync(body with { Id = id, Strengths = body.Strengths ?? [] }, user.ToActor())));
 
-    public static async Task<Ok<EnterpriseProfile>> GetEnterpriseAsync(string creditCode, IGrainFactory grains)
-    {
-        if (!CreditCodes.IsValid(creditCode))
-        {
-            throw DomainException.NotFound("enterprise.unknown", CreditCodes.Problem(creditCode)!, "creditCode");
-        }
-
-        return TypedResults.Ok(await grains.GetGrain<IEnterpriseGrain>(creditCode).GetAsync());
-    }
+    public static async Task<Ok<EnterpriseProfile>> GetEnterpriseAsync(string creditCode, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetEnterprise(creditCode).GetAsync());
 
     /// <summary>Registers or updates an enterprise; the grain refuses a credit code whose check character is wrong.</summary>
     public static async Task<Ok<EnterpriseProfile>> RegisterEnterpriseAsync(string creditCode, EnterpriseProfile body, IGrainFactory grains, ClaimsPrincipal user) =>

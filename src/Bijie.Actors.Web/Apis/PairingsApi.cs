@@ -19,20 +19,15 @@ public static class PairingsApi
         return api;
     }
 
-    public static async Task<Ok<Page<PairingDto>>> ListAsync(
-        HttpRequest request, IListings listings, string? locality, string? enterprise, string? helper, int? year, string? status, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        var slice = await listings.PairingsAsync(new ListingFilter(locality, enterprise, helper), year, status, (p - 1) * s, s);
-        return TypedResults.Ok(Listing.Of(request, slice, p, s, PairingDto.From));
-    }
+    public static Task<Ok<Page<PairingDto>>> ListAsync(
+        HttpRequest request, IListings listings, string? locality, string? enterprise, string? helper, int? year, string? status, int? page, int? size) =>
+        Listing.PageAsync(request, page, size,
+            (offset, take) => listings.PairingsAsync(new ListingFilter(locality, enterprise, helper), year, status, offset, take), PairingDto.From);
 
-    public static async Task<Ok<PairingDto>> GetAsync(string id, IGrainFactory grains, HttpResponse response)
-    {
-        var pairing = await grains.GetGrain<IPairingGrain>(id).GetAsync();
-        ETags.Set(response, pairing.Version);
-        return TypedResults.Ok(PairingDto.From(pairing));
-    }
+    public static async Task<Ok<PairingDto>> GetAsync(string id, IGrainFactory grains, HttpResponse response) =>
+        Tagged(response, await grains.GetGrain<IPairingGrain>(id).GetAsync());
+
+    private static Ok<PairingDto> Tagged(HttpResponse response, PairingInfo pairing) => ETags.Ok(response, pairing.Version, PairingDto.From(pairing));
 
     /// <summary>Starts a pairing; its id follows from its sides, so the same pairing again answers 200 with the one that exists (or 409 when it differs).</summary>
     public static async Task<Results<Created<PairingDto>, Ok<PairingDto>>> StartAsync(StartPairingRequest body, IGrainFactory grains, ClaimsPrincipal user)
@@ -42,21 +37,12 @@ public static class PairingsApi
         var grain = grains.GetGrain<IPairingGrain>(id);
         var existed = await Listing.ExistsAsync(grain.GetAsync);
         var pairing = PairingDto.From(await Listing.InBody(() => grain.StartAsync(request, user.ToActor())));
-        return existed ? TypedResults.Ok(pairing) : TypedResults.Created($"/api/v1/pairings/{Uri.EscapeDataString(id)}", pairing);
+        return Listing.CreatedOrFound(existed, $"/api/v1/pairings/{Uri.EscapeDataString(id)}", pairing);
     }
 
-    public static async Task<Ok<PairingDto>> AssignAsync(string id, AssignResponsibleRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
-    {
-        var pairing = await grains.GetGrain<IPairingGrain>(id).AssignResponsibleAsync(
-            body.StaffId ?? throw DomainException.Invalid("staff.unknown", "staffId is required.", "staffId"), user.ToActor(), ETags.Expected(context.Request));
-        ETags.Set(context.Response, pairing.Version);
-        return TypedResults.Ok(PairingDto.From(pairing));
-    }
+    public static async Task<Ok<PairingDto>> AssignAsync(string id, AssignResponsibleRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context) =>
+        Tagged(context.Response, await grains.GetGrain<IPairingGrain>(id).AssignResponsibleAsync(body.RequiredStaffId, user.ToActor(), ETags.Expected(context.Request)));
 
-    public static async Task<Ok<PairingDto>> EndAsync(string id, EndPairingRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
-    {
-        var pairing = await grains.GetGrain<IPairingGrain>(id).EndAsync(body.End, body.Reason ?? "", user.ToActor(), ETags.Expected(context.Request));
-        ETags.Set(context.Response, pairing.Version);
-        return TypedResults.Ok(PairingDto.From(pairing));
-    }
+    public static async Task<Ok<PairingDto>> EndAsync(string id, EndPairingRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context) =>
+        Tagged(context.Response, await grains.GetGrain<IPairingGrain>(id).EndAsync(body.End, body.Reason ?? "", user.ToActor(), ETags.Expected(context.Request)));
 }

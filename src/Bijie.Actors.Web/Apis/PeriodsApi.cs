@@ -24,18 +24,8 @@ public static class PeriodsApi
     }
 
     /// <summary>The deadlines are everyone's; which pairings and projects were let report late, and why, is the office's (<see cref="Visibility.Period"/>).</summary>
-    public static async Task<Ok<IReadOnlyList<PeriodInfo>>> ListAsync(IGrainFactory grains, TimeProvider time, ClaimsPrincipal user, int? year)
-    {
-        var y = year ?? ProgrammeClock.Today(time).Year;
-        if (y is < 1988 or > 2200)
-        {
-            throw DomainException.Invalid("period.year", "year lies between 1988 and 2200.", "year");
-        }
-
-        var reader = user.ToActor();
-        var periods = await Task.WhenAll(Enumerable.Range(1, 4).Select(q => grains.GetGrain<IReportingPeriodGrain>($"{y}Q{q}").GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<PeriodInfo>>(periods.Select(p => Visibility.Period(p, reader)).ToArray());
-    }
+    public static async Task<Ok<IReadOnlyList<PeriodInfo>>> ListAsync(IListings listings, ClaimsPrincipal user, int? year) =>
+        TypedResults.Ok(await listings.PeriodsAsync(year, user.ToActor()));
 
     public static async Task<Ok<PeriodInfo>> GetAsync(string period, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(Visibility.Period(await Period(grains, period).GetAsync(), user.ToActor()));
@@ -44,8 +34,7 @@ public static class PeriodsApi
         TypedResults.Ok(await Period(grains, period).SetDeadlineAsync(body.Deadline, user.ToActor()));
 
     public static async Task<Ok<PeriodInfo>> GrantAsync(string period, string subjectId, GrantExceptionRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Period(grains, period).GrantExceptionAsync(subjectId,
-            body.Until ?? throw DomainException.Invalid("period.until", "until is required.", "until"), body.Reason ?? "", user.ToActor()));
+        TypedResults.Ok(await Period(grains, period).GrantExceptionAsync(subjectId, body.RequiredUntil, body.Reason ?? "", user.ToActor()));
 
     public static async Task<Ok<PeriodInfo>> RevokeAsync(string period, string subjectId, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Period(grains, period).RevokeExceptionAsync(subjectId, user.ToActor()));

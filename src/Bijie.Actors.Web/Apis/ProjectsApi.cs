@@ -21,18 +21,13 @@ public static class ProjectsApi
         return api;
     }
 
-    public static async Task<Ok<Page<ProjectInfo>>> ListAsync(HttpRequest request, IListings listings, string? locality, string? helper, int? year, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        return TypedResults.Ok(Listing.Of(request, await listings.ProjectsAsync(new ListingFilter(locality, null, helper), year, (p - 1) * s, s), p, s));
-    }
+    public static Task<Ok<Page<ProjectInfo>>> ListAsync(HttpRequest request, IListings listings, string? locality, string? helper, int? year, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) => listings.ProjectsAsync(new ListingFilter(locality, null, helper), year, offset, take));
 
-    public static async Task<Ok<ProjectInfo>> GetAsync(string id, IGrainFactory grains, HttpResponse response)
-    {
-        var project = await grains.GetGrain<IProjectGrain>(id).GetAsync();
-        ETags.Set(response, project.Version);
-        return TypedResults.Ok(project);
-    }
+    public static async Task<Ok<ProjectInfo>> GetAsync(string id, IGrainFactory grains, HttpResponse response) =>
+        Tagged(response, await grains.GetGrain<IProjectGrain>(id).GetAsync());
+
+    private static Ok<ProjectInfo> Tagged(HttpResponse response, ProjectInfo project) => ETags.Ok(response, project.Version, project);
 
     /// <summary>A project's status history, as <see cref="Visibility.ProjectHistory"/> shows it to the reader.</summary>
     public static async Task<Ok<IReadOnlyList<ProjectHistoryItem>>> HistoryAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
@@ -55,34 +50,19 @@ public static class ProjectsApi
         }
 
         var id = body.Id ?? Access.MintId("p", user.ToActor(), idempotencyKey);
-        var request = new ProposeProject(body.Title ?? "", body.Track, body.LocalityCode ?? "", body.LeadHelperId ?? "", body.CoHelperIds ?? [],
-            body.ResponsibleStaffId ?? "", body.Money ?? new ProjectMoney(0, 0, 0), body.Milestones ?? [], body.ProposedOn);
+        var request = body.ToCommand();
         var grain = grains.GetGrain<IProjectGrain>(id);
         var existed = await Listing.ExistsAsync(grain.GetAsync);
-        var project = await Listing.InBody(() => grain.ProposeAsync(request, user.ToActor()));
-        return existed ? TypedResults.Ok(project) : TypedResults.Created($"/api/v1/projects/{id}", project);
+        return Listing.CreatedOrFound(existed, $"/api/v1/projects/{id}", await Listing.InBody(() => grain.ProposeAsync(request, user.ToActor())));
     }
 
-    public static async Task<Ok<ProjectInfo>> TransitionAsync(string id, ProjectTransition body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
-    {
-        var project = await grains.GetGrain<IProjectGrain>(id).TransitionAsync(body, user.ToActor(), ETags.Expected(context.Request));
-        ETags.Set(context.Response, project.Version);
-        return TypedResults.Ok(project);
-    }
+    public static async Task<Ok<ProjectInfo>> TransitionAsync(string id, ProjectTransition body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context) =>
+        Tagged(context.Response, await grains.GetGrain<IProjectGrain>(id).TransitionAsync(body, user.ToActor(), ETags.Expected(context.Request)));
 
-    public static async Task<Ok<ProjectInfo>> AssignAsync(string id, AssignResponsibleRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
-    {
-        var project = await grains.GetGrain<IProjectGrain>(id).AssignResponsibleAsync(
-            body.StaffId ?? throw DomainException.Invalid("staff.unknown", "staffId is required.", "staffId"), user.ToActor(), ETags.Expected(context.Request));
-        ETags.Set(context.Response, project.Version);
-        return TypedResults.Ok(project);
-    }
+    public static async Task<Ok<ProjectInfo>> AssignAsync(string id, AssignResponsibleRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context) =>
+        Tagged(context.Response, await grains.GetGrain<IProjectGrain>(id).AssignResponsibleAsync(body.RequiredStaffId, user.ToActor(), ETags.Expected(context.Request)));
 
-    public static async Task<Ok<ProjectInfo>> ProgressAsync(string id, ProjectProgressRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
-    {
-        var project = await grains.GetGrain<IProjectGrain>(id).UpdateProgressAsync(
-            body.Money ?? throw DomainException.Invalid("project.money", "money is required.", "money"), body.Milestones ?? [], user.ToActor(), ETags.Expected(context.Request));
-        ETags.Set(context.Response, project.Version);
-        return TypedResults.Ok(project);
-    }
+    public static async Task<Ok<ProjectInfo>> ProgressAsync(string id, ProjectProgressRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpContext context) =>
+        Tagged(context.Response, await grains.GetGrain<IProjectGrain>(id).UpdateProgressAsync(
+            body.RequiredMoney, body.Milestones ?? [], user.ToActor(), ETags.Expected(context.Request)));
 }

@@ -28,21 +28,13 @@ public static class ReportsApi
     }
 
     public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> SubmitAsync(
-        ReportRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
-    {
-        var submission = new ReportSubmission(body.PairingId, body.ProjectId, body.Date, body.Values ?? new Dictionary<string, decimal>(), idempotencyKey ?? "", body.Note);
-        var receipt = await grains.GetGrain<IReportIntakeGrain>(0).SubmitAsync(submission, user.ToActor());
-        var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed);
-        return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
-    }
+        ReportRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user) =>
+        ReportReceiptDto.Answer(await grains.GetGrain<IReportIntakeGrain>(0).SubmitAsync(body.ToSubmission(idempotencyKey), user.ToActor()));
 
     /// <summary>The reports the reader may list (<see cref="IListings.ReportsAsync"/>), a page at a time.</summary>
-    public static async Task<Ok<Page<ReportView>>> ListAsync(
-        HttpRequest request, IListings listings, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        return TypedResults.Ok(Listing.Of(request, await listings.ReportsAsync(pairing, project, locality, year, (p - 1) * s, s, user.ToActor()), p, s));
-    }
+    public static Task<Ok<Page<ReportView>>> ListAsync(
+        HttpRequest request, IListings listings, ClaimsPrincipal user, string? pairing, string? project, string? locality, int year, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) => listings.ReportsAsync(pairing, project, locality, year, offset, take, user.ToActor()));
 
     public static async Task<Ok<ReportView>> GetAsync(Guid id, IReportReader reader, ClaimsPrincipal user)
     {
@@ -51,44 +43,27 @@ public static class ReportsApi
     }
 
     public static async Task<Ok<ReviewItem>> ReviewAsync(Guid id, ReviewRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IReportReviewGrain>(0).ReviewAsync(id,
-            body.Decision ?? throw DomainException.Invalid("review.decision", "decision is Approve or Return.", "decision"), body.Reason, user.ToActor()));
+        TypedResults.Ok(await grains.GetGrain<IReportReviewGrain>(0).ReviewAsync(id, body.RequiredDecision, body.Reason, user.ToActor()));
 
-    public static async Task<Ok<Page<ReviewItem>>> ListForReviewAsync(
+    public static Task<Ok<Page<ReviewItem>>> ListForReviewAsync(
         HttpRequest request, IListings listings, string? status, string? pairing, string? project, string? locality,
-        string? helper, string? enterprise, string? indicator, bool? onBehalf, int? year, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        var filter = new ReviewFilter(pairing, project, locality, helper, enterprise, indicator, onBehalf, year);
-        return TypedResults.Ok(Listing.Of(request, await listings.ReviewQueueAsync(filter, status, (p - 1) * s, s), p, s));
-    }
+        string? helper, string? enterprise, string? indicator, bool? onBehalf, int? year, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) =>
+            listings.ReviewQueueAsync(new ReviewFilter(pairing, project, locality, helper, enterprise, indicator, onBehalf, year), status, offset, take));
 
     public static async Task<Ok<BulkApproval>> ApproveManyAsync(ApproveManyRequest body, IGrainFactory grains, IListings listings, ClaimsPrincipal user)
     {
-        if (body.Expected is null && body.Through is null)
-        {
-            throw DomainException.Invalid("review.expected", "Say how many reports you confirmed (expected), or continue a bulk approval (through).", "expected");
-        }
-
+        var confirmed = body.Confirmed;
         var query = await listings.ReviewQueryAsync(body.Filter ?? new ReviewFilter());
         return TypedResults.Ok(await grains.GetGrain<IReportReviewGrain>(0).ApproveManyAsync(
-            query with { ThroughPosition = body.Through }, body.Through is null ? body.Expected : null, body.Limit ?? 1000, user.ToActor()));
+            query with { ThroughPosition = body.Through }, confirmed, body.Limit ?? 1000, user.ToActor()));
     }
 
     public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> CorrectAsync(
-        Guid id, ReportRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
-    {
-        var submission = new ReportSubmission(body.PairingId, body.ProjectId, body.Date, body.Values ?? new Dictionary<string, decimal>(), idempotencyKey ?? "", body.Note);
-        var receipt = await grains.GetGrain<IReportIntakeGrain>(0).CorrectAsync(id, submission, user.ToActor());
-        var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed);
-        return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
-    }
+        Guid id, ReportRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user) =>
+        ReportReceiptDto.Answer(await grains.GetGrain<IReportIntakeGrain>(0).CorrectAsync(id, body.ToSubmission(idempotencyKey), user.ToActor()));
 
     public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> ReverseAsync(
-        Guid id, ReversalRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
-    {
-        var receipt = await grains.GetGrain<IReportIntakeGrain>(0).ReverseAsync(id, body.Reason ?? "", idempotencyKey ?? "", user.ToActor());
-        var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed);
-        return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
-    }
+        Guid id, ReversalRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user) =>
+        ReportReceiptDto.Answer(await grains.GetGrain<IReportIntakeGrain>(0).ReverseAsync(id, body.Reason ?? "", idempotencyKey ?? "", user.ToActor()));
 }

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>
@@ -33,95 +29,22 @@ public static class SessionApi
         return app;
     }
 
-    public static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> SignInAsync(SignInRequest body, HttpContext context, IGrainFactory grains,
-        IAntiforgery antiforgery, SignInThrottle throttle)
-    {
-        var name = SessionCookies.Normalize(body.UserName);
-        var address = context.Connection.RemoteIpAddress;
-        var wait = throttle.TryBegin(name, address);
-        if (wait > TimeSpan.Zero)
-        {
-            return SessionCookies.Wait(context, wait);
-        }
+    public static Task<Results<Ok<SessionDto>, ProblemHttpResult>> SignInAsync(SignInRequest body, HttpContext context, CookieSignIn cookies) =>
+        cookies.SignInAsync(context, body);
 
-        var result = await grains.GetGrain<IAccountGrain>(name).SignInAsync(body.Password ?? "");
-        if (result is not { Outcome: SignInOutcome.Succeeded, Account: { } account, SessionId: { } sessionId })
-        {
-            return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: SessionCookies.SignInFailed);
-        }
+    public static Ok<SessionDto> Current(HttpContext context, CookieSignIn cookies) => cookies.Current(context);
 
-        throttle.Succeeded(name, address);
-        await SessionCookies.IssueCookieAsync(context, account, sessionId);
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return TypedResults.Ok(new SessionDto(account.UserName, account.DisplayName, account.Role.ToString(), account.OrganizationId, tokens.RequestToken,
-            ReturnUrls.AfterSignIn(body.ReturnUrl, account.Role, account.OrganizationId)));
-    }
+    public static Task<Results<NoContent, BadRequest>> SignOutAsync(HttpContext context, CookieSignIn cookies, bool everywhere = false) =>
+        cookies.SignOutAsync(context, everywhere);
 
-    public static Ok<SessionDto> Current(HttpContext context, IAntiforgery antiforgery)
-    {
-        var user = context.User;
-        var actor = user.ToActor();
-        return TypedResults.Ok(new SessionDto(actor.Id, user.FindFirstValue(ClaimTypes.Name) ?? actor.Id, actor.Role.ToString(), actor.OrganizationId,
-            antiforgery.GetAndStoreTokens(context).RequestToken));
-    }
+    public static Task<Results<Ok<SessionDto>, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordRequest body, HttpContext context, CookieSignIn cookies) =>
+        cookies.ChangePasswordAsync(context, body);
 
-    public static async Task<Results<NoContent, BadRequest>> SignOutAsync(HttpContext context, ClaimsPrincipal user, IGrainFactory grains, SessionValidator sessions,
-        bool everywhere = false)
-    {
-        if (SessionCookies.CookieSession(user) is not { } cookie)
-        {
-            return TypedResults.BadRequest(); // an API key has no session to end
-        }
-
-        var (name, session) = cookie;
-
-        await grains.GetGrain<IAccountGrain>(name).EndSessionsAsync(everywhere ? null : session);
-        sessions.Forget(name, everywhere ? null : session);
-        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return TypedResults.NoContent();
-    }
-
-    public static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordRequest body, HttpContext context, ClaimsPrincipal user,
-        IGrainFactory grains, IAntiforgery antiforgery, SignInThrottle throttle, SessionValidator sessions)
-    {
-        if (SessionCookies.CookieSession(user) is not { UserName: var name })
-        {
-            return TypedResults.Problem(statusCode: 400, title: "Invalid request", detail: "Only a signed-in user changes a password; an API key has none.");
-        }
-
-        // Under /api/v1/session, which the general check leaves alone for sign-in: this write is checked here.
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return TypedResults.Problem(statusCode: 400, title: "Invalid request",
-                detail: "A write made with the session cookie needs the X-CSRF-TOKEN header from GET /api/v1/session.");
-        }
-
-        // A stolen cookie must not make guessing the current password any faster than signing in.
-        var address = context.Connection.RemoteIpAddress;
-        var wait = throttle.TryBegin(name, address);
-        if (wait > TimeSpan.Zero)
-        {
-            return SessionCookies.Wait(context, wait);
-        }
-
-        var result = await grains.GetGrain<IAccountGrain>(name).ChangePasswordAsync(body.CurrentPassword ?? "", body.NewPassword ?? "");
-        if (result is not { Outcome: SignInOutcome.Succeeded, Account: { } account, SessionId: { } sessionId })
-        {
-            throw DomainException.Invalid("account.current_password", "The current password is wrong.", "currentPassword");
-        }
-
-        throttle.Succeeded(name, address);
-        sessions.Forget(name, null);
-        await SessionCookies.IssueCookieAsync(context, account, sessionId);
-        return TypedResults.Ok(new SessionDto(account.UserName, account.DisplayName, account.Role.ToString(), account.OrganizationId,
-            antiforgery.GetAndStoreTokens(context).RequestToken));
-    }
-
-    public static async Task<Ok<AccountInfo>> DisableAccountAsync(string userName, IGrainFactory grains, ClaimsPrincipal user, SessionValidator sessions)
+    public static async Task<Ok<AccountInfo>> DisableAccountAsync(string userName, IGrainFactory grains, ClaimsPrincipal user, CookieSignIn cookies)
     {
         var name = SessionCookies.Normalize(userName);
         var account = await grains.GetGrain<IAccountGrain>(name).SetDisabledAsync(true, user.ToActor().Id);
-        sessions.Forget(name, null);
+        cookies.Forget(name);
         return TypedResults.Ok(account);
     }
 
@@ -129,11 +52,11 @@ public static class SessionApi
         TypedResults.Ok(await grains.GetGrain<IAccountGrain>(SessionCookies.Normalize(userName)).SetDisabledAsync(false, user.ToActor().Id));
 
     public static async Task<Ok<PasswordReset>> ResetPasswordAsync(string userName, ResetPasswordRequest? body, IGrainFactory grains, ClaimsPrincipal user,
-        SessionValidator sessions, HttpContext context)
+        CookieSignIn cookies, HttpContext context)
     {
         var name = SessionCookies.Normalize(userName);
         var reset = await grains.GetGrain<IAccountGrain>(name).ResetPasswordAsync(body?.Password, user.ToActor().Id);
-        sessions.Forget(name, null);
+        cookies.Forget(name);
         context.Response.Headers.CacheControl = "no-store"; // a one-time password is not kept by any cache
         return TypedResults.Ok(reset);
     }

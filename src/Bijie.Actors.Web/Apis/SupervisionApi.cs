@@ -15,10 +15,7 @@ public static class SupervisionApi
     }
 
     /// <summary>What needs an update (<see cref="IListings.SupervisionAsync"/>), a page at a time.</summary>
-    public static async Task<Ok<Page<UpdateNeededView>>> ListAsync(
-        HttpRequest request, IListings listings, string? period, string? staff, string? locality, string? reason, int? page, int? size)
-    {
-        var (p, s) = Listing.Paging(page, size);
-        return TypedResults.Ok(Listing.Of(request, await listings.SupervisionAsync(new SupervisionFilter(period, staff, locality, reason), (p - 1) * s, s), p, s));
-    }
+    public static Task<Ok<Page<UpdateNeededView>>> ListAsync(
+        HttpRequest request, IListings listings, string? period, string? staff, string? locality, string? reason, int? page, int? size) =>
+        Listing.PageAsync(request, page, size, (offset, take) => listings.SupervisionAsync(new SupervisionFilter(period, staff, locality, reason), offset, take));
 }

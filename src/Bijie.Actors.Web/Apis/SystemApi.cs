@@ -26,26 +26,6 @@ public static class SystemApi
         return TypedResults.Ok(new SystemInfo(Product.NameZh, Product.NameEn, Product.CodeName, Product.Version, programme));
     }
 
-    public static async Task<Ok<IReadOnlyList<SiloActivations>>> GetActivationsAsync(IGrainFactory grains)
-    {
-        var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-        IReadOnlyList<SiloActivations> silos = statistics
-            .GroupBy(s => s.SiloAddress.ToString())
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new SiloActivations(
-                g.Key,
-                g.Sum(s => s.ActivationCount),
-                g.Where(s => s.ActivationCount > 0).GroupBy(s => ShortTypeName(s.GrainType))
-                    .Select(t => (Type: t.Key, Count: t.Sum(s => s.ActivationCount))).OrderByDescending(t => t.Count)
-                    .ToDictionary(t => t.Type, t => t.Count)))
-            .ToArray();
-        return TypedResults.Ok(silos);
-    }
-
-    /// <summary>Bijie.Actors.Grains.Rollups.ScopeGrain,Bijie.Actors.Grains → ScopeGrain.</summary>
-    private static string ShortTypeName(string grainType)
-    {
-        var name = grainType.Split(',')[0];
-        return name[(name.LastIndexOf('.') + 1)..];
-    }
+    public static async Task<Ok<IReadOnlyList<SiloActivations>>> GetActivationsAsync(IGrainFactory grains) =>
+        TypedResults.Ok(await SiloActivations.OfClusterAsync(grains));
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Bijie.Actors.Web.Apis;
 
 /// <summary>Webhooks for API clients: subscriptions to events, deliveries signed with HMAC-SHA256, retried, logged.</summary>
@@ -24,8 +22,7 @@ public static class WebhooksApi
     public static async Task<Created<WebhookCreated>> CreateAsync(CreateWebhookRequest body, IGrainFactory grains, ClaimsPrincipal user)
     {
         var id = $"wh-{Guid.NewGuid():N}"[..19];
-        var secret = body.Secret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var subscription = await grains.GetGrain<IWebhookGrain>(id).CreateAsync(body.Url ?? "", body.Events ?? [], secret, user.ToActor());
+        var subscription = await grains.GetGrain<IWebhookGrain>(id).CreateAsync(body.Url ?? "", body.Events ?? [], body.Secret, user.ToActor());
         return TypedResults.Created($"/api/v1/webhooks/{id}", new WebhookCreated(WebhookView.From(subscription), subscription.Secret));
     }
 
@@ -38,11 +35,8 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<IReadOnlyList<WebhookAttemptView>>> DeliveriesAsync(string id, IGrainFactory grains)
-    {
-        await grains.GetGrain<IWebhookGrain>(id).GetAsync(); // 404 for an unknown subscription
-        return TypedResults.Ok<IReadOnlyList<WebhookAttemptView>>((await grains.GetGrain<IWebhookGrain>(id).DeliveriesAsync()).Select(WebhookAttemptView.From).ToArray());
-    }
+    public static async Task<Ok<IReadOnlyList<WebhookAttemptView>>> DeliveriesAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<WebhookAttemptView>>((await grains.GetGrain<IWebhookGrain>(id).DeliveriesAsync()).Select(WebhookAttemptView.From).ToArray());
 
     public static async Task<Ok<IReadOnlyList<WebhookDeadLetter>>> DeadLettersAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IWebhookGrain>(id).DeadLettersAsync());

@@ -1,8 +1,5 @@
 namespace Bijie.Actors.Web.Contracts;
 
-/// <summary>A node of the tree of <c>GET /api/v1/localities</c>.</summary>
-public sealed record LocalityNode(string Code, string Name, string Level, IReadOnlyList<LocalityNode> Children);
-
 /// <summary>The answer of <c>GET /api/v1/localities/{code}</c>.</summary>
 public sealed record LocalityDto(
     string Code,

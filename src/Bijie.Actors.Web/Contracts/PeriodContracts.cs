@@ -4,4 +4,7 @@ namespace Bijie.Actors.Web.Contracts;
 public sealed record SetDeadlineRequest(DateOnly? Deadline);
 
 /// <summary>The body of <c>PUT /api/v1/periods/{period}/exceptions/{subjectId}</c>.</summary>
-public sealed record GrantExceptionRequest(DateOnly? Until, string? Reason);
+public sealed record GrantExceptionRequest(DateOnly? Until, string? Reason)
+{
+    public DateOnly RequiredUntil => Required.Of(Until, "period.until", "until");
+}

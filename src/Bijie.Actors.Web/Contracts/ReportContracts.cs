@@ -1,21 +1,39 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Bijie.Actors.Web.Contracts;
 
 /// <summary>
 /// The body of <c>POST /api/v1/reviews/approval</c>: the filter, the number the office confirmed (first call) or the
 /// position the set was fixed at (later calls), and how many to approve in this call (1–5000, 1000 by default).
 /// </summary>
-public sealed record ApproveManyRequest(ReviewFilter? Filter, int? Expected, long? Through, int? Limit);
+public sealed record ApproveManyRequest(ReviewFilter? Filter, int? Expected, long? Through, int? Limit)
+{
+    /// <summary>The count confirmed for a first call (a continuation passes <see cref="Through"/> instead and confirms nothing again).</summary>
+    public int? Confirmed => Through is not null ? null
+        : Expected ?? throw DomainException.Invalid("review.expected", "Say how many reports you confirmed (expected), or continue a bulk approval (through).", "expected");
+}
 
 /// <summary>The body of <c>POST /api/v1/reports/{id}/review</c>.</summary>
-public sealed record ReviewRequest(ReviewDecision? Decision, string? Reason);
+public sealed record ReviewRequest(ReviewDecision? Decision, string? Reason)
+{
+    public ReviewDecision RequiredDecision => Decision ?? throw DomainException.Invalid("review.decision", "decision is Approve or Return.", "decision");
+}
 
 /// <summary>The body of <c>POST /api/v1/reports</c>.</summary>
-public sealed record ReportRequest(string? PairingId, string? ProjectId, DateOnly Date, IReadOnlyDictionary<string, decimal>? Values, string? Note);
+public sealed record ReportRequest(string? PairingId, string? ProjectId, DateOnly Date, IReadOnlyDictionary<string, decimal>? Values, string? Note)
+{
+    public ReportSubmission ToSubmission(string? idempotencyKey) =>
+        new(PairingId, ProjectId, Date, Values ?? new Dictionary<string, decimal>(), idempotencyKey ?? "", Note);
+}
 
 /// <summary>The body of <c>POST /api/v1/reports/{id}/reversal</c>.</summary>
 public sealed record ReversalRequest(string? Reason);
 
 /// <summary>The answer to a report: its id once committed.</summary>
-public sealed record ReportReceiptDto(Guid Id, long Position, bool Replayed);
+public sealed record ReportReceiptDto(Guid Id, long Position, bool Replayed)
+{
+    /// <summary>201 with the report's address for a new entry, 200 for a replay of the same Idempotency-Key.</summary>
+    public static Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>> Answer(ReportReceipt receipt)
+    {
+        var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed);
+        return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
+    }
+}

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-
 namespace Bijie.Actors.Web.Contracts;
 
 /// <summary>The body of <c>POST /api/v1/session</c>.</summary>

@@ -1,8 +1,5 @@
 namespace Bijie.Actors.Web.Contracts;
 
-/// <summary>One silo's share of the activations (<c>GET /api/v1/system/activations</c>).</summary>
-public sealed record SiloActivations(string Silo, int Activations, IReadOnlyDictionary<string, int> ByGrainType);
-
 /// <summary>The answer of <c>GET /api/v1/system</c>; <paramref name="Programme"/> (hosts) for the admin only, else null.</summary>
 public sealed record SystemInfo(string NameZh, string NameEn, string CodeName, string Version, ProgrammeInfo? Programme);
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Bijie.Actors.Web.Contracts;
 
 /// <summary>The body of <c>POST /api/v1/webhooks</c>; without a secret one is made up.</summary>

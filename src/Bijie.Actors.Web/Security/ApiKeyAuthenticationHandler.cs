@@ -26,7 +26,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (!ApiKeyTokens.TryParseBearer(header, out var id, out var secret))
+        if (!ApiKeyBearer.TryParse(header, out var id, out var secret))
         {
             return AuthenticateResult.Fail("The Authorization header does not carry a Bijie API key (Bearer bjk_…).");
         }

@@ -48,7 +48,7 @@ public static class RateLimits
             return RateLimitPartition.GetNoLimiter("pages");
         }
 
-        return ApiKeyTokens.TryParseBearer(context.Request.Headers.Authorization.ToString(), out var id, out _)
+        return ApiKeyBearer.TryParse(context.Request.Headers.Authorization.ToString(), out var id, out _)
             ? PerSecond($"key:{id}", api.RequestsPerSecondPerKey)
             : PerSecond($"ip:{Address(context)}", api.AnonymousRequestsPerSecond);
     });
@@ -56,7 +56,7 @@ public static class RateLimits
     /// <summary>Key ids this host holds no verdict on: each costs a grain call (a store read for an id never seen), so bounded per address.</summary>
     private static PartitionedRateLimiter<HttpContext> KeyLookups(ApiOptions api) => PartitionedRateLimiter.Create<HttpContext, string>(context =>
         context.Request.Path.StartsWithSegments("/api")
-        && ApiKeyTokens.TryParseBearer(context.Request.Headers.Authorization.ToString(), out var id, out _)
+        && ApiKeyBearer.TryParse(context.Request.Headers.Authorization.ToString(), out var id, out _)
         && !context.RequestServices.GetRequiredService<ApiKeyVerifier>().Knows(id)
             ? PerSecond($"lookup:{Address(context)}", api.KeyLookupsPerSecondPerAddress)
             : RateLimitPartition.GetNoLimiter(""));

@@ -61,6 +61,15 @@ public static class LedgerFiles
     }
 
     /// <summary>An empty file with a kind's column headers.</summary>
+    /// <summary>An import refused whole: problem details as every 4xx, carrying the result's figures and the bad rows (errors).</summary>
+    public static ProblemHttpResult Refused(ImportResult result) =>
+        TypedResults.Problem(statusCode: 400, title: "Invalid request",
+            detail: $"{result.Rows - result.ValidRows} of {result.Rows} rows are bad; nothing was imported.", extensions: new Dictionary<string, object?>
+            {
+                ["code"] = "import.invalid_rows", ["kind"] = result.Kind, ["dryRun"] = false, ["rows"] = result.Rows, ["validRows"] = result.ValidRows,
+                ["applied"] = 0, ["errors"] = result.Errors,
+            });
+
     public static FileContentHttpResult Template(ExcelType type, string kind, IReadOnlyList<string> header)
     {
         ArgumentNullException.ThrowIfNull(header);

@@ -1,7 +1,4 @@
-namespace Bijie.Actors.Web.Apis;
-
-/// <summary>A page of a listing and the link to the next one (null on the last page).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next, int Total);
+namespace Bijie.Actors.Web.Http;
 
 /// <summary>Paging of the listings (<see cref="IListings"/> on the silo side reads them): the page and size asked, the next link.</summary>
 public static class Listing
@@ -16,6 +13,20 @@ public static class Listing
         }
 
         return (page ?? 1, size ?? 50);
+    }
+
+    /// <summary>Reads the page asked (<paramref name="read"/> takes the offset and the size) and answers it with the link to the next one.</summary>
+    public static async Task<Ok<Page<T>>> PageAsync<T>(HttpRequest request, int? page, int? size, Func<int, int, Task<Slice<T>>> read)
+    {
+        var (p, s) = Paging(page, size);
+        return TypedResults.Ok(Of(request, await read((p - 1) * s, s), p, s));
+    }
+
+    /// <summary>The same, each item mapped to its wire shape.</summary>
+    public static async Task<Ok<Page<TOut>>> PageAsync<TIn, TOut>(HttpRequest request, int? page, int? size, Func<int, int, Task<Slice<TIn>>> read, Func<TIn, TOut> map)
+    {
+        var (p, s) = Paging(page, size);
+        return TypedResults.Ok(Of(request, await read((p - 1) * s, s), p, s, map));
     }
 
     /// <summary>A slice of a listing as the page the API answers, with the link to the next page.</summary>
@@ -52,6 +63,11 @@ public static class Listing
         }
     }
 
+    /// <summary>A create's answer: 201 with the new thing's address, or 200 when the same create found it made already.</summary>
+    public static Results<Created<T>, Ok<T>> CreatedOrFound<T>(bool existed, string location, T value) =>
+        existed ? TypedResults.Ok(value) : TypedResults.Created(location, value);
+
+    /// <summary>A grain's NotFound about something a body names (not the path) is the body's fault: a 400 naming the field.</summary>
     public static async Task<T> InBody<T>(Func<Task<T>> call)
     {
         try

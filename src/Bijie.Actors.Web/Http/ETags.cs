@@ -1,9 +1,16 @@
-namespace Bijie.Actors.Web.Apis;
+namespace Bijie.Actors.Web.Http;
 
 /// <summary>Editable resources carry their version as an ETag; a write with a stale If-Match is a 412, so no editor overwrites another's change unseen.</summary>
 public static class ETags
 {
     public static void Set(HttpResponse response, int version) => response.Headers.ETag = $"\"{version}\"";
+
+    /// <summary>200 with the resource, its version as the ETag.</summary>
+    public static Ok<T> Ok<T>(HttpResponse response, int version, T value)
+    {
+        Set(response, version);
+        return TypedResults.Ok(value);
+    }
 
     /// <summary>The version an If-Match names; null when there is none (or "*").</summary>
     public static int? Expected(HttpRequest request)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Bijie.Actors.Web.Security;
+namespace Bijie.Actors.Abstractions;
 
 /// <summary>API key tokens: <c>bjk_{id}_{secret}</c>. The id is public (it names the key); only the secret's hash is stored.</summary>
 public static class ApiKeyTokens
@@ -14,12 +14,9 @@ public static class ApiKeyTokens
     public static (string Id, string Secret, string Token) New()
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdBytes));
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return (id, secret, $"{Prefix}{id}_{secret}");
     }
-
-    /// <summary>Whether a text has the shape of the ids <see cref="New"/> makes (an actor id in the ledger that names a key).</summary>
-    public static bool IsKeyId(string text) => ApiKeyIds.IsKeyId(text);
 
     public static bool TryParse(string? token, out string id, out string secret)
     {
@@ -41,15 +38,5 @@ public static class ApiKeyTokens
         return id.All(char.IsAsciiHexDigitLower);
     }
 
-    /// <summary>Reads <c>Bearer bjk_…</c> from an Authorization header; no store is consulted.</summary>
-    public static bool TryParseBearer(string? authorization, out string id, out string secret)
-    {
-        id = secret = "";
-        return authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && TryParse(authorization["Bearer ".Length..].Trim(), out id, out secret);
-    }
-
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

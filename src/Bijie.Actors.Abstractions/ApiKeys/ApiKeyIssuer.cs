@@ -1,6 +1,6 @@
-namespace Bijie.Actors.Web.Security;
+namespace Bijie.Actors.Abstractions;
 
-/// <summary>Makes a key: a random id and secret; the grain keeps the secret's hash only. The API and the host's first start both issue here.</summary>
+/// <summary>Makes a key: a random id and secret; the grain keeps the secret's hash only. The API and the host's first start both issue here, on the silo side.</summary>
 public static class ApiKeyIssuer
 {
     /// <summary>A new key and its token (<c>bjk_{id}_{secret}</c>), which is shown this once and never stored.</summary>
