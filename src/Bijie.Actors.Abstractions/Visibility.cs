@@ -38,4 +38,8 @@ public static class Visibility
     /// <summary>A support matter is the office's and its helper's; to anyone else it is not there.</summary>
     public static bool SeesMatter(string helperId, ActorRef reader) =>
         reader.ManagesEverything || (reader.Role == ActorRole.Helper && reader.OrganizationId == helperId);
+
+    /// <summary>The matter as its reader sees it: not found for anyone <see cref="SeesMatter"/> refuses.</summary>
+    public static MatterInfo Matter(string id, MatterInfo matter, ActorRef reader) =>
+        SeesMatter(matter.HelperId, reader) ? matter : throw DomainException.NotFound("matter.unknown", $"No support matter '{id}'.", "matterId");
 }

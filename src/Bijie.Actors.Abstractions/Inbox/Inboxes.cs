@@ -24,4 +24,8 @@ public static class Inboxes
         ActorRole.Locality when actor.OrganizationId is { } code => Locality(code),
         _ => null,
     };
+
+    /// <summary>The inbox a signed-in actor reads; not found for an account that has none.</summary>
+    public static string Required(ActorRef actor) =>
+        Of(actor) ?? throw DomainException.NotFound("notification.unknown", "This account has no inbox.", "id");
 }

@@ -23,6 +23,18 @@ public static class ChosenIds
         }
     }
 
+    /// <summary>The id a request chose (refused if it is one of the reserved forms), or else one minted from the caller and its key.</summary>
+    public static string OrMinted(string? chosen, string kind, ActorRef actor, string? idempotencyKey)
+    {
+        if (chosen is null)
+        {
+            return Access.MintId(kind, actor, idempotencyKey);
+        }
+
+        RefuseReserved(chosen);
+        return chosen;
+    }
+
     /// <summary>
     /// Refuses an id of the forms the server makes (a visit's, a need's, and a matched need's project, <c>need-…</c>):
     /// where ids are chosen in a request, so that no one can take in advance one the server will make.

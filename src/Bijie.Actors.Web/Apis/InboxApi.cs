@@ -21,8 +21,7 @@ public static class InboxApi
 
     public static async Task<NoContent> MarkReadAsync(Guid id, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var inbox = Inboxes.Of(user.ToActor()) ?? throw DomainException.NotFound("notification.unknown", "This account has no inbox.", "id");
-        await grains.GetGrain<IInboxGrain>(inbox).MarkReadAsync(id);
+        await grains.GetGrain<IInboxGrain>(Inboxes.Required(user.ToActor())).MarkReadAsync(id);
         return TypedResults.NoContent();
     }
 }

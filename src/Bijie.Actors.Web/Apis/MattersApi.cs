@@ -23,13 +23,7 @@ public static class MattersApi
     public static async Task<Ok<MatterView>> GetAsync(string id, IGrainFactory grains, TimeProvider time, HttpResponse response, ClaimsPrincipal user)
     {
         var grain = grains.GetGrain<IMatterGrain>(id);
-        var info = await grain.GetAsync();
-        var actor = user.ToActor();
-        if (!Visibility.SeesMatter(info.HelperId, actor))
-        {
-            throw DomainException.NotFound("matter.unknown", $"No support matter '{id}'.", "matterId");
-        }
-
+        var info = Visibility.Matter(id, await grain.GetAsync(), user.ToActor());
         return ETags.Ok(response, info.Version, MatterView.From(info, time.GetUtcNow(), await grain.ServedByAsync()));
     }
 

@@ -44,12 +44,7 @@ public static class ProjectsApi
     public static async Task<Results<Created<ProjectInfo>, Ok<ProjectInfo>>> ProposeAsync(
         ProposeProjectRequest body, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user)
     {
-        if (body.Id is not null)
-        {
-            ChosenIds.RefuseReserved(body.Id); // the project a need's match makes is "need-…"; a request may not take it first
-        }
-
-        var id = body.Id ?? Access.MintId("p", user.ToActor(), idempotencyKey);
+        var id = ChosenIds.OrMinted(body.Id, "p", user.ToActor(), idempotencyKey); // never "need-…", the project a need's match makes
         var request = body.ToCommand();
         var grain = grains.GetGrain<IProjectGrain>(id);
         var existed = await Listing.ExistsAsync(grain.GetAsync);
