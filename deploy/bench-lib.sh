@@ -1,6 +1,6 @@
 # Shared by deploy/bench.sh and deploy/bench-wrk.sh (sourced after their options and the build): the "bench"
 # services instance, the hosts on :25080 and the conventional design on :25090, the preload of --rows reports, and
-# the CPU of the processes that serve. Needs $out, $rows, $host_dll and $conv_dll.
+# the CPU of the processes that serve, the list of active pairings. Needs $out, $rows, $host_dll, $conv_dll and $pairings.
 "$REPO/deploy/services.sh" reset bench >/dev/null 2>&1 || true
 "$REPO/deploy/services.sh" start bench >/dev/null
 set -a; source "$LOCAL/bench/services.env"; set +a
@@ -59,4 +59,18 @@ start_conventional() { # the conventional design on :25090 with a table of $rows
     SELECT gen_random_uuid(), 'pre-' || g, 'preload', c, c, make_date(extract(year FROM now())::int, 1 + g % extract(month FROM now())::int, 1),
            extract(year FROM now())::int, 'clinic_person_times', 1
     FROM generate_series(1, $rows) g, LATERAL (SELECT (ARRAY['520502','520521','520523','520524','520525','520526','520527','520581'])[1 + g % 8] AS c) x; ANALYZE conv_reports;" >/dev/null
+}
+
+list_pairings() { # list_pairings PORT KEYFILE: the active pairings the server knows, one id a line, into $pairings
+  local port="$1" key page=1 next=x
+  key="$(cat "$2")"
+  : >"$pairings"
+  while [[ -n "$next" && "$next" != null ]]; do
+    local json
+    json="$(curl -fsS -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/pairings?status=active&size=200&page=$page")"
+    jq -r '.items[].id' <<<"$json" >>"$pairings"
+    next="$(jq -r '.next' <<<"$json")"
+    page=$((page + 1))
+  done
+  [[ -s "$pairings" ]] || die "no active pairing to report on"
 }

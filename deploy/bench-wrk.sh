@@ -39,21 +39,7 @@ conv_dll="$REPO/bench/Bijie.Actors.Bench.Conventional/bin/Release/net10.0/Bijie.
 source "$REPO/deploy/bench-lib.sh"
 
 today="$(TZ=Asia/Shanghai date +%F)" # the programme's day: a report may not be dated later
-pairings="$out/pairings.txt"
-
-list_pairings() { # list_pairings PORT KEYFILE: the active pairings the server knows, one id a line
-  local port="$1" key page=1 next=x
-  key="$(cat "$2")"
-  : >"$pairings"
-  while [[ -n "$next" && "$next" != null ]]; do
-    local json
-    json="$(curl -fsS -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/pairings?status=active&size=200&page=$page")"
-    jq -r '.items[].id' <<<"$json" >>"$pairings"
-    next="$(jq -r '.next' <<<"$json")"
-    page=$((page + 1))
-  done
-  [[ -s "$pairings" ]] || die "no active pairing to report on"
-}
+pairings="$out/pairings.list"
 
 run_wrk() { # run_wrk SYSTEM PORT KEYFILE: a warm-up, then the measured run with the servers' CPU per report
   local system="$1" port="$2" key pids before_host before_pg before_az after_host after_pg after_az line

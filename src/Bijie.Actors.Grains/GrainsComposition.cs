@@ -23,6 +23,7 @@ public static class GrainsComposition
         AddOptions<Needs.NeedOptions>(services, configuration, Needs.NeedOptions.Section);
 
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
+        services.Insert(0, ServiceDescriptor.Singleton<IGrainInterfaceTypeProvider, CachedGrainInterfaceTypes>()); // first: it answers for every interface
         services.AddSingleton<Abstractions.ILedgerImports, Imports.LedgerImports>();
         services.AddSingleton<Abstractions.ILedgerExports, Imports.LedgerExports>();
         services.AddSingleton<Boards.RankingCache>();

@@ -5,12 +5,21 @@ using OpenTelemetry.Trace;
 
 namespace Bijie.Actors.Host.Hosting;
 
-/// <summary>Metrics, traces and logs through OpenTelemetry; exported by OTLP when the standard OTEL_* variables say where.</summary>
+/// <summary>
+/// Metrics, traces and logs through OpenTelemetry, exported by OTLP when the standard OTEL_* variables say where. Without
+/// a collector nothing is set up: an activity recorded for every request and grain call with nowhere to go cost the
+/// write path about 14 µs of the host's CPU per report (deploy/profile-host.sh).
+/// </summary>
 public static class Observability
 {
     public static WebApplicationBuilder AddBijieObservability(this WebApplicationBuilder builder)
     {
-        var otel = builder.Services.AddOpenTelemetry()
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName: builder.Configuration["OTEL_SERVICE_NAME"] ?? "bijie-actors"))
             .WithMetrics(m => m
                 .AddMeter("Microsoft.Orleans")
@@ -21,13 +30,8 @@ public static class Observability
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
-            .WithLogging();
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            otel.UseOtlpExporter();
-        }
-
+            .WithLogging()
+            .UseOtlpExporter();
         return builder;
     }
 }
