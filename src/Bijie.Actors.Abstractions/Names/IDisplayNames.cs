@@ -11,4 +11,7 @@ public interface IDisplayNames
 
     /// <summary>A county's, township's or village's name, or null.</summary>
     Task<string?> LocalityNameAsync(string code);
+
+    /// <summary>An enterprise's name (by its credit code) or a helper organisation's Chinese name; null for another kind or an unknown id.</summary>
+    Task<string?> OrganizationNameAsync(ScopeKind kind, string id);
 }

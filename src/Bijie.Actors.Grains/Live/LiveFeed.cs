@@ -13,7 +13,7 @@ namespace Bijie.Actors.Grains.Live;
 /// <see cref="LiveUpdate"/> goes to every web host's observer, which pushes it to the browsers watching. Nothing
 /// here is durable: a browser that missed updates (its host died) re-reads its boards when it reconnects.
 /// </summary>
-public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options, ILogger<LiveFeed> logger) : BackgroundService, Commits.ICommitSubscriber
+public sealed class LiveFeed(IGrainFactory grains, IDisplayNames names, IOptions<LiveOptions> options, ILogger<LiveFeed> logger) : BackgroundService, Commits.ICommitSubscriber
 {
     private readonly object gate = new();
     private readonly Dictionary<string, (int From, int? To)> changes = [];
@@ -98,7 +98,7 @@ public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options
             reports.Clear();
         }
 
-        var items = await Task.WhenAll(committed.Select(c => Ticker.ItemAsync(grains, c.Entry, logger)));
+        var items = await Task.WhenAll(committed.Select(c => Ticker.ItemAsync(names, c.Entry, logger)));
         var update = new LiveUpdate(changed, items);
         foreach (var observer in await ObserversAsync(cancellationToken))
         {

@@ -7,7 +7,8 @@ namespace Bijie.Actors.Grains.Names;
 /// <summary>
 /// The names a person reads in place of ids (a pairing's two sides, a project's title, who filed a report), looked up
 /// once per distinct id of a page and kept for a few minutes: a list of 200 reports on 30 subjects asks 30 grains, and
-/// the next page asks none. Names change rarely; a renamed helper shows its new name within <see cref="Lifetime"/>.
+/// the next page asks none; the ticker names each report's place and reporter here, without a grain call per report.
+/// Names change rarely; a renamed helper shows its new name within <see cref="Lifetime"/>.
 /// </summary>
 public sealed class DisplayNames(IGrainFactory grains, TimeProvider time, ILogger<DisplayNames> logger) : IDisplayNames
 {
@@ -31,6 +32,18 @@ public sealed class DisplayNames(IGrainFactory grains, TimeProvider time, ILogge
 
     public async Task<string?> LocalityNameAsync(string code) =>
         (await LookUpAsync([($"l:{code}", async () => (await grains.GetLocality(code).GetAsync()).Name)])).GetValueOrDefault($"l:{code}");
+
+    public async Task<string?> OrganizationNameAsync(ScopeKind kind, string id)
+    {
+        Func<Task<string?>>? find = kind switch
+        {
+            ScopeKind.Enterprise => async () => (await grains.GetGrain<IEnterpriseGrain>(id).GetAsync()).Name,
+            ScopeKind.Helper => async () => (await grains.GetGrain<IHelperGrain>(id).GetAsync()).NameZh,
+            _ => null,
+        };
+        var key = $"o:{kind}:{id}";
+        return find is null ? null : (await LookUpAsync([(key, find)])).GetValueOrDefault(key);
+    }
 
     private async Task<Dictionary<string, string?>> LookUpAsync(IEnumerable<(string Key, Func<Task<string?>> Find)> wanted)
     {

@@ -8,12 +8,12 @@ namespace Bijie.Actors.Grains.Reports;
 /// Reads reports for the lists and the ticker, in the process that asks (the ledger is shared by every silo, so a
 /// read needs no grain): a page of a scope's standing reports, one report for a reader who may see it, the latest.
 /// </summary>
-public sealed class ReportReader(IGrainFactory grains, ILedger ledger, ILogger<ReportReader> logger) : IReportReader
+public sealed class ReportReader(IDisplayNames names, ILedger ledger, ILogger<ReportReader> logger) : IReportReader
 {
     public async Task<IReadOnlyList<TickerItem>> GetLatestAsync(string scope, int year, int count)
     {
         var latest = await ledger.ReadStandingReportsAsync(new StandingReportsQuery([scope], (short)year, 0, count, NewestFirst: true, CountTotal: false));
-        return await Task.WhenAll(latest.Entries.Select(e => Live.Ticker.ItemAsync(grains, e.Entry, logger)));
+        return await Task.WhenAll(latest.Entries.Select(e => Live.Ticker.ItemAsync(names, e.Entry, logger)));
     }
 
     public async Task<ReportPage> ListStandingPageAsync(ReportPageQuery query)
