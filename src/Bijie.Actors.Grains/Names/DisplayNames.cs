@@ -27,11 +27,11 @@ public sealed class DisplayNames(IGrainFactory grains, TimeProvider time, ILogge
         }).ToArray();
     }
 
-    public async Task<string?> SubjectNameAsync(string subjectId, string kind) =>
-        (await LookUpAsync([($"s:{kind}:{subjectId}", () => grains.SubjectNameAsync(subjectId, kind))])).GetValueOrDefault($"s:{kind}:{subjectId}");
+    public Task<string?> SubjectNameAsync(string subjectId, string kind) =>
+        OneAsync($"s:{kind}:{subjectId}", () => grains.SubjectNameAsync(subjectId, kind));
 
-    public async Task<string?> LocalityNameAsync(string code) =>
-        (await LookUpAsync([($"l:{code}", async () => (await grains.GetLocality(code).GetAsync()).Name)])).GetValueOrDefault($"l:{code}");
+    public Task<string?> LocalityNameAsync(string code) =>
+        OneAsync($"l:{code}", async () => (await grains.GetLocality(code).GetAsync()).Name);
 
     public async Task<string?> OrganizationNameAsync(ScopeKind kind, string id)
     {
@@ -41,9 +41,12 @@ public sealed class DisplayNames(IGrainFactory grains, TimeProvider time, ILogge
             ScopeKind.Helper => async () => (await grains.GetGrain<IHelperGrain>(id).GetAsync()).NameZh,
             _ => null,
         };
-        var key = $"o:{kind}:{id}";
-        return find is null ? null : (await LookUpAsync([(key, find)])).GetValueOrDefault(key);
+        return find is null ? null : await OneAsync($"o:{kind}:{id}", find);
     }
+
+    /// <summary>One name: straight from the cache when it holds it (the ticker asks two for every report).</summary>
+    private async Task<string?> OneAsync(string key, Func<Task<string?>> find) =>
+        cache.TryGetValue(key, out var hit) && hit.Until > time.GetUtcNow() ? hit.Name : (await LookUpAsync([(key, find)])).GetValueOrDefault(key);
 
     private async Task<Dictionary<string, string?>> LookUpAsync(IEnumerable<(string Key, Func<Task<string?>> Find)> wanted)
     {
