@@ -12,9 +12,12 @@ namespace Bijie.Actors.Host.Hosting;
 /// </summary>
 public static class Observability
 {
+    /// <summary>Whether the standard OTEL_* variables name a collector: only then is anything traced.</summary>
+    public static bool Exports(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
     public static WebApplicationBuilder AddBijieObservability(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!Exports(builder.Configuration))
         {
             return builder;
         }

@@ -88,7 +88,11 @@ public static class SiloConfiguration
 
             silo.Services.AddSingleton<SiloActiveSignal>();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloActiveSignal>());
-            silo.AddActivityPropagation();
+            if (Observability.Exports(builder.Configuration))
+            {
+                silo.AddActivityPropagation(); // two more filters on every grain call: only when traces go somewhere
+            }
+
             silo.AddDashboard();
         });
 
