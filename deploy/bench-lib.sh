@@ -1,6 +1,7 @@
 # Shared by deploy/bench.sh and deploy/bench-wrk.sh (sourced after their options and the build): the "bench"
 # services instance, the hosts on :25080 and the conventional design on :25090, the preload of --rows reports, and
 # the CPU of the processes that serve, the list of active pairings. Needs $out, $rows, $host_dll, $conv_dll and $pairings.
+ensure_debian /usr/bin/jq jq || die "jq is needed (Debian's package 'jq')"
 "$REPO/deploy/services.sh" reset bench >/dev/null 2>&1 || true
 "$REPO/deploy/services.sh" start bench >/dev/null
 set -a; source "$LOCAL/bench/services.env"; set +a
