@@ -42,7 +42,7 @@ public abstract class SubjectGrain<TInfo>(IPersistentState<SubjectState<TInfo>> 
         }
     }
 
-    /// <summary>Refuses a change made against a version that is no longer the current one (If-Match).</summary>
+    /// <summary>Refuses a change made against a version that is no longer the current one (the caller's expected version).</summary>
     protected void CheckVersion(int? expected)
     {
         if (expected is { } version && Info is { } info && VersionOf(info) != version)
