@@ -15,7 +15,14 @@ public static class SubjectNames
             return (await grains.GetGrain<IProjectGrain>(subjectId).GetAsync()).Title;
         }
 
-        var pairing = await grains.GetGrain<IPairingGrain>(subjectId).GetAsync();
+        return await grains.PairingNameAsync(await grains.GetGrain<IPairingGrain>(subjectId).GetAsync());
+    }
+
+    /// <summary>The name of a pairing already read; null for one never started.</summary>
+    public static async Task<string?> PairingNameAsync(this IGrainFactory grains, PairingInfo pairing)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(pairing);
         if (pairing.Status == PairingStatus.None)
         {
             return null;

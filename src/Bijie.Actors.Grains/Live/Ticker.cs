@@ -20,12 +20,13 @@ public static class Ticker
         try
         {
             localityName = await names.LocalityNameAsync(locality) ?? locality;
-            var organization = Scopes.IdsOf(scopes, ScopeKind.Enterprise).Select(id => (Kind: ScopeKind.Enterprise, Id: id))
-                .Concat(Scopes.IdsOf(scopes, ScopeKind.Helper).Select(id => (Kind: ScopeKind.Helper, Id: id)))
-                .FirstOrDefault();
-            if (organization.Id is not null)
+            if (Scopes.IdsOf(scopes, ScopeKind.Enterprise).FirstOrDefault() is { } enterprise)
             {
-                reporter = await names.OrganizationNameAsync(organization.Kind, organization.Id) ?? reporter;
+                reporter = await names.OrganizationNameAsync(ScopeKind.Enterprise, enterprise) ?? reporter;
+            }
+            else if (Scopes.IdsOf(scopes, ScopeKind.Helper).FirstOrDefault() is { } helper)
+            {
+                reporter = await names.OrganizationNameAsync(ScopeKind.Helper, helper) ?? reporter;
             }
         }
         catch (Exception e)
