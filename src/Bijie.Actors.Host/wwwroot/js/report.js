@@ -249,10 +249,8 @@ function setBusy(on) {
 async function sendOne(key) {
   await outbox.flush(session.userId);
   let stored = await outbox.find(key);
-  // Once more when a flush that began before this item was put did not see it, or when the page's timed flush is
-  // sending it right now: without this the reporter read "saved on this device" for a report that was being filed.
-  if ((stored?.status === 'pending' && navigator.onLine) || stored?.status === 'sending') {
-    await outbox.flush(session.userId);
+  if (stored?.status === 'pending' && navigator.onLine) {
+    await outbox.flush(session.userId); // a flush that began before this item was put did not see it
     stored = await outbox.find(key);
   }
   return stored;
