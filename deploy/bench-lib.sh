@@ -1,7 +1,6 @@
-# Shared by deploy/bench.sh, bench-wrk.sh, profile-host.sh and bench-open-loop.sh (sourced after their options and the build): the "bench"
+# Shared by deploy/bench.sh and deploy/bench-wrk.sh (sourced after their options and the build): the "bench"
 # services instance, the hosts on :25080 and the conventional design on :25090, the preload of --rows reports, and
-# the CPU of the processes that serve, the list of active pairings, the runtime counters. Needs $out and $host_dll; $rows for
-# the preloads, $conv_dll for start_conventional, $pairings for list_pairings.
+# the CPU of the processes that serve, the list of active pairings. Needs $out, $rows, $host_dll, $conv_dll and $pairings.
 ensure_debian /usr/bin/jq jq || die "jq is needed (Debian's package 'jq')"
 "$REPO/deploy/services.sh" reset bench >/dev/null 2>&1 || true
 "$REPO/deploy/services.sh" start bench >/dev/null
@@ -75,12 +74,4 @@ list_pairings() { # list_pairings PORT KEYFILE: the active pairings the server k
     page=$((page + 1))
   done
   [[ -s "$pairings" ]] || die "no active pairing to report on"
-}
-
-collect_counters() { # collect_counters SECONDS FILE COUNTERS: the host's runtime counters (System.Runtime[COUNTERS], one row
-  # a second, rates) for SECONDS into FILE, in the background with its pid in $counters_pid; dotnet-counters is the local
-  # tool pinned in .config/dotnet-tools.json (the caller runs dotnet tool restore)
-  dotnet tool run dotnet-counters collect -p "$server_pid" --refresh-interval 1 --format csv -o "$2" \
-    --duration "00:$(date -u -d "@$1" +%H:%M:%S)" --counters "System.Runtime[$3]" >"$2.log" 2>&1 &
-  counters_pid=$!
 }

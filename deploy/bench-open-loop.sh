@@ -33,6 +33,7 @@ for project in src/Bijie.Actors.Host tools/Bijie.Actors.LoadGen; do
   dotnet build "$project" -c Release -nologo -v:q -clp:NoSummary >/dev/null || die "building $project failed"
 done
 host_dll="$REPO/src/Bijie.Actors.Host/bin/Release/net10.0/Bijie.Actors.Host.dll"
+conv_dll="" pairings="$out/pairings.list" # not used here
 loadgen=(dotnet "$REPO/tools/Bijie.Actors.LoadGen/bin/Release/net10.0/Bijie.Actors.LoadGen.dll")
 source "$REPO/deploy/bench-lib.sh"
 pg -d postgres -c "ALTER SYSTEM SET log_checkpoints = on" >/dev/null && pg -d postgres -c "SELECT pg_reload_conf()" >/dev/null
@@ -52,11 +53,13 @@ summary="open-loop:"
 for rate in "${rates[@]}"; do
   say "$rate reports/s for $duration, $boards boards open"
   seconds="$(awk -v d="$duration" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; print n }')"
-  collect_counters "$seconds" "$out/counters-$rate.csv" dotnet.gc.pause.time,dotnet.gc.collections
+  dotnet tool run dotnet-counters collect -p "$server_pid" --refresh-interval 1 --format csv -o "$out/counters-$rate.csv" \
+    --duration "00:$(date -u -d "@$seconds" +%H:%M:%S)" --counters 'System.Runtime[dotnet.gc.pause.time,dotnet.gc.collections]' >/dev/null 2>&1 &
+  counters=$!
   log_from="$(pg -d postgres -c "SELECT now()")"
   "${loadgen[@]}" --url http://127.0.0.1:25080 --key-file "$key" --duration "$duration" --rate "$rate" --boards "$boards" --no-check --no-progress \
     --json "$out/rate-$rate.json" | tail -1 | tee "$out/rate-$rate.txt"
-  wait "$counters_pid" || true
+  wait "$counters" || true
   awk -F, '$3 ~ /gc\.pause\.time/ { p += $5; if ($5 > m) m = $5 } $3 ~ /gen2\]/ { g2 += $5 } END {
     printf "  host GC: %.0f ms paused in all, at most %.0f ms in one second, %d full collections\n", p * 1000, m * 1000, g2 }' "$out/counters-$rate.csv" | tee -a "$out/rate-$rate.txt"
   grep -h "checkpoint starting\|checkpoint complete" "$pg_log" 2>/dev/null | awk -v from="${log_from:0:19}" 'substr($0, 1, 19) >= from' |

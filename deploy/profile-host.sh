@@ -35,6 +35,7 @@ ensure_debian /usr/bin/perf linux-perf || die "perf is needed (Debian's package 
 say "building (Release)"
 dotnet build src/Bijie.Actors.Host -c Release -nologo -v:q -clp:NoSummary >/dev/null || die "building the host failed"
 host_dll="$REPO/src/Bijie.Actors.Host/bin/Release/net10.0/Bijie.Actors.Host.dll"
+conv_dll="" # not used here
 pairings="$out/pairings.list"
 source "$REPO/deploy/bench-lib.sh"
 today="$(TZ=Asia/Shanghai date +%F)"
@@ -61,11 +62,13 @@ load "$((duration + 4))s" "profile-$(date +%s)" >"$out/load.wrk" &
 load_pid=$!
 sleep 2 # the load's connections open before the sampling starts
 before="$(cpu_seconds "$server_pid")" acked_before="$(pg -d bijie -c "SELECT count(*) FROM ledger_entries WHERE kind = 1")"
-# The runtime's own counters over the same seconds
-collect_counters "$duration" "$out/counters.csv" \
-  dotnet.gc.heap.total_allocated,dotnet.gc.pause.time,dotnet.gc.collections,dotnet.thread_pool.queue.length,dotnet.monitor.lock_contentions
+# The runtime's own counters over the same seconds (dotnet-counters, a local tool pinned in .config/dotnet-tools.json)
+dotnet tool run dotnet-counters collect -p "$server_pid" --refresh-interval 1 --format csv -o "$out/counters.csv" \
+  --duration "00:$(date -u -d "@$duration" +%H:%M:%S)" --counters 'System.Runtime[dotnet.gc.heap.total_allocated,dotnet.gc.pause.time,dotnet.gc.collections,dotnet.thread_pool.queue.length,dotnet.monitor.lock_contentions]' \
+  >"$out/counters.log" 2>&1 &
+counters_pid=$!
 perf record -e cpu-clock -F "$frequency" -g -p "$server_pid" -o "$out/perf.data" -- sleep "$duration" 2>"$out/perf-record.log" >/dev/null
-wait "$counters_pid" || say "dotnet-counters failed (see $out/counters.csv.log)"
+wait "$counters_pid" || say "dotnet-counters failed (see $out/counters.log)"
 after="$(cpu_seconds "$server_pid")" acked_after="$(pg -d bijie -c "SELECT count(*) FROM ledger_entries WHERE kind = 1")"
 wait "$load_pid"
 acked=$((acked_after - acked_before))

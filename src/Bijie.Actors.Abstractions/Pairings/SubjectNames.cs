@@ -15,14 +15,7 @@ public static class SubjectNames
             return (await grains.GetGrain<IProjectGrain>(subjectId).GetAsync()).Title;
         }
 
-        return await grains.PairingNameAsync(await grains.GetGrain<IPairingGrain>(subjectId).GetAsync());
-    }
-
-    /// <summary>The name of a pairing already read; null for one never started.</summary>
-    public static async Task<string?> PairingNameAsync(this IGrainFactory grains, PairingInfo pairing)
-    {
-        ArgumentNullException.ThrowIfNull(grains);
-        ArgumentNullException.ThrowIfNull(pairing);
+        var pairing = await grains.GetGrain<IPairingGrain>(subjectId).GetAsync();
         if (pairing.Status == PairingStatus.None)
         {
             return null;

@@ -8,16 +8,13 @@ namespace Bijie.Actors.Abstractions;
 /// </summary>
 public static class ReportingPeriods
 {
-    /// <summary>Whether a year is one the programme's periods and boards may name: 1988, when the assistance began, to 2200.</summary>
-    public static bool IsYear(int year) => year is >= 1988 and <= 2200;
-
     /// <summary>The period a date falls in.</summary>
     public static string Of(DateOnly date) => $"{date.Year}Q{(date.Month - 1) / 3 + 1}";
 
     /// <summary>Parses a period's name; null when it is none.</summary>
     public static (DateOnly First, DateOnly Last)? Parse(string? period)
     {
-        if (period is not { Length: 6 } || period[4] != 'Q' || !int.TryParse(period[..4], out var year) || !IsYear(year)
+        if (period is not { Length: 6 } || period[4] != 'Q' || !int.TryParse(period[..4], out var year) || year is < 1988 or > 2200
             || period[5] is < '1' or > '4')
         {
             return null;

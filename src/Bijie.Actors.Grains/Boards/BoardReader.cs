@@ -31,7 +31,7 @@ public sealed class BoardReader(IGrainFactory grains, TimeProvider time, Ranking
     private async Task<(string, string, string)> PairingAsync(string id)
     {
         var pairing = await grains.GetGrain<IPairingGrain>(id).GetAsync();
-        return (pairing.Id, await grains.PairingNameAsync(pairing) ?? pairing.Id, Scopes.Subject(pairing.Id));
+        return (pairing.Id, await grains.SubjectNameAsync(pairing.Id, "pairing") ?? pairing.Id, Scopes.Subject(pairing.Id));
     }
 
     private async Task<(string, string, string)> HelperAsync(string id)

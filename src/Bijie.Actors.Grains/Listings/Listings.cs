@@ -106,7 +106,7 @@ public sealed class Listings(IGrainFactory grains, TimeProvider time, IDisplayNa
     public async Task<IReadOnlyList<PeriodInfo>> PeriodsAsync(int? year, ActorRef reader)
     {
         var y = year ?? ProgrammeClock.Today(time).Year;
-        if (!ReportingPeriods.IsYear(y))
+        if (y is < 1988 or > 2200)
         {
             throw DomainException.Invalid("period.year", "year lies between 1988 and 2200.", "year");
         }

@@ -20,13 +20,12 @@ public static class Ticker
         try
         {
             localityName = await names.LocalityNameAsync(locality) ?? locality;
-            if (Scopes.IdsOf(scopes, ScopeKind.Enterprise).FirstOrDefault() is { } enterprise)
+            var organization = Scopes.IdsOf(scopes, ScopeKind.Enterprise).Select(id => (Kind: ScopeKind.Enterprise, Id: id))
+                .Concat(Scopes.IdsOf(scopes, ScopeKind.Helper).Select(id => (Kind: ScopeKind.Helper, Id: id)))
+                .FirstOrDefault();
+            if (organization.Id is not null)
             {
-                reporter = await names.OrganizationNameAsync(ScopeKind.Enterprise, enterprise) ?? reporter;
-            }
-            else if (Scopes.IdsOf(scopes, ScopeKind.Helper).FirstOrDefault() is { } helper)
-            {
-                reporter = await names.OrganizationNameAsync(ScopeKind.Helper, helper) ?? reporter;
+                reporter = await names.OrganizationNameAsync(organization.Kind, organization.Id) ?? reporter;
             }
         }
         catch (Exception e)

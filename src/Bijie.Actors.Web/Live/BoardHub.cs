@@ -66,7 +66,7 @@ public sealed class BoardHub(BoardPusher pusher, IOptions<LiveOptions> options) 
     /// <summary>Has the locality's board for the year pushed to this connection after each change (the message <c>board</c>).</summary>
     public async Task WatchBoard(string code, int year)
     {
-        if (LocalityCodes.LevelOf(code) is null || !ReportingPeriods.IsYear(year))
+        if (LocalityCodes.LevelOf(code) is null || year is < 1988 or > 2200)
         {
             throw new HubException("Watch a board by a locality's division code (4, 6, 9 or 12 digits) and a year from 1988.");
         }
