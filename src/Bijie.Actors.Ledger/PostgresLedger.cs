@@ -134,11 +134,17 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
+        // The head's row lock, held until COMMIT, orders the commits of every writer: the hash read here is the
+        // last committed entry's, and this batch's entries chain on from it.
         long last;
-        await using (var reserve = new NpgsqlCommand("UPDATE ledger_head SET position = position + @n WHERE id = 1 RETURNING position", connection, transaction))
+        byte[] previous;
+        await using (var reserve = new NpgsqlCommand("UPDATE ledger_head SET position = position + @n WHERE id = 1 RETURNING position, hash", connection, transaction))
         {
             reserve.Parameters.AddWithValue("n", (long)candidates.Count);
-            last = (long)(await reserve.ExecuteScalarAsync(cancellationToken))!;
+            await using var reader = await reserve.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            last = reader.GetInt64(0);
+            previous = reader.IsDBNull(1) ? EntryChain.Genesis : (byte[])reader[1];
         }
 
         var first = last - candidates.Count + 1;
@@ -147,19 +153,35 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
             candidates[i].Position = first + i;
         }
 
+        var chainHead = Chain(previous, candidates);
         var inserted = await InsertEntriesAsync(connection, transaction, first, candidates, cancellationToken);
         var existing = inserted.Count == candidates.Count
             ? new Dictionary<(string, string), (Guid Id, long Position, byte[] Hash)>()
             : await ReadExistingAsync(connection, transaction, candidates.Where(c => !inserted.Contains(c.Position)).ToList(), cancellationToken);
         var written = candidates.Where(c => inserted.Contains(c.Position)).ToList();
+        if (written.Count < candidates.Count && written.Count > 0)
+        {
+            // Retries of entries already committed took no row: the chain runs over the rows that were written.
+            chainHead = Chain(previous, written);
+            await RehashAsync(connection, transaction, written, cancellationToken);
+        }
+
         if (written.Count > 0)
         {
-            await InsertLinesAsync(connection, transaction, first, written, cancellationToken);
-            await UpsertSubjectsAsync(connection, transaction, written, cancellationToken);
-            await using var record = new NpgsqlCommand("INSERT INTO ledger_batches (batch_id, last_position) VALUES (@b, @l)", connection, transaction);
+            // What follows from the written entries goes in one round trip: their lines, the subjects' heads, the
+            // batch's record and the chain's new head.
+            await using var rest = new NpgsqlBatch(connection, transaction);
+            AddLines(rest, first, written);
+            AddSubjects(rest, written);
+            var record = new NpgsqlBatchCommand("""
+                WITH head AS (UPDATE ledger_head SET hash = @hash WHERE id = 1)
+                INSERT INTO ledger_batches (batch_id, last_position) VALUES (@b, @l)
+                """);
+            record.Parameters.AddWithValue("hash", chainHead);
             record.Parameters.AddWithValue("b", first);
             record.Parameters.AddWithValue("l", last);
-            await record.ExecuteNonQueryAsync(cancellationToken);
+            rest.BatchCommands.Add(record);
+            await rest.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -204,14 +226,36 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
             : new CommittedBatch(first, last, written.Select(w => new CommittedEntry(w.Position, w.Entry)).ToArray());
     }
 
+    /// <summary>Sets each entry's hash in position order from <paramref name="previous"/>; returns the last.</summary>
+    private static byte[] Chain(byte[] previous, List<Pending> entries)
+    {
+        foreach (var pending in entries)
+        {
+            pending.Hash = EntryChain.Hash(previous, pending.Position, pending.Entry);
+            previous = pending.Hash;
+        }
+
+        return previous;
+    }
+
+    private static async Task RehashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> written, CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand("""
+            UPDATE ledger_entries e SET hash = t.h FROM unnest(@p, @h) AS t(p, h) WHERE e.position = t.p
+            """, connection, transaction);
+        update.Parameters.AddWithValue("p", written.Select(w => w.Position).ToArray());
+        update.Parameters.AddWithValue("h", written.Select(w => w.Hash).ToArray());
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static async Task<HashSet<long>> InsertEntriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long batchId, List<Pending> candidates, CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand("""
             INSERT INTO ledger_entries (position, batch_id, entry_id, kind, idem_scope, idem_key, request_hash, subject_id,
-                                        subject_version, occurred_on, recorded_at, actor, on_behalf, reverses, body)
-            SELECT p, @batch, e, k, s, ik, h, sub, sv, o, r, a, ob, rev, b::jsonb
-            FROM unnest(@p, @e, @k, @s, @ik, @h, @sub, @sv, @o, @r, @a, @ob, @rev, @b)
-                 AS t(p, e, k, s, ik, h, sub, sv, o, r, a, ob, rev, b)
+                                        subject_version, occurred_on, recorded_at, actor, on_behalf, reverses, body, hash)
+            SELECT p, @batch, e, k, s, ik, h, sub, sv, o, r, a, ob, rev, b, ch
+            FROM unnest(@p, @e, @k, @s, @ik, @h, @sub, @sv, @o, @r, @a, @ob, @rev, @b, @ch)
+                 AS t(p, e, k, s, ik, h, sub, sv, o, r, a, ob, rev, b, ch)
             ON CONFLICT DO NOTHING
             RETURNING position
             """, connection, transaction);
@@ -231,6 +275,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         insert.Parameters.AddWithValue("ob", entries.Select(e => e.OnBehalf).ToArray());
         insert.Parameters.Add(new NpgsqlParameter("rev", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = entries.Select(e => e.Reverses).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter("b", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.Body).ToArray() });
+        insert.Parameters.AddWithValue("ch", candidates.Select(c => c.Hash).ToArray());
 
         var inserted = new HashSet<long>();
         await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
@@ -260,7 +305,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return found;
     }
 
-    private static async Task InsertLinesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long batchId, List<Pending> written, CancellationToken cancellationToken)
+    private static void AddLines(NpgsqlBatch batch, long batchId, List<Pending> written)
     {
         var lines = written.SelectMany(w => w.Entry.Lines.Select((line, i) => (w.Position, Line: (short)i, line))).ToArray();
         if (lines.Length == 0)
@@ -268,11 +313,11 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
             return;
         }
 
-        await using var insert = new NpgsqlCommand("""
+        var insert = new NpgsqlBatchCommand("""
             INSERT INTO ledger_lines (position, line, batch_id, indicator, year, month, year_to, member, value, scopes)
             SELECT p, l, @batch, i, y, m, yt, mem, v, string_to_array(sc, ' ')
             FROM unnest(@p, @l, @i, @y, @m, @yt, @mem, @v, @sc) AS t(p, l, i, y, m, yt, mem, v, sc)
-            """, connection, transaction);
+            """);
         insert.Parameters.AddWithValue("batch", batchId);
         insert.Parameters.AddWithValue("p", lines.Select(x => x.Position).ToArray());
         insert.Parameters.AddWithValue("l", lines.Select(x => x.Line).ToArray());
@@ -283,10 +328,10 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         insert.Parameters.Add(new NpgsqlParameter("mem", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lines.Select(x => x.line.Member).ToArray() });
         insert.Parameters.AddWithValue("v", lines.Select(x => x.line.Value).ToArray());
         insert.Parameters.AddWithValue("sc", lines.Select(x => string.Join(' ', x.line.Scopes)).ToArray());
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        batch.BatchCommands.Add(insert);
     }
 
-    private static async Task UpsertSubjectsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> written, CancellationToken cancellationToken)
+    private static void AddSubjects(NpgsqlBatch batch, List<Pending> written)
     {
         // The newest change per subject in this batch: one upsert may not touch a row twice.
         var heads = written
@@ -299,18 +344,18 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
             return;
         }
 
-        await using var upsert = new NpgsqlCommand("""
+        var upsert = new NpgsqlBatchCommand("""
             INSERT INTO ledger_subjects (subject_id, version, position, body)
-            SELECT s, v, p, b::jsonb FROM unnest(@s, @v, @p, @b) AS t(s, v, p, b)
+            SELECT s, v, p, b FROM unnest(@s, @v, @p, @b) AS t(s, v, p, b)
             ON CONFLICT (subject_id) DO UPDATE
               SET version = EXCLUDED.version, position = EXCLUDED.position, body = EXCLUDED.body
               WHERE ledger_subjects.version < EXCLUDED.version
-            """, connection, transaction);
+            """);
         upsert.Parameters.AddWithValue("s", heads.Select(h => h.Entry.SubjectId).ToArray());
         upsert.Parameters.AddWithValue("v", heads.Select(h => h.Entry.SubjectVersion!.Value).ToArray());
         upsert.Parameters.AddWithValue("p", heads.Select(h => h.Position).ToArray());
         upsert.Parameters.AddWithValue("b", heads.Select(h => h.Entry.Body!).ToArray());
-        await upsert.ExecuteNonQueryAsync(cancellationToken);
+        batch.BatchCommands.Add(upsert);
     }
 
     public async Task<ScopeTotals> ReadScopeAsync(string scope, long afterPosition, IReadOnlyCollection<long> excludedBatches, CancellationToken cancellationToken = default)
@@ -463,7 +508,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
 
     public async Task<SubjectHead?> ReadSubjectAsync(string subjectId, CancellationToken cancellationToken = default)
     {
-        await using var command = db.CreateCommand("SELECT version, position, body::text FROM ledger_subjects WHERE subject_id = @s");
+        await using var command = db.CreateCommand("SELECT version, position, body FROM ledger_subjects WHERE subject_id = @s");
         command.Parameters.AddWithValue("s", subjectId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
@@ -585,7 +630,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
     {
         await using var command = db.CreateCommand($"""
             SELECT e.position, e.entry_id, e.kind, e.idem_scope, e.idem_key, e.request_hash, e.subject_id, e.subject_version,
-                   e.occurred_on, e.recorded_at, e.actor, e.on_behalf, e.reverses, e.body::text,
+                   e.occurred_on, e.recorded_at, e.actor, e.on_behalf, e.reverses, e.body,
                    coalesce((SELECT array_agg(l.indicator || chr(31) || l.year || chr(31) || coalesce(l.month::text, '') || chr(31) ||
                                               coalesce(l.year_to::text, '') || chr(31) || coalesce(l.member, '') || chr(31) || l.value || chr(31) ||
                                               array_to_string(l.scopes, ' ') ORDER BY l.line)
@@ -624,6 +669,8 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         public LedgerEntry Entry { get; } = entry;
 
         public long Position { get; set; }
+
+        public byte[] Hash { get; set; } = EntryChain.Genesis;
 
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -37,6 +37,10 @@ public sealed class BackupTests
             await ScriptAsync("backup.sh", database, serviceId, "test", dir);
             var manifest = await File.ReadAllTextAsync(Path.Combine(dir, "manifest.txt"));
             Assert.Matches(@"table_rows: BijieGrainState [1-9]\d* rows", manifest);
+            // The backup's ledger verifies: the chain the host wrote, its subjects' heads and snapshots.
+            var verified = await ScriptAsync("verify-ledger.sh", database, serviceId, dir);
+            Assert.Contains("verify: intact", verified);
+            Assert.Matches(@"verify: ([1-9]\d*) entries, \1 chained from position 1", verified);
 
             // Acknowledged after the backup: a restore of it does not hold this one.
             lateReport = await ReportAsync(admin, pairingId, today, 100);
@@ -79,6 +83,7 @@ public sealed class BackupTests
 
         info.Environment["BIJIE_DATABASE"] = database;
         info.Environment["BIJIE_SERVICE_ID"] = serviceId;
+        info.Environment["BIJIE_VERIFY_INSTANCE"] = "test";
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = await process.StandardError.ReadToEndAsync();

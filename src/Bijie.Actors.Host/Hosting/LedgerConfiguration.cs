@@ -29,6 +29,8 @@ public static class LedgerConfiguration
             builder.Services.AddSingleton<PostgresLedger>();
             builder.Services.AddSingleton<ILedger>(sp => sp.GetRequiredService<PostgresLedger>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresLedger>());
+            builder.Services.AddSingleton<Bijie.Actors.Ledger.Verification.LedgerDigestWriter>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Bijie.Actors.Ledger.Verification.LedgerDigestWriter>());
             builder.Services.AddSingleton<IWebhookOutbox, PostgresWebhookOutbox>();
         }
 

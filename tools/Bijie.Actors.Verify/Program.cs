@@ -1,0 +1,3 @@
+using Bijie.Actors.Verify;
+
+return await VerifyCommand.RunAsync(args, Console.Out, Console.Error);
