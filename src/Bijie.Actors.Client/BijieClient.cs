@@ -72,6 +72,10 @@ public sealed class BijieClient
     public Task<IReadOnlyList<SiloActivations>> GetActivationsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<IReadOnlyList<SiloActivations>>(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/system/activations"), cancellationToken);
 
+    /// <summary>The ledger's daily digests, newest first (office): keep them outside the system to check the ledger against later.</summary>
+    public Task<IReadOnlyList<LedgerDigest>> ListLedgerDigestsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<LedgerDigest>>(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/ledger/digests"), cancellationToken);
+
     /// <summary>Starts a pairing; a retry of a start that succeeded answers the pairing it made.</summary>
     public Task<Pairing> StartPairingAsync(NewPairing pairing, CancellationToken cancellationToken = default) =>
         SendAsync<Pairing>(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/pairings") { Content = JsonContent.Create(pairing, options: Json) }, cancellationToken);

@@ -29,6 +29,11 @@ public sealed record StaffMember(string Id, string Name, string Role);
 /// <summary>One silo's share of the activations, by grain type.</summary>
 public sealed record SiloActivations(string Silo, int Activations, IReadOnlyDictionary<string, int> ByGrainType);
 
+/// <summary>
+/// Where the ledger's hash chain stood when a day was over; <see cref="Check"/> is what deploy/verify-ledger.sh --digest takes.
+/// </summary>
+public sealed record LedgerDigest(DateOnly Day, long Position, string Hash, long Entries, long Lines, DateTimeOffset WrittenAt, string Check);
+
 /// <summary>A pairing to start.</summary>
 public sealed record NewPairing(string Kind, string? HelperId, string? EnterpriseCode, string? LocalityCode, string? PartnerId, string? Domain, DateOnly Start, string ResponsibleStaffId, string? Note = null);
 

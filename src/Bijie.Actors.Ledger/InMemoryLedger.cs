@@ -95,6 +95,10 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
             .ToDictionary(g => g.Key, g => g.Max(e => e.Entry.OccurredOn)));
     }
 
+    /// <summary>A ledger in memory keeps no hash chain: nothing outlives the process to be tampered with.</summary>
+    public Task<IReadOnlyList<Verification.LedgerDigest>> ReadDigestsAsync(int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Verification.LedgerDigest>>([]);
+
     public Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<(string, string, short), decimal>>(store.Entries()
             .SelectMany(e => e.Entry.Lines).Where(l => l.Member is null)

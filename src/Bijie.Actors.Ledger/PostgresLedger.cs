@@ -609,6 +609,9 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return latest;
     }
 
+    public Task<IReadOnlyList<Verification.LedgerDigest>> ReadDigestsAsync(int max, CancellationToken cancellationToken = default) =>
+        Verification.LedgerDigestWriter.ReadAsync(db, max, cancellationToken);
+
     public async Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default)
     {
         await using var command = db.CreateCommand("""

@@ -145,6 +145,7 @@ public static class WebComposition
         app.MapWebhooksApi();
         app.MapInboxApi();
         app.MapHistoryApi();
+        app.MapIntegrityApi();
         app.MapSupervisionApi();
         app.MapEngagementsApi();
         app.MapPeriodsApi();

@@ -332,4 +332,25 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
         Assert.Equal(id, reports.GetProperty("items")[0].GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/v1/reports?pairing={pairingId}&year=2023")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_office_reads_the_daily_ledger_digest_a_silo_wrote_when_the_day_was_over_and_a_viewer_may_not()
+    {
+        var office = fixture.Client(await IssueAsync("Office"));
+        JsonElement digests = default;
+        await fixture.Host.PollAsync(async () =>
+        {
+            digests = await office.GetFromJsonAsync<JsonElement>("/api/v1/ledger/digests");
+            return digests.GetArrayLength() > 0;
+        }, TimeSpan.FromSeconds(30), "the silo to write yesterday's digest");
+
+        // The day that is over in China Standard Time, whatever the machine's zone.
+        var yesterday = TestEnvironment.Today.AddDays(-1).ToString("yyyy-MM-dd");
+        var newest = digests[0];
+        Assert.Equal(yesterday, newest.GetProperty("day").GetString());
+        Assert.Matches("^[0-9a-f]{64}$", newest.GetProperty("hash").GetString()!);
+        Assert.Equal($"{newest.GetProperty("position").GetInt64()}:{newest.GetProperty("hash").GetString()}", newest.GetProperty("check").GetString());
+        Assert.True(newest.GetProperty("entries").GetInt64() <= newest.GetProperty("position").GetInt64());
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client(await IssueAsync("Viewer")).GetAsync("/api/v1/ledger/digests")).StatusCode);
+    }
 }

@@ -578,6 +578,33 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_office_sees_the_daily_ledger_digests_to_print_on_a_phone_and_in_English()
+    {
+        var digests = await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/ledger/digests");
+        var check = digests.GetArrayLength() > 0 ? digests[0].GetProperty("check").GetString()! : null;
+        var page = await fixture.NewPageAsync(390, 844);
+        await SignInAsync(page, "office", "/office.html");
+        await page.ClickAsync("#tabs [data-tab=ledgers]");
+        // The host writes yesterday's digest when it starts: the table shows it with the value to check against.
+        var row = page.Locator("#digests tr[data-digest]").First;
+        await row.WaitForAsync();
+        Assert.Equal(TestEnvironment.Today.AddDays(-1).ToString("yyyy-MM-dd"), await row.GetAttributeAsync("data-digest"));
+        Assert.Equal(check ?? (await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/ledger/digests"))[0].GetProperty("check").GetString(),
+            await row.Locator("code").InnerTextAsync());
+        Assert.Contains("账本每日摘要", await page.InnerTextAsync("[data-panel=ledgers]"));
+        // The hash breaks inside its cell: nothing runs off a phone's screen.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "office-digests-phone.png"), FullPage = true });
+
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        Assert.Contains("Daily ledger digests", await page.InnerTextAsync("[data-panel=ledgers]"));
+        Assert.Contains("Check value", await page.InnerTextAsync("#digests thead"));
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'zh-CN'");
+    }
+
+    [Fact]
     public async Task Text_with_markup_from_the_API_shows_as_text_on_every_page_and_never_runs()
     {
         // A helper and a project whose names are markup that would run if a page wrote them as HTML.

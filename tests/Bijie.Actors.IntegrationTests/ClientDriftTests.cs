@@ -54,6 +54,7 @@ public sealed class ClientDriftTests(ApiHostFixture fixture) : IClassFixture<Api
             (nameof(BijieClient.RegisterEnterpriseAsync), typeof(Enterprise), async () => await client.RegisterEnterpriseAsync(new Enterprise(code, "漂移检查企业", "食品", "贵州"))),
             (nameof(BijieClient.GetStaffAsync), null, async () => await client.GetStaffAsync()),
             (nameof(BijieClient.GetActivationsAsync), null, async () => await client.GetActivationsAsync()),
+            (nameof(BijieClient.ListLedgerDigestsAsync), null, async () => await client.ListLedgerDigestsAsync()),
             (nameof(BijieClient.StartPairingAsync), typeof(NewPairing), async () => pairing = await client.StartPairingAsync(
                 new NewPairing("EnterpriseVillage", null, code, Village, null, null, new DateOnly(2023, 6, 1), "staff-020"))),
             (nameof(BijieClient.GetPairingAsync), null, async () => await client.GetPairingAsync(pairing!.Id)),

@@ -60,6 +60,9 @@ public interface ILedger
     /// </summary>
     Task<ScopeActivation> ActivateScopeAsync(string scope, CancellationToken cancellationToken = default);
 
+    /// <summary>The daily digests of the hash chain, newest first (none for a ledger kept in memory).</summary>
+    Task<IReadOnlyList<Verification.LedgerDigest>> ReadDigestsAsync(int max, CancellationToken cancellationToken = default);
+
     /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
     Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);
 }

@@ -57,16 +57,16 @@ public sealed class LedgerDigestWriter(NpgsqlDataSource db, PostgresLedger ledge
                      (SELECT count(*) FROM ledger_lines WHERE position <= h.position)
               FROM h
               ON CONFLICT (day) DO NOTHING
-              RETURNING day, position, hash, entries, lines)
-            SELECT day, position, hash, entries, lines FROM written
+              RETURNING day, position, hash, entries, lines, written_at)
+            SELECT day, position, hash, entries, lines, written_at FROM written
             UNION ALL
-            SELECT day, position, hash, entries, lines FROM ledger_digests WHERE day = @day AND NOT EXISTS (SELECT 1 FROM written)
+            SELECT day, position, hash, entries, lines, written_at FROM ledger_digests WHERE day = @day AND NOT EXISTS (SELECT 1 FROM written)
             """);
         command.Parameters.AddWithValue("genesis", EntryChain.Genesis);
         command.Parameters.AddWithValue("day", day);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var digest = new LedgerDigest(reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1), (byte[])reader[2], reader.GetInt64(3), reader.GetInt64(4));
+        var digest = Read(reader);
         logger.LogInformation("Ledger digest of {Day}: position {Position}, {Entries} entries, chain head {Hash}", day, digest.Position, digest.Entries, digest);
         return digest;
     }
@@ -76,14 +76,17 @@ public sealed class LedgerDigestWriter(NpgsqlDataSource db, PostgresLedger ledge
     {
         ArgumentNullException.ThrowIfNull(db);
         var digests = new List<LedgerDigest>();
-        await using var command = db.CreateCommand("SELECT day, position, hash, entries, lines FROM ledger_digests ORDER BY day DESC LIMIT @max");
+        await using var command = db.CreateCommand("SELECT day, position, hash, entries, lines, written_at FROM ledger_digests ORDER BY day DESC LIMIT @max");
         command.Parameters.AddWithValue("max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            digests.Add(new LedgerDigest(reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1), (byte[])reader[2], reader.GetInt64(3), reader.GetInt64(4)));
+            digests.Add(Read(reader));
         }
 
         return digests;
     }
+
+    private static LedgerDigest Read(NpgsqlDataReader reader) =>
+        new(reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1), (byte[])reader[2], reader.GetInt64(3), reader.GetInt64(4), reader.GetFieldValue<DateTimeOffset>(5));
 }

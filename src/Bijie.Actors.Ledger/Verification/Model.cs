@@ -4,7 +4,7 @@ namespace Bijie.Actors.Ledger.Verification;
 /// The chain's head at a position, as a daily digest recorded it or as someone kept it outside the system
 /// (printed, sent): <see cref="Entries"/> and <see cref="Lines"/> are the counts through that position when known.
 /// </summary>
-public sealed record LedgerDigest(DateOnly? Day, long Position, byte[] Hash, long? Entries = null, long? Lines = null)
+public sealed record LedgerDigest(DateOnly? Day, long Position, byte[] Hash, long? Entries = null, long? Lines = null, DateTimeOffset? WrittenAt = null)
 {
     /// <summary>Reads "POSITION:HEX" as printed by the digest (and by <c>deploy/verify-ledger.sh</c>).</summary>
     public static bool TryParse(string text, out LedgerDigest? digest)

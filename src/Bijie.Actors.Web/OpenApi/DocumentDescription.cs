@@ -78,6 +78,7 @@ public sealed class DocumentDescription(ApiOptions api) : IOpenApiDocumentTransf
         ["Support matters"] = "Support matters raised for helpers: undertaken, concluded and fed back before they fall due.",
         ["Needs and strengths"] = "Needs localities post and the helpers whose strengths match them.",
         ["Webhooks"] = "Subscriptions that receive the programme's events, their deliveries and dead letters.",
+        ["Integrity"] = "The ledger's hash chain: daily digests to print or send outside, against which deploy/verify-ledger.sh checks the ledger.",
         ["Inbox"] = "Notifications for the signed-in account or key.",
         ["History"] = "The programme's totals since 1988.",
         ["Supervision"] = "What responsible staff have to update, and reminders to them.",

@@ -45,7 +45,7 @@ async function start() {
   await setUpReview(await indicatorCatalogue());
   await setUpPeriods();
   await setUpEngagements(helperOptions());
-  setUpLedgers();
+  await setUpLedgers();
   translate();
   showTab(location.hash.slice(1) || 'pairings');
   document.body.dataset.ready = 'true';
@@ -424,6 +424,9 @@ async function setUpLedgers() {
   exportForm.addEventListener('change', drawExports);
   drawExports();
 
+  await listDigests();
+  document.getElementById('digests-print').addEventListener('click', () => window.print());
+
   const form = document.getElementById('import-form');
   const message = document.getElementById('import-message');
   const table = document.getElementById('import-table');
@@ -470,3 +473,22 @@ async function setUpLedgers() {
 }
 
 start().catch(failed);
+
+/** The ledger's daily digests: where its hash chain stood when each day was over, to print or send outside. */
+async function listDigests() {
+  const table = document.getElementById('digests');
+  let digests;
+  try {
+    digests = await get('/api/v1/ledger/digests');
+  } catch (error) {
+    // The rest of the page works without them: say why they are missing, in the table's place.
+    table.innerHTML = '<tbody><tr><td><p role="alert"></p></td></tr></tbody>';
+    alertIn(table.querySelector('p'), error);
+    return;
+  }
+  table.innerHTML = `<thead><tr><th data-i18n="day"></th><th data-i18n="digestEntries"></th><th data-i18n="digestLines"></th>
+    <th data-i18n="digestCheck"></th></tr></thead><tbody>` +
+    (digests.length === 0 ? `<tr><td colspan="4" class="muted" data-i18n="noDigests"></td></tr>` :
+      digests.map(d => `<tr data-digest="${escape(d.day)}"><td>${escape(d.day)}</td><td>${d.entries.toLocaleString()}</td><td>${d.lines.toLocaleString()}</td>
+        <td class="hash"><code>${escape(d.check)}</code></td></tr>`).join('')) + '</tbody>';
+}
