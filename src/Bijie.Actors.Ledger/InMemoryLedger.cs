@@ -28,6 +28,12 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
     public Task<ScopeTotals> ReadScopeAsync(string scope, long afterPosition, IReadOnlyCollection<long> excludedBatches, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Read(scope, afterPosition, excludedBatches));
 
+    /// <summary>In memory there are no kept snapshots: the lines through the position, summed.</summary>
+    public Task<ScopeActivation> ReadScopeThroughAsync(string scope, long position, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ScopeActivation(null, store.Read(scope, 0, [], position)));
+
+    public Task<long> PositionAtAsync(DateTimeOffset at, CancellationToken cancellationToken = default) => Task.FromResult(store.PositionAt(at));
+
     public Task<long> DeliveredWatermarkAsync(CancellationToken cancellationToken = default) => Task.FromResult(store.Watermark());
 
     public Task<long> HeadAsync(CancellationToken cancellationToken = default) => Task.FromResult(store.Head);

@@ -57,18 +57,26 @@ public sealed class InMemoryLedgerStore
         }
     }
 
-    internal ScopeTotals Read(string scope, long after, IReadOnlyCollection<long> excluded)
+    internal ScopeTotals Read(string scope, long after, IReadOnlyCollection<long> excluded, long? through = null)
     {
         lock (gate)
         {
-            var lines = entries.Where(e => e.Position > after && !excluded.Contains(e.Position))
+            var lines = entries.Where(e => e.Position > after && e.Position <= (through ?? long.MaxValue) && !excluded.Contains(e.Position))
                 .SelectMany(e => e.Entry.Lines).Where(l => l.Scopes.Contains(scope)).ToList();
             var sums = lines.Where(l => l.Member is null).GroupBy(l => (l.Indicator, l.Year, l.Month))
                 .Select(g => new ScopeSum(g.Key.Indicator, g.Key.Year, g.Key.Month, g.Sum(l => l.Value))).ToArray();
             var members = lines.Where(l => l.Member is not null).GroupBy(l => (l.Indicator, l.Member, l.Year, l.YearTo))
                 .Select(g => new ScopeMember(g.Key.Indicator, g.Key.Member!, g.Key.Year, g.Key.YearTo, (int)g.Sum(l => l.Value)))
                 .Where(m => m.Count != 0).ToArray();
-            return new ScopeTotals(head, sums, members, lines.Count);
+            return new ScopeTotals(through ?? head, sums, members, lines.Count);
+        }
+    }
+
+    internal long PositionAt(DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            return batches.Where(b => b.Value.At < at).Select(b => b.Value.Last).DefaultIfEmpty(0).Max();
         }
     }
 

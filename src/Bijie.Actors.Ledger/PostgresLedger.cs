@@ -175,7 +175,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
             AddSubjects(rest, written);
             var record = new NpgsqlBatchCommand("""
                 WITH head AS (UPDATE ledger_head SET hash = @hash WHERE id = 1)
-                INSERT INTO ledger_batches (batch_id, last_position) VALUES (@b, @l)
+                INSERT INTO ledger_batches (batch_id, last_position, committed_at) VALUES (@b, @l, clock_timestamp())
                 """);
             record.Parameters.AddWithValue("hash", chainHead);
             record.Parameters.AddWithValue("b", first);
@@ -401,6 +401,46 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return new ScopeActivation(snapshot, legacy ? null : totals);
     }
 
+    public async Task<ScopeActivation> ReadScopeThroughAsync(string scope, long position, CancellationToken cancellationToken = default)
+    {
+        // The kept snapshot nearest at or below the position (the latest, or a day's), then the lines after its head
+        // through the position that it does not count, less those of the batches it counted early that lie beyond
+        // the position: one statement, and at most about a day of lines for a scope that snapshots.
+        await using var command = db.CreateCommand($$"""
+            WITH s AS (
+              SELECT head, applied, state FROM (
+                SELECT head, applied, state FROM scope_snapshots WHERE scope = @scope AND applied IS NOT NULL AND head <= @p
+                UNION ALL
+                SELECT head, applied, state FROM scope_snapshot_days WHERE scope = @scope AND head <= @p) kept
+              ORDER BY head DESC LIMIT 1),
+            h AS (SELECT @p::bigint AS position),
+            l AS (
+              SELECT indicator, year, month, year_to, member, value FROM ledger_lines
+              WHERE scopes @> ARRAY[@scope] AND position > coalesce((SELECT head FROM s), 0) AND position <= @p
+                AND NOT (batch_id = ANY(coalesce((SELECT applied FROM s), '{}')))
+              UNION ALL
+              SELECT indicator, year, month, year_to, member, -value FROM ledger_lines
+              WHERE scopes @> ARRAY[@scope] AND batch_id = ANY(coalesce((SELECT applied FROM s), '{}')) AND position > @p)
+            {{ScopeRows}}
+            UNION ALL
+            SELECT 4, NULL, NULL, NULL, NULL, NULL, 0::numeric, state FROM s
+            """);
+        command.Parameters.AddWithValue("scope", scope);
+        command.Parameters.AddWithValue("p", position);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var (totals, snapshot, _) = await ReadScopeRowsAsync(reader, cancellationToken);
+        return new ScopeActivation(snapshot, totals);
+    }
+
+    public async Task<long> PositionAtAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT coalesce((SELECT last_position FROM ledger_batches WHERE committed_at < @at ORDER BY committed_at DESC LIMIT 1), 0)
+            """);
+        command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>
     /// The rows of a scope read (CTEs h: the head, l: the lines): kind 0 the head, 1 the sums, 2 the members, 3 how
     /// many lines; <see cref="ActivateScopeAsync"/> adds kind 4, the snapshot.
@@ -578,11 +618,17 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
 
     public async Task SaveSnapshotAsync(string scope, long head, IReadOnlyCollection<long> applied, byte[] state, CancellationToken cancellationToken = default)
     {
-        // A snapshot never goes back: a slower writer with an older head leaves the newer one alone.
+        // A snapshot never goes back: a slower writer with an older head leaves the newer one alone. The first of a
+        // day (China Standard Time) is also kept for that day, for reads as of a past position.
         await using var command = db.CreateCommand("""
-            INSERT INTO scope_snapshots (scope, head, applied, state, written_at) VALUES (@s, @h, @a, @st, now())
-            ON CONFLICT (scope) DO UPDATE SET head = EXCLUDED.head, applied = EXCLUDED.applied, state = EXCLUDED.state, written_at = now()
-            WHERE scope_snapshots.head <= EXCLUDED.head
+            WITH saved AS (
+              INSERT INTO scope_snapshots (scope, head, applied, state, written_at) VALUES (@s, @h, @a, @st, now())
+              ON CONFLICT (scope) DO UPDATE SET head = EXCLUDED.head, applied = EXCLUDED.applied, state = EXCLUDED.state, written_at = now()
+              WHERE scope_snapshots.head <= EXCLUDED.head
+              RETURNING scope, head, applied, state)
+            INSERT INTO scope_snapshot_days (scope, day, head, applied, state)
+            SELECT scope, ((now() AT TIME ZONE 'UTC') + interval '8 hours')::date, head, applied, state FROM saved
+            ON CONFLICT (scope, day) DO NOTHING
             """);
         command.Parameters.AddWithValue("s", scope);
         command.Parameters.AddWithValue("h", head);

@@ -63,6 +63,15 @@ public interface ILedger
     /// <summary>The daily digests of the hash chain, newest first (none for a ledger kept in memory).</summary>
     Task<IReadOnlyList<Verification.LedgerDigest>> ReadDigestsAsync(int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A scope as the ledger stood at <paramref name="position"/>: the kept snapshot nearest at or below it (or null)
+    /// and the lines to add to it (Unsaved, whose Head is the position).
+    /// </summary>
+    Task<ScopeActivation> ReadScopeThroughAsync(string scope, long position, CancellationToken cancellationToken = default);
+
+    /// <summary>The ledger's position at a time: the last position committed before it (0 before the first).</summary>
+    Task<long> PositionAtAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
     Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);
 }
