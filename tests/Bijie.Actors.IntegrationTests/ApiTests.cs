@@ -353,4 +353,51 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
         Assert.True(newest.GetProperty("entries").GetInt64() <= newest.GetProperty("position").GetInt64());
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client(await IssueAsync("Viewer")).GetAsync("/api/v1/ledger/digests")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_board_as_of_a_day_or_a_position_shows_the_ledger_as_it_stood_then_and_a_bad_point_is_refused()
+    {
+        const string village = "520521001009";
+        var (office, _, pairingId, enterprise) = await PairedEnterpriseAsync(village);
+        static decimal Clinics(JsonElement board) => board.GetProperty("indicators").GetProperty("clinic_person_times").GetProperty("value").GetDecimal();
+        async Task<JsonElement> BoardAsync(string query = "") => await office.GetFromJsonAsync<JsonElement>($"/api/v1/boards/{village}?year=2023{query}");
+
+        using (var first = await enterprise.SendAsync(Report(pairingId, $"k-{Guid.NewGuid():N}", 15)))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        await fixture.Host.PollAsync(async () => Clinics(await BoardAsync()) == 15, TimeSpan.FromSeconds(20), "the live board to count the first report");
+        var today = TestEnvironment.Today.ToString("yyyy-MM-dd");
+        var asOfToday = await BoardAsync($"&asOf={today}");
+        Assert.Equal(15m, Clinics(asOfToday));
+        Assert.Equal(today, asOfToday.GetProperty("asOf").GetString());
+        var then = asOfToday.GetProperty("position").GetInt64();
+
+        using (var second = await enterprise.SendAsync(Report(pairingId, $"k-{Guid.NewGuid():N}", 7)))
+        {
+            Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        }
+
+        await fixture.Host.PollAsync(async () => Clinics(await BoardAsync()) == 22, TimeSpan.FromSeconds(20), "the live board to count the second report");
+        // The ledger as it stood when the first was read: the second is not in it, on the village's board and the pairing's.
+        var atThen = await BoardAsync($"&position={then}");
+        Assert.Equal(15m, Clinics(atThen));
+        Assert.Equal(then, atThen.GetProperty("position").GetInt64());
+        Assert.Equal(15m, Clinics(await office.GetFromJsonAsync<JsonElement>($"/api/v1/boards/pairings/{pairingId}?year=2023&position={then}")));
+        Assert.Equal(22m, Clinics(await BoardAsync($"&asOf={today}")));
+        // Yesterday this ledger (made today) held nothing.
+        var yesterday = await BoardAsync($"&asOf={TestEnvironment.Today.AddDays(-1):yyyy-MM-dd}");
+        Assert.Equal(0m, Clinics(yesterday));
+        Assert.Equal(0L, yesterday.GetProperty("position").GetInt64());
+        // The live board names no point.
+        Assert.Equal(JsonValueKind.Null, (await BoardAsync()).GetProperty("position").ValueKind);
+
+        foreach (var bad in new[] { "&asOf=2026-13-01", "&asOf=1987-12-31", $"&asOf={today}&position=1", "&position=-1", "&position=900000000" })
+        {
+            using var refused = await office.GetAsync($"/api/v1/boards/{village}?year=2023{bad}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("board.as_of", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+    }
 }

@@ -605,6 +605,61 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task A_county_board_as_of_a_past_day_shows_that_days_ledger_pauses_live_updates_and_lists_what_changed_since()
+    {
+        const string county = "520527";
+        var yesterday = TestEnvironment.Today.AddDays(-1).ToString("yyyy-MM-dd");
+        var live = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/boards/{county}?year=2023");
+        var projects = live.GetProperty("indicators").GetProperty("projects_total").GetProperty("value").GetDecimal();
+        Assert.True(projects > 0, "the demo programme has projects in the county");
+
+        var page = await fixture.NewPageAsync(1920, 1080);
+        await page.GotoAsync($"/locality.html?code={county}");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.SelectOptionAsync("#year-select", "2023");
+        await page.Locator($"#figures [data-indicator=projects_total][data-value='{projects}']").WaitForAsync();
+
+        // The demo programme went into this ledger today: at the end of yesterday it held nothing.
+        await page.FillAsync("#as-of input[name=asOf]", yesterday);
+        await page.DispatchEventAsync("#as-of", "change");
+        await page.Locator("#figures [data-indicator=projects_total][data-value='0']").WaitForAsync();
+        Assert.Contains(yesterday, await page.InnerTextAsync("#as-of-note"));
+        Assert.Contains("?code=520527&asOf=" + yesterday, page.Url);
+        Assert.True(await page.IsHiddenAsync("#ticker"));
+
+        // A report now does not move a board of yesterday.
+        var pairing = (await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/pairings?locality={county}&year=2023&status=active&size=1")).GetProperty("items")[0].GetProperty("id").GetString();
+        using (var posted = await TestEnvironment.PostReportAsync(fixture.Admin, pairing, new DateOnly(2023, 11, 5), "people_trained", 5))
+        {
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        }
+
+        // Compared with yesterday, now: the changes are everything the ledger took today, the report among them.
+        await page.FillAsync("#as-of input[name=asOf]", "");
+        await page.FillAsync("#as-of input[name=since]", yesterday);
+        await page.DispatchEventAsync("#as-of", "change");
+        await page.Locator($"#changes tr[data-indicator=projects_total][data-change='{projects}']").WaitForAsync();
+        Assert.True(await page.IsHiddenAsync("#as-of-note"));
+        Assert.True(await page.IsVisibleAsync("#ticker"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "locality-as-of.png") });
+        // On a phone, in English: the picker and the changes fit the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        await page.Locator("#changes caption", new PageLocatorOptions { HasTextString = "What changed from " + yesterday }).WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+        await page.Locator("#as-of").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "locality-as-of-phone-en.png") });
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'zh-CN'");
+
+        await page.ClickAsync("#as-of-live");
+        await page.Locator("#changes").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+        Assert.DoesNotContain("asOf", page.Url);
+        Assert.DoesNotContain("since", page.Url);
+    }
+
+    [Fact]
     public async Task Text_with_markup_from_the_API_shows_as_text_on_every_page_and_never_runs()
     {
         // A helper and a project whose names are markup that would run if a page wrote them as HTML.

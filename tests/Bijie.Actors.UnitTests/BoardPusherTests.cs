@@ -42,7 +42,8 @@ public sealed class BoardPusherTests(ClusterFixture fixture)
 
     private BoardPusher NewPusher(FlakyHub hub) => new(
         fixture.Grains, new Grains.Boards.BoardReader(fixture.Grains, TimeProvider.System, new Grains.Boards.RankingCache(TimeProvider.System),
-            new Grains.Reports.ReportReader(new Grains.Names.DisplayNames(fixture.Grains, TimeProvider.System, NullLogger<Grains.Names.DisplayNames>.Instance), new Ledger.InMemoryLedger(fixture.Store), NullLogger<Grains.Reports.ReportReader>.Instance)), hub,
+            new Grains.Reports.ReportReader(new Grains.Names.DisplayNames(fixture.Grains, TimeProvider.System, NullLogger<Grains.Names.DisplayNames>.Instance), new Ledger.InMemoryLedger(fixture.Store), NullLogger<Grains.Reports.ReportReader>.Instance),
+            new Ledger.InMemoryLedger(fixture.Store)), hub,
         new BoardCache(TimeProvider.System), TimeProvider.System,
         Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions()),
         Options.Create(new Abstractions.Configuration.LiveOptions { PushSpacing = TimeSpan.FromMilliseconds(10) }),

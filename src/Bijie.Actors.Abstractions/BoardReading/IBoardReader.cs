@@ -19,6 +19,15 @@ public interface IBoardReader
     /// </summary>
     Task<NamedBoard> ReadAsync(BoardSubject subject, string id, int? year);
 
+    /// <summary>
+    /// A scope's board as the ledger stood at <paramref name="asOf"/> (the end of a day, or a position no higher than
+    /// the head: 400 <c>board.as_of</c> otherwise), from the roll-up's kept snapshots and the lines after them.
+    /// </summary>
+    Task<Board> ReadAsync(string scope, int? year, BoardAsOf asOf);
+
+    /// <summary>The board of a subject as <see cref="ReadAsync(string, int?, BoardAsOf)"/> reads it, with its name.</summary>
+    Task<NamedBoard> ReadAsync(BoardSubject subject, string id, int? year, BoardAsOf? asOf);
+
     /// <summary>Each dated history total of the programme since 1988, plus what the ledger holds after its year.</summary>
     Task<IReadOnlyList<SinceFigure>> Since1988Async();
 

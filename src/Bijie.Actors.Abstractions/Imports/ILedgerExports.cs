@@ -21,6 +21,6 @@ public interface ILedgerExports
     /// <summary>The reports that stand at a locality and below in a year, or one of its quarters (2026Q3), one row per indicator.</summary>
     Task<LedgerSheet> ReportsAsync(string? locality, int year, string? period);
 
-    /// <summary>A locality's board for a year as a table, beside the year before.</summary>
-    Task<LedgerSheet> BoardAsync(string code, int year);
+    /// <summary>A locality's board for a year as a table, beside the year before: live, or as of a day or a ledger position.</summary>
+    Task<LedgerSheet> BoardAsync(string code, int year, BoardAsOf? asOf = null);
 }

@@ -1,14 +1,18 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Rollups;
+using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Boards;
 
 /// <summary>The boards composed from the roll-ups and the ledger (<see cref="IBoardReader"/>), one home for the API and the pushes.</summary>
-public sealed class BoardReader(IGrainFactory grains, TimeProvider time, RankingCache rankings, IReportReader reports) : IBoardReader
+public sealed class BoardReader(IGrainFactory grains, TimeProvider time, RankingCache rankings, IReportReader reports, ILedger ledger) : IBoardReader
 {
     /// <summary>The most a ranking or the ticker gives at once.</summary>
     public const int MaxCount = 50;
 
-    public async Task<NamedBoard> ReadAsync(BoardSubject subject, string id, int? year)
+    public Task<NamedBoard> ReadAsync(BoardSubject subject, string id, int? year) => ReadAsync(subject, id, year, null);
+
+    public async Task<NamedBoard> ReadAsync(BoardSubject subject, string id, int? year, BoardAsOf? asOf)
     {
         var (code, name, scope) = subject switch
         {
@@ -19,7 +23,7 @@ public sealed class BoardReader(IGrainFactory grains, TimeProvider time, Ranking
             BoardSubject.Track => TrackOf(id),
             _ => throw new ArgumentOutOfRangeException(nameof(subject)),
         };
-        return new NamedBoard(code, name, await ReadAsync(scope, year));
+        return new NamedBoard(code, name, asOf is null ? await ReadAsync(scope, year) : await ReadAsync(scope, year, asOf));
     }
 
     private async Task<(string, string, string)> ProjectAsync(string id)
@@ -55,14 +59,49 @@ public sealed class BoardReader(IGrainFactory grains, TimeProvider time, Ranking
 
     public async Task<Board> ReadAsync(string scope, int? year)
     {
+        var thisYear = CheckYear(year);
+        var rollup = grains.GetGrain<IScopeGrain>(scope);
+        return await rollup.GetBoardAsync(year ?? await rollup.GetLatestYearAsync() ?? thisYear);
+    }
+
+    public async Task<Board> ReadAsync(string scope, int? year, BoardAsOf asOf)
+    {
+        ArgumentNullException.ThrowIfNull(asOf);
+        var thisYear = CheckYear(year);
+        var head = await ledger.HeadAsync();
+        long position;
+        if (asOf.Position is { } asked)
+        {
+            position = asked <= head ? asked : throw DomainException.Invalid("board.as_of", $"The ledger's positions run from 0 to {head}.", "position");
+        }
+        else
+        {
+            // The end of the day in China Standard Time; a day not over yet is the ledger as it stands.
+            var end = ProgrammeClock.EndOf(asOf.Day!.Value);
+            position = end > time.GetUtcNow() ? head : await ledger.PositionAtAsync(end);
+        }
+
+        var read = await ledger.ReadScopeThroughAsync(scope, position);
+        var totals = new RollupTotals();
+        if (read.Snapshot is { } state)
+        {
+            totals.Restore(ScopeSnapshot.Unpack(state));
+        }
+
+        totals.Add(read.Unsaved!);
+        return totals.Board(scope, year ?? totals.LatestYear() ?? thisYear) with { Position = position, AsOf = asOf.Day };
+    }
+
+    /// <summary>This year; a year before 1988 or after next year is refused.</summary>
+    private int CheckYear(int? year)
+    {
         var thisYear = ProgrammeClock.Today(time).Year;
         if (year is < 1988 || year > thisYear + 1)
         {
             throw DomainException.Invalid("board.year", $"The year must lie between 1988 and {thisYear + 1}.", "year");
         }
 
-        var rollup = grains.GetGrain<IScopeGrain>(scope);
-        return await rollup.GetBoardAsync(year ?? await rollup.GetLatestYearAsync() ?? thisYear);
+        return thisYear;
     }
 
     public async Task<IReadOnlyList<SinceFigure>> Since1988Async()

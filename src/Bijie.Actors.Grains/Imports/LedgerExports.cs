@@ -8,7 +8,7 @@ namespace Bijie.Actors.Grains.Imports;
 /// reports as rows under the same Chinese column headers the imports read (<see cref="LedgerColumns"/>), so an
 /// export imports as it was; and a board as a table. The web writes the rows as CSV or XLSX.
 /// </summary>
-public sealed class LedgerExports(IGrainFactory grains, IListings listings, IReportReader reports) : ILedgerExports
+public sealed class LedgerExports(IGrainFactory grains, IListings listings, IReportReader reports, IBoardReader boards) : ILedgerExports
 {
     public async Task<LedgerSheet> EnterprisesAsync(string? locality)
     {
@@ -120,10 +120,12 @@ public sealed class LedgerExports(IGrainFactory grains, IListings listings, IRep
         })), period is null ? $"reports-{year}" : $"reports-{period}");
     }
 
-    public async Task<LedgerSheet> BoardAsync(string code, int year)
+    public async Task<LedgerSheet> BoardAsync(string code, int year, BoardAsOf? asOf = null)
     {
         var locality = await grains.GetLocality(code).GetAsync();
-        var board = await grains.GetGrain<IScopeGrain>(Scopes.Locality(locality.Code)).GetBoardAsync(year);
+        var board = asOf is null
+            ? await grains.GetGrain<IScopeGrain>(Scopes.Locality(locality.Code)).GetBoardAsync(year)
+            : await boards.ReadAsync(Scopes.Locality(locality.Code), year, asOf);
         return Sheet(board.Figures.Select(f => new Dictionary<string, object?>
         {
             [LedgerColumns.Indicator] = f.Indicator,
@@ -132,7 +134,7 @@ public sealed class LedgerExports(IGrainFactory grains, IListings listings, IRep
             [$"{year}年"] = f.Value,
             [$"{year - 1}年"] = f.PreviousValue,
             ["同比(%)"] = f.YoyPercent,
-        }), $"board-{locality.Code}-{year}");
+        }), $"board-{locality.Code}-{year}" + (board.Position is { } position ? $"-asof-{(asOf?.Day is { } day ? day.ToString("yyyy-MM-dd") : "p" + position)}" : ""));
     }
 
     private static LedgerSheet Sheet(IEnumerable<Dictionary<string, object?>> rows, string name) =>

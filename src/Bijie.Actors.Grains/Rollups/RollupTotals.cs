@@ -34,6 +34,21 @@ public sealed class RollupTotals
         }
     }
 
+    /// <summary>Adds the ledger's lines as a read summed them.</summary>
+    public void Add(Ledger.ScopeTotals lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        foreach (var s in lines.Sums)
+        {
+            AddSum(s.Indicator, s.Year, s.Month ?? 0, s.Value);
+        }
+
+        foreach (var m in lines.Members)
+        {
+            AddMember(m.Indicator, m.Member, m.Year, m.YearTo, m.Count);
+        }
+    }
+
     /// <summary>Adds what one committed batch brings to this scope.</summary>
     public void Add(BatchDelta batch)
     {

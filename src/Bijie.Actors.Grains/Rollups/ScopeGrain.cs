@@ -45,15 +45,7 @@ public sealed class ScopeGrain(
             : await ledger.ReadScopeAsync(scope, saved?.Head ?? 0, saved?.Applied ?? [], cancellationToken); // an older or unreadable snapshot
         saved ??= new ScopeSnapshot();
         totals.Restore(saved);
-        foreach (var s in unsaved.Sums)
-        {
-            totals.AddSum(s.Indicator, s.Year, s.Month ?? 0, s.Value);
-        }
-
-        foreach (var m in unsaved.Members)
-        {
-            totals.AddMember(m.Indicator, m.Member, m.Year, m.YearTo, m.Count);
-        }
+        totals.Add(unsaved);
 
         head = unsaved.Head;
         dirty = unsaved.Sums.Count > 0 || unsaved.Members.Count > 0 || unsaved.Head != saved.Head;

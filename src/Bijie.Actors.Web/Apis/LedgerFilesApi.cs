@@ -29,7 +29,7 @@ public static class LedgerFilesApi
         exports.MapGet("/projects.{format}", ExportProjectsAsync).WithName("ExportProjects")
             .WithSummary("Projects at a locality and below with their status and dates, as csv or xlsx");
         exports.MapGet("/boards/{code}.{format}", ExportBoardAsync).WithName("ExportBoard")
-            .WithSummary("A locality's board for a year as a table, as csv or xlsx");
+            .WithSummary("A locality's board for a year as a table, as csv or xlsx: live, or as of a day (asOf) or a ledger position (position)");
 
         var imports = app.MapGroup("/api/v1/imports").WithTags("Import and export").RequireAuthorization(Policies.Office);
         imports.MapPost("/{kind}", ImportAsync).WithName("Import")
@@ -56,8 +56,8 @@ public static class LedgerFilesApi
     public static async Task<FileContentHttpResult> ExportReportsAsync(string format, string? locality, int year, string? period, ILedgerExports exports) =>
         LedgerFiles.File(LedgerFiles.Format(format), await exports.ReportsAsync(locality, year, period));
 
-    public static async Task<FileContentHttpResult> ExportBoardAsync(string code, string format, int year, ILedgerExports exports) =>
-        LedgerFiles.File(LedgerFiles.Format(format), await exports.BoardAsync(code, year));
+    public static async Task<FileContentHttpResult> ExportBoardAsync(string code, string format, int year, string? asOf, long? position, ILedgerExports exports) =>
+        LedgerFiles.File(LedgerFiles.Format(format), await exports.BoardAsync(code, year, BoardAsOf.Parse(asOf, position)));
 
     public static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
         string kind, bool? dryRun, string? format, HttpRequest request, ILedgerImports imports, ClaimsPrincipal user, IOptions<ImportOptions> limits)

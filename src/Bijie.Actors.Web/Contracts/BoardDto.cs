@@ -7,7 +7,8 @@ public sealed record BoardFigureDto(decimal Value, decimal? PreviousValue, decim
 
 /// <summary>The answer of the boards endpoints: <c>{ code, year, indicators: { code: { value, previousValue, yoyPercent } } }</c>.</summary>
 /// <remarks><c>scope</c> is the group a browser joins on the live hub (/hubs/boards) to hear when these figures change;
-/// <c>funnel</c> counts the live projects that had reached each stage of the library by the end of the year.</remarks>
+/// <c>funnel</c> counts the live projects that had reached each stage of the library by the end of the year;
+/// <c>position</c> and <c>asOf</c> say where a board read as of a day or a ledger position stood (both null on a live board).</remarks>
 public sealed record BoardDto(
     string Code,
     string Name,
@@ -15,7 +16,9 @@ public sealed record BoardDto(
     IReadOnlyDictionary<string, BoardFigureDto> Indicators,
     IReadOnlyDictionary<string, IReadOnlyList<decimal>> Months,
     string Scope,
-    IReadOnlyDictionary<string, int> Funnel)
+    IReadOnlyDictionary<string, int> Funnel,
+    long? Position = null,
+    DateOnly? AsOf = null)
 {
     public static BoardDto From(string code, string name, Board board) => new(
         code, name, board.Year,
@@ -30,5 +33,7 @@ public sealed record BoardDto(
             }),
         board.Months,
         board.Scope,
-        board.Funnel ?? new Dictionary<string, int>());
+        board.Funnel ?? new Dictionary<string, int>(),
+        board.Position,
+        board.AsOf);
 }

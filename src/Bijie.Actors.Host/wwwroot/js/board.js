@@ -10,13 +10,17 @@ export function yearsUpTo(latest) {
   return years;
 }
 
-export function boardPath(kind, code, year) {
+/** A board's path: live, or as the ledger stood at the end of a day (asOf, YYYY-MM-DD). */
+export function boardPath(kind, code, year, asOf = null) {
   const base = kind === 'locality' ? `/api/v1/boards/${code}` : `/api/v1/boards/${kind}/${encodeURIComponent(code)}`;
-  return year ? `${base}?year=${year}` : base;
+  const query = new URLSearchParams();
+  if (year) query.set('year', year);
+  if (asOf) query.set('asOf', asOf);
+  return query.size ? `${base}?${query}` : base;
 }
 
-export async function loadBoard(kind, code, year) {
-  return get(boardPath(kind, code, year));
+export async function loadBoard(kind, code, year, asOf = null) {
+  return get(boardPath(kind, code, year, asOf));
 }
 
 export function indicatorName(f) {

@@ -1,4 +1,4 @@
-import { t, translate, lang } from './i18n.js';
+import { t, tf, translate, lang } from './i18n.js';
 import { get, all, nameOf } from './api.js';
 import { layout, params, failed } from './layout.js';
 import { escape, count } from './format.js';
@@ -9,14 +9,15 @@ import { yearsUpTo, loadBoard, renderFigures, renderFunnel, tickerLine, indicato
 // level, what lies below with its figures, and the pairings and projects there.
 const code = params().get('code');
 const track = params().get('track');
-const state = { year: null, board: null, locality: null, children: {}, pairings: [], projects: [], ticker: [] };
+// asOf: the figures as the ledger stood at the end of that day (live updates paused); since: a day to compare with.
+const state = { year: null, board: null, locality: null, children: {}, pairings: [], projects: [], ticker: [], asOf: params().get('asOf'), since: params().get('since'), sinceBoard: null };
 let catalogue;
 let funnelChart;
 
 async function start() {
   catalogue = await indicatorCatalogue();
   if (code) state.locality = await get(`/api/v1/localities/${encodeURIComponent(code)}`);
-  state.board = await loadBoard(code ? 'locality' : 'domains', code ?? track, null);
+  state.board = await loadBoard(code ? 'locality' : 'domains', code ?? track, null, state.asOf);
   state.year = state.board.year;
   document.title = `${state.board.name} — ${document.title}`;
   await layout({ titleText: code ? state.locality.name : null, titleKey: 'byDomain', live: true, years: yearsUpTo(state.year), year: state.year,
@@ -27,13 +28,14 @@ async function start() {
   } else if (!state.locality.children.length) {
     document.getElementById('children-panel').hidden = true;
   }
+  setUpAsOf();
   await loadAll();
   render();
   document.body.dataset.ready = 'true';
   connectLive({
     scopes: () => [state.board.scope, ...Object.values(state.children).map(b => b.scope)],
     onChanged: change => {
-      if (!touches(change, state.year)) return;
+      if (state.asOf || !touches(change, state.year)) return; // a board as of a past day does not change
       if (change.scope === state.board.scope) { reloadBoard(); if (code) reloadLists(); }
       else reloadChild(change.scope.slice(2));
     },
@@ -47,27 +49,36 @@ async function start() {
   });
 }
 
-/** Reads what the page shows for the year selected; an answer for a year no longer selected is dropped (false). */
+/** Reads what the page shows for the year selected; an answer for a year or a day no longer selected is dropped (false). */
 async function loadAll() {
   const y = state.year;
-  const board = await loadBoard(code ? 'locality' : 'domains', code ?? track, y);
-  if (!code) {
-    if (y !== state.year) return false;
-    state.board = board;
-    return true;
-  }
-  const [children, ticker, needs, lists] = await Promise.all([
-    Promise.all(state.locality.children.map(c => loadBoard('locality', c.code, y))),
-    get(`/api/v1/boards/${code}/latest-reports?year=${y}&count=8`),
-    get(`/api/v1/needs/summary?locality=${code}`).catch(() => null),
-    readLists(y),
+  const [boards, rest] = await Promise.all([
+    loadBoards(),
+    code ? Promise.all([
+      get(`/api/v1/boards/${code}/latest-reports?year=${y}&count=8`),
+      get(`/api/v1/needs/summary?locality=${code}`).catch(() => null),
+      readLists(y),
+    ]) : null,
   ]);
-  if (y !== state.year) return false;
+  if (!boards || y !== state.year) return false;
+  if (rest) [state.ticker, state.needs, [state.pairings, state.projects]] = rest;
+  return true;
+}
+
+/** The boards of the place and of what lies below it, live or as of the day chosen, and the board of the day compared with. */
+async function loadBoards() {
+  const y = state.year;
+  const point = `${state.asOf}|${state.since}`;
+  const kind = code ? 'locality' : 'domains';
+  const [board, sinceBoard, children] = await Promise.all([
+    loadBoard(kind, code ?? track, y, state.asOf),
+    state.since ? loadBoard(kind, code ?? track, y, state.since) : null,
+    code ? Promise.all(state.locality.children.map(c => loadBoard('locality', c.code, y, state.asOf))) : [],
+  ]);
+  if (y !== state.year || point !== `${state.asOf}|${state.since}`) return false;
   state.board = board;
-  state.children = Object.fromEntries(children.map(b => [b.code, b]));
-  state.ticker = ticker;
-  state.needs = needs;
-  [state.pairings, state.projects] = lists;
+  state.sinceBoard = sinceBoard;
+  if (code) state.children = Object.fromEntries(children.map(b => [b.code, b]));
   return true;
 }
 
@@ -145,6 +156,55 @@ function renderHeading() {
 function renderBoard() {
   renderFigures(document.getElementById('figures'), state.board);
   renderFunnel(document.getElementById('funnel-list'), funnelChart, state.board);
+  renderAsOf();
+}
+
+/** The day picker: the figures as of the end of a day, and what changed since another day; kept in the address. */
+function setUpAsOf() {
+  const form = document.getElementById('as-of');
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10); // the programme's day (China Standard Time)
+  form.asOf.max = today;
+  form.since.max = today;
+  form.asOf.value = state.asOf ?? '';
+  form.since.value = state.since ?? '';
+  // Only the boards depend on the day: the lists, needs and ticker are not read again. One read at a time; a change
+  // made meanwhile is read once after it.
+  const reload = coalesce(async () => {
+    if (await loadBoards()) { renderBoard(); renderChildren(); }
+  });
+  const apply = () => {
+    state.asOf = form.asOf.value || null;
+    state.since = form.since.value || null;
+    const query = params();
+    for (const [key, value] of [['asOf', state.asOf], ['since', state.since]]) value ? query.set(key, value) : query.delete(key);
+    history.replaceState(null, '', `${location.pathname}?${query}`);
+    return reload();
+  };
+  form.addEventListener('change', apply);
+  document.getElementById('as-of-live').addEventListener('click', () => { form.asOf.value = ''; form.since.value = ''; apply(); });
+}
+
+function renderAsOf() {
+  const note = document.getElementById('as-of-note');
+  note.hidden = !state.asOf;
+  if (state.asOf) note.textContent = tf('asOfNote', { day: state.asOf, position: state.board.position ?? 0 });
+  document.getElementById('as-of-live').hidden = !state.asOf && !state.since;
+  // The ticker is the latest reports as they come: not shown for a past day.
+  for (const id of ['h-ticker', 'ticker']) document.getElementById(id).hidden = !!state.asOf;
+  const table = document.getElementById('changes');
+  table.hidden = !state.since || !state.sinceBoard;
+  if (table.hidden) return;
+  const rows = Object.entries(state.board.indicators)
+    .map(([k, f]) => [k, f, state.sinceBoard.indicators[k]?.value ?? 0])
+    .filter(([, f, before]) => Number(f.value) !== Number(before));
+  table.innerHTML = `<caption>${escape(tf('changesTitle', { from: state.since, to: state.asOf ?? t('nowLabel') }))}</caption>
+    <thead><tr><th>${t('name')}</th><th>${escape(state.since)}</th><th>${escape(state.asOf ?? t('nowLabel'))}</th><th>${t('change')}</th></tr></thead><tbody>` +
+    (rows.map(([k, f, before]) => {
+      const unit = catalogue[k]?.unit ?? f.unit;
+      const delta = Number(f.value) - Number(before);
+      return `<tr data-indicator="${k}" data-change="${delta}"><th>${escape(indicatorName(f))}</th><td>${escape(figure(before, unit))}</td><td>${escape(figure(f.value, unit))}</td>
+        <td>${delta > 0 ? '+' : ''}${escape(figure(delta, unit))}</td></tr>`;
+    }).join('') || `<tr><td colspan="4">${t('noChanges')}</td></tr>`) + '</tbody>';
 }
 
 function renderChildren() {
