@@ -405,30 +405,45 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
     {
         // The kept snapshot nearest at or below the position (the latest, or a day's), then the lines after its head
         // through the position that it does not count, less those of the batches it counted early that lie beyond
-        // the position: one statement, and at most about a day of lines for a scope that snapshots.
+        // the position: at most about a day of lines for a scope that snapshots. Two statements, so that the second
+        // is planned knowing the snapshot's head: with the range unknown, the planner ANDs the scopes index with a
+        // range scan of every position below (10 ms for a village of 80 lines in a ledger of 200,000 reports).
+        long head = 0;
+        long[] applied = [];
+        byte[]? snapshot = null;
+        await using (var kept = db.CreateCommand("""
+            SELECT head, applied, state FROM (
+              SELECT head, applied, state FROM scope_snapshots WHERE scope = @scope AND applied IS NOT NULL AND head <= @p
+              UNION ALL
+              SELECT head, applied, state FROM scope_snapshot_days WHERE scope = @scope AND head <= @p) kept
+            ORDER BY head DESC LIMIT 1
+            """))
+        {
+            kept.Parameters.AddWithValue("scope", scope);
+            kept.Parameters.AddWithValue("p", position);
+            await using var reader = await kept.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                (head, applied, snapshot) = (reader.GetInt64(0), reader.GetFieldValue<long[]>(1), reader.GetFieldValue<byte[]>(2));
+            }
+        }
+
         await using var command = db.CreateCommand($$"""
-            WITH s AS (
-              SELECT head, applied, state FROM (
-                SELECT head, applied, state FROM scope_snapshots WHERE scope = @scope AND applied IS NOT NULL AND head <= @p
-                UNION ALL
-                SELECT head, applied, state FROM scope_snapshot_days WHERE scope = @scope AND head <= @p) kept
-              ORDER BY head DESC LIMIT 1),
-            h AS (SELECT @p::bigint AS position),
+            WITH h AS (SELECT @p::bigint AS position),
             l AS (
               SELECT indicator, year, month, year_to, member, value FROM ledger_lines
-              WHERE scopes @> ARRAY[@scope] AND position > coalesce((SELECT head FROM s), 0) AND position <= @p
-                AND NOT (batch_id = ANY(coalesce((SELECT applied FROM s), '{}')))
+              WHERE scopes @> ARRAY[@scope] AND position > @head AND position <= @p AND NOT (batch_id = ANY(@applied))
               UNION ALL
               SELECT indicator, year, month, year_to, member, -value FROM ledger_lines
-              WHERE scopes @> ARRAY[@scope] AND batch_id = ANY(coalesce((SELECT applied FROM s), '{}')) AND position > @p)
+              WHERE scopes @> ARRAY[@scope] AND batch_id = ANY(@applied) AND position > @p)
             {{ScopeRows}}
-            UNION ALL
-            SELECT 4, NULL, NULL, NULL, NULL, NULL, 0::numeric, state FROM s
             """);
         command.Parameters.AddWithValue("scope", scope);
         command.Parameters.AddWithValue("p", position);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var (totals, snapshot, _) = await ReadScopeRowsAsync(reader, cancellationToken);
+        command.Parameters.AddWithValue("head", head);
+        command.Parameters.AddWithValue("applied", applied);
+        await using var lines = await command.ExecuteReaderAsync(cancellationToken);
+        var (totals, _, _) = await ReadScopeRowsAsync(lines, cancellationToken);
         return new ScopeActivation(snapshot, totals);
     }
 
