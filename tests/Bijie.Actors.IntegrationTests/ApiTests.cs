@@ -390,10 +390,16 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
         var yesterday = await BoardAsync($"&asOf={TestEnvironment.Today.AddDays(-1):yyyy-MM-dd}");
         Assert.Equal(0m, Clinics(yesterday));
         Assert.Equal(0L, yesterday.GetProperty("position").GetInt64());
+        // As reported by a period's deadline: 2023Q3's passed long before this ledger was made, so nothing; the year is the period's.
+        var byDeadline = await office.GetFromJsonAsync<JsonElement>($"/api/v1/boards/{village}?asReportedBy=2023Q3");
+        Assert.Equal(0m, Clinics(byDeadline));
+        Assert.Equal(2023, byDeadline.GetProperty("year").GetInt32());
+        Assert.Equal("2023Q3", byDeadline.GetProperty("asReportedBy").GetString());
+        Assert.StartsWith("2023-1", byDeadline.GetProperty("asOf").GetString()); // its deadline, after the quarter
         // The live board names no point.
         Assert.Equal(JsonValueKind.Null, (await BoardAsync()).GetProperty("position").ValueKind);
 
-        foreach (var bad in new[] { "&asOf=2026-13-01", "&asOf=1987-12-31", $"&asOf={today}&position=1", "&position=-1", "&position=900000000" })
+        foreach (var bad in new[] { "&asOf=2026-13-01", "&asOf=1987-12-31", $"&asOf={today}&position=1", "&position=-1", "&position=900000000", "&asReportedBy=2023Q5", "&asReportedBy=2023Q3&position=1" })
         {
             using var refused = await office.GetAsync($"/api/v1/boards/{village}?year=2023{bad}");
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

@@ -1,28 +1,38 @@
 namespace Bijie.Actors.Abstractions;
 
 /// <summary>
-/// The point a board is read at: the end of a day (China Standard Time) or a ledger position. A day that is not over
-/// yet reads the ledger as it stands.
+/// The point a board is read at: the end of a day (China Standard Time), a ledger position, or the deadline of a
+/// reporting period (as reported by its deadline, before corrections made since). A day that is not over yet reads
+/// the ledger as it stands.
 /// </summary>
-public sealed record BoardAsOf(DateOnly? Day, long? Position)
+public sealed record BoardAsOf(DateOnly? Day, long? Position, string? Period = null)
 {
     /// <summary>The first day a board may be read as of: the programme's history starts in 1988.</summary>
     public static readonly DateOnly FirstDay = new(1988, 1, 1);
 
     /// <summary>
-    /// The point from the query: <c>asOf=YYYY-MM-DD</c> or <c>position=N</c> (not both), or null for the live board;
-    /// a malformed or early day, a negative position or both at once are refused (400 <c>board.as_of</c>).
+    /// The point from the query: <c>asOf=YYYY-MM-DD</c>, <c>position=N</c> or <c>asReportedBy=2026Q3</c> (one of them),
+    /// or null for the live board; a malformed or early day, a negative position, a malformed period or two at once
+    /// are refused (400 <c>board.as_of</c>).
     /// </summary>
-    public static BoardAsOf? Parse(string? asOf, long? position)
+    public static BoardAsOf? Parse(string? asOf, long? position, string? asReportedBy = null)
     {
-        if (asOf is null && position is null)
+        var given = (asOf is null ? 0 : 1) + (position is null ? 0 : 1) + (asReportedBy is null ? 0 : 1);
+        if (given == 0)
         {
             return null;
         }
 
-        if (asOf is not null && position is not null)
+        if (given > 1)
         {
-            throw DomainException.Invalid("board.as_of", "Ask for a day (asOf) or a ledger position (position), not both.", "asOf");
+            throw DomainException.Invalid("board.as_of", "Ask for one of a day (asOf), a ledger position (position) or a period's deadline (asReportedBy).", "asOf");
+        }
+
+        if (asReportedBy is not null)
+        {
+            return ReportingPeriods.Parse(asReportedBy) is not null
+                ? new BoardAsOf(null, null, asReportedBy)
+                : throw DomainException.Invalid("board.as_of", $"'{asReportedBy}' is not a reporting period (e.g. 2026Q3).", "asReportedBy");
         }
 
         if (position is { } p)

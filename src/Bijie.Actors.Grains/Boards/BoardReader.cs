@@ -68,6 +68,13 @@ public sealed class BoardReader(IGrainFactory grains, TimeProvider time, Ranking
     {
         ArgumentNullException.ThrowIfNull(asOf);
         var thisYear = CheckYear(year);
+        if (asOf.Period is { } period)
+        {
+            // As reported by the period's deadline (the office may have moved it), for the period's year by default.
+            var info = await grains.GetGrain<IReportingPeriodGrain>(period).GetAsync();
+            return await ReadAsync(scope, year ?? info.First.Year, new BoardAsOf(info.Deadline, null)) with { AsReportedBy = period };
+        }
+
         var head = await ledger.HeadAsync();
         long position;
         if (asOf.Position is { } asked)

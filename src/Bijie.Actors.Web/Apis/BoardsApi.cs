@@ -32,11 +32,11 @@ public static class BoardsApi
 
     public static async Task<Ok<IReadOnlyList<SinceFigure>>> GetSince1988Async(IBoardReader boards) => TypedResults.Ok(await boards.Since1988Async());
 
-    public static Task<Ok<BoardDto>> GetProjectBoardAsync(string id, int? year, string? asOf, long? position, IBoardReader boards) =>
-        SubjectAsync(boards, BoardSubject.Project, id, year, asOf, position);
+    public static Task<Ok<BoardDto>> GetProjectBoardAsync(string id, int? year, string? asOf, long? position, string? asReportedBy, IBoardReader boards) =>
+        SubjectAsync(boards, BoardSubject.Project, id, year, asOf, position, asReportedBy);
 
-    public static Task<Ok<BoardDto>> GetPairingBoardAsync(string id, int? year, string? asOf, long? position, IBoardReader boards) =>
-        SubjectAsync(boards, BoardSubject.Pairing, id, year, asOf, position);
+    public static Task<Ok<BoardDto>> GetPairingBoardAsync(string id, int? year, string? asOf, long? position, string? asReportedBy, IBoardReader boards) =>
+        SubjectAsync(boards, BoardSubject.Pairing, id, year, asOf, position, asReportedBy);
 
     public static async Task<Ok<IReadOnlyList<TopEnterprise>>> GetTopEnterprisesAsync(string code, int? year, int? count, IBoardReader boards) =>
         TypedResults.Ok(await boards.TopEnterprisesAsync(code, year, count ?? 10));
@@ -50,28 +50,28 @@ public static class BoardsApi
     /// </summary>
     /// <remarks>A board as of a day or a position is read from the ledger each time and not cached: few ask for one.</remarks>
     public static async Task<IResult> GetLocalityBoardAsync(
-        string code, int? year, string? asOf, long? position, IGrainFactory grains, IBoardReader boards, Live.BoardCache cache,
+        string code, int? year, string? asOf, long? position, string? asReportedBy, IGrainFactory grains, IBoardReader boards, Live.BoardCache cache,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
-        var point = BoardAsOf.Parse(asOf, position);
+        var point = BoardAsOf.Parse(asOf, position, asReportedBy);
         var locality = await grains.GetLocality(code).GetAsync(); // an unknown code answers 404
         return point is null
             ? TypedResults.Bytes(await cache.LocalityBoardAsync(locality, year, boards, json.Value.SerializerOptions), "application/json")
             : TypedResults.Ok(BoardDto.From(locality.Code, locality.Name, await boards.ReadAsync(Scopes.Locality(locality.Code), year, point)));
     }
 
-    public static Task<Ok<BoardDto>> GetTrackBoardAsync(string track, int? year, string? asOf, long? position, IBoardReader boards) =>
-        SubjectAsync(boards, BoardSubject.Track, track, year, asOf, position);
+    public static Task<Ok<BoardDto>> GetTrackBoardAsync(string track, int? year, string? asOf, long? position, string? asReportedBy, IBoardReader boards) =>
+        SubjectAsync(boards, BoardSubject.Track, track, year, asOf, position, asReportedBy);
 
-    public static Task<Ok<BoardDto>> GetHelperBoardAsync(string helperId, int? year, string? asOf, long? position, IBoardReader boards) =>
-        SubjectAsync(boards, BoardSubject.Helper, helperId, year, asOf, position);
+    public static Task<Ok<BoardDto>> GetHelperBoardAsync(string helperId, int? year, string? asOf, long? position, string? asReportedBy, IBoardReader boards) =>
+        SubjectAsync(boards, BoardSubject.Helper, helperId, year, asOf, position, asReportedBy);
 
-    public static Task<Ok<BoardDto>> GetEnterpriseBoardAsync(string creditCode, int? year, string? asOf, long? position, IBoardReader boards) =>
-        SubjectAsync(boards, BoardSubject.Enterprise, creditCode, year, asOf, position);
+    public static Task<Ok<BoardDto>> GetEnterpriseBoardAsync(string creditCode, int? year, string? asOf, long? position, string? asReportedBy, IBoardReader boards) =>
+        SubjectAsync(boards, BoardSubject.Enterprise, creditCode, year, asOf, position, asReportedBy);
 
-    private static async Task<Ok<BoardDto>> SubjectAsync(IBoardReader boards, BoardSubject subject, string id, int? year, string? asOf, long? position)
+    private static async Task<Ok<BoardDto>> SubjectAsync(IBoardReader boards, BoardSubject subject, string id, int? year, string? asOf, long? position, string? asReportedBy)
     {
-        var (code, name, board) = await boards.ReadAsync(subject, id, year, BoardAsOf.Parse(asOf, position));
+        var (code, name, board) = await boards.ReadAsync(subject, id, year, BoardAsOf.Parse(asOf, position, asReportedBy));
         return TypedResults.Ok(BoardDto.From(code, name, board));
     }
 }

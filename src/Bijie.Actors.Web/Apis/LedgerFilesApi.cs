@@ -56,8 +56,8 @@ public static class LedgerFilesApi
     public static async Task<FileContentHttpResult> ExportReportsAsync(string format, string? locality, int year, string? period, ILedgerExports exports) =>
         LedgerFiles.File(LedgerFiles.Format(format), await exports.ReportsAsync(locality, year, period));
 
-    public static async Task<FileContentHttpResult> ExportBoardAsync(string code, string format, int year, string? asOf, long? position, ILedgerExports exports) =>
-        LedgerFiles.File(LedgerFiles.Format(format), await exports.BoardAsync(code, year, BoardAsOf.Parse(asOf, position)));
+    public static async Task<FileContentHttpResult> ExportBoardAsync(string code, string format, int year, string? asOf, long? position, string? asReportedBy, ILedgerExports exports) =>
+        LedgerFiles.File(LedgerFiles.Format(format), await exports.BoardAsync(code, year, BoardAsOf.Parse(asOf, position, asReportedBy)));
 
     public static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
         string kind, bool? dryRun, string? format, HttpRequest request, ILedgerImports imports, ClaimsPrincipal user, IOptions<ImportOptions> limits)

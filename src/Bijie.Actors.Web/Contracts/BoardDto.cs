@@ -8,7 +8,8 @@ public sealed record BoardFigureDto(decimal Value, decimal? PreviousValue, decim
 /// <summary>The answer of the boards endpoints: <c>{ code, year, indicators: { code: { value, previousValue, yoyPercent } } }</c>.</summary>
 /// <remarks><c>scope</c> is the group a browser joins on the live hub (/hubs/boards) to hear when these figures change;
 /// <c>funnel</c> counts the live projects that had reached each stage of the library by the end of the year;
-/// <c>position</c> and <c>asOf</c> say where a board read as of a day or a ledger position stood (both null on a live board).</remarks>
+/// <c>position</c> and <c>asOf</c> say where a board read as of a day, a ledger position or a period's deadline
+/// (<c>asReportedBy</c>) stood (all null on a live board).</remarks>
 public sealed record BoardDto(
     string Code,
     string Name,
@@ -18,7 +19,8 @@ public sealed record BoardDto(
     string Scope,
     IReadOnlyDictionary<string, int> Funnel,
     long? Position = null,
-    DateOnly? AsOf = null)
+    DateOnly? AsOf = null,
+    string? AsReportedBy = null)
 {
     public static BoardDto From(string code, string name, Board board) => new(
         code, name, board.Year,
@@ -35,5 +37,6 @@ public sealed record BoardDto(
         board.Scope,
         board.Funnel ?? new Dictionary<string, int>(),
         board.Position,
-        board.AsOf);
+        board.AsOf,
+        board.AsReportedBy);
 }

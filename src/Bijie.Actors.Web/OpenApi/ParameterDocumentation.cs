@@ -28,6 +28,8 @@ public sealed class ParameterDocumentation : IOpenApiOperationTransformer
         ["year"] = "A calendar year of the programme, e.g. 2024.",
         ["asOf"] = "The figures as the ledger stood at the end of this day (China Standard Time), YYYY-MM-DD from 1988-01-01, e.g. `2026-06-30`; "
             + "a day not over yet gives the ledger as it stands. Without it (and without `position`) the board is live.",
+        ["asReportedBy"] = "The figures as reported by a period's deadline (e.g. `2026Q3`: the ledger at the end of its deadline day, the office's moved deadline if any), "
+            + "before the corrections made since; the year defaults to the period's. Not with `asOf` or `position`.",
         ["position"] = "The figures as the ledger stood at this position (0 to the ledger's head; a board read as of a day names its position). Not with `asOf`.",
         ["page"] = "The page to answer, from 1 (default 1). The answer's `next` link names the next page while there is one.",
         ["size"] = "Items per page, 1 to 200 (default 50).",
