@@ -47,28 +47,40 @@ public sealed class LedgerDigestWriter(NpgsqlDataSource db, PostgresLedger ledge
     /// <summary>Writes the digest of <paramref name="day"/> unless it exists; returns it either way.</summary>
     public async Task<LedgerDigest> WriteAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
+        // Every silo looks every few minutes: the counts (a walk over every line) are made only when the day has no digest.
+        if (await FindAsync(day, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
         // One statement sees one snapshot: the head it reads and the rows it counts agree.
-        await using var command = db.CreateCommand("""
-            WITH h AS (SELECT position, coalesce(hash, @genesis) AS hash FROM ledger_head WHERE id = 1),
-            written AS (
-              INSERT INTO ledger_digests (day, position, hash, entries, lines)
-              SELECT @day, h.position, h.hash,
-                     (SELECT count(*) FROM ledger_entries WHERE position <= h.position),
-                     (SELECT count(*) FROM ledger_lines WHERE position <= h.position)
-              FROM h
-              ON CONFLICT (day) DO NOTHING
-              RETURNING day, position, hash, entries, lines, written_at)
-            SELECT day, position, hash, entries, lines, written_at FROM written
-            UNION ALL
-            SELECT day, position, hash, entries, lines, written_at FROM ledger_digests WHERE day = @day AND NOT EXISTS (SELECT 1 FROM written)
-            """);
-        command.Parameters.AddWithValue("genesis", EntryChain.Genesis);
-        command.Parameters.AddWithValue("day", day);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var digest = Read(reader);
+        await using (var command = db.CreateCommand("""
+            WITH h AS (SELECT position, coalesce(hash, @genesis) AS hash FROM ledger_head WHERE id = 1)
+            INSERT INTO ledger_digests (day, position, hash, entries, lines)
+            SELECT @day, h.position, h.hash,
+                   (SELECT count(*) FROM ledger_entries WHERE position <= h.position),
+                   (SELECT count(*) FROM ledger_lines WHERE position <= h.position)
+            FROM h
+            ON CONFLICT (day) DO NOTHING
+            """))
+        {
+            command.Parameters.AddWithValue("genesis", EntryChain.Genesis);
+            command.Parameters.AddWithValue("day", day);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Written here, or by another silo at the same moment.
+        var digest = await FindAsync(day, cancellationToken) ?? throw new InvalidOperationException($"The digest of {day} was neither written nor found.");
         logger.LogInformation("Ledger digest of {Day}: position {Position}, {Entries} entries, chain head {Hash}", day, digest.Position, digest.Entries, digest);
         return digest;
+    }
+
+    private async Task<LedgerDigest?> FindAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("SELECT day, position, hash, entries, lines, written_at FROM ledger_digests WHERE day = @day");
+        command.Parameters.AddWithValue("day", day);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     /// <summary>The digests written, newest first.</summary>
