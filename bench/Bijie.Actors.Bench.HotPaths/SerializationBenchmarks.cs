@@ -30,7 +30,7 @@ public class ApiJsonBenchmarks
         var report = SampleProgramme.Report(43, new DateOnly(SampleProgramme.Year, 6, 18));
         reportRequest = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
             new ReportRequest(report.PairingId, report.ProjectId, report.Date, report.Values, report.Note ?? "村企共建：签约一笔，培训一批。"), options));
-        receipt = new ReportReceiptDto(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), 1_234_567, Replayed: false);
+        receipt = new ReportReceiptDto(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), 1_234_567, Replayed: false, Warnings: []);
         var board = SampleProgramme.CityTotals().Board(Scopes.Locality(LocalityCodes.Bijie), SampleProgramme.Year);
         cityBoard = BoardDto.From(LocalityCodes.Bijie, "毕节市", board);
     }

@@ -146,6 +146,7 @@ public static class WebComposition
         app.MapInboxApi();
         app.MapHistoryApi();
         app.MapIntegrityApi();
+        app.MapValidationRulesApi();
         app.MapSupervisionApi();
         app.MapEngagementsApi();
         app.MapPeriodsApi();

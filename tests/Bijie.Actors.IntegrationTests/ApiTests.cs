@@ -406,4 +406,66 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
             Assert.Equal("board.as_of", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         }
     }
+
+    [Fact]
+    public async Task A_blocking_rule_refuses_a_report_and_writes_nothing_and_a_warning_rule_accepts_it_and_says_why()
+    {
+        const string village = "520521001001";
+        var (office, _, pairingId, enterprise) = await PairedEnterpriseAsync(village);
+        var defaults = await office.GetFromJsonAsync<JsonElement>("/api/v1/validation-rules");
+        Assert.Contains(defaults.EnumerateArray(), r => r.GetProperty("id").GetString() == "landed-not-above-signed");
+        var rules = new object[]
+        {
+            new { id = "clinics-per-report", kind = "Range", indicator = "clinic_person_times", min = 1, max = 1000, severity = "Block", nameZh = "单次义诊人次", nameEn = "Clinic person-times per report" },
+            new { id = "landed-not-above-signed", kind = "NotAbove", indicator = "investment_landed_yuan", other = "investment_signed_yuan", severity = "Warn", nameZh = "落地金额不高于签约金额" },
+        };
+        using (var bad = await office.PutAsJsonAsync("/api/v1/validation-rules", new[] { new { id = "x", kind = "Range", indicator = "no_such_indicator", min = 1, severity = "Warn", nameZh = "坏规则" } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal("rules.invalid", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PutAsJsonAsync("/api/v1/validation-rules", rules)).StatusCode);
+        (await office.PutAsJsonAsync("/api/v1/validation-rules", rules)).EnsureSuccessStatusCode();
+        try
+        {
+            static decimal Clinics(JsonElement board) => board.GetProperty("indicators").GetProperty("clinic_person_times").GetProperty("value").GetDecimal();
+            using (var blocked = await enterprise.SendAsync(Report(pairingId, $"k-{Guid.NewGuid():N}", 5000)))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
+                var problem = await blocked.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Equal("report.rule", problem.GetProperty("code").GetString());
+                Assert.Contains("单次义诊人次", problem.GetProperty("detail").GetString());
+                Assert.Contains("5000", problem.GetProperty("detail").GetString());
+            }
+
+            using (var fine = await enterprise.SendAsync(Report(pairingId, $"k-{Guid.NewGuid():N}", 500)))
+            {
+                Assert.Equal(HttpStatusCode.Created, fine.StatusCode);
+                Assert.Equal(0, (await fine.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("warnings").GetArrayLength());
+            }
+
+            // Nothing of the refused report was written: the board counts the accepted one only.
+            await fixture.Host.PollAsync(async () => Clinics(await office.GetFromJsonAsync<JsonElement>($"/api/v1/boards/pairings/{pairingId}?year=2023")) == 500,
+                TimeSpan.FromSeconds(20), "the pairing's board to count the accepted report");
+
+            // Money landed with none signed: accepted, with the warning in words.
+            using var landed = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+            {
+                Content = JsonContent.Create(new { pairingId, date = "2023-09-12", values = new Dictionary<string, decimal> { ["investment_landed_yuan"] = 80000 } }),
+            };
+            landed.Headers.Add("Idempotency-Key", $"k-{Guid.NewGuid():N}");
+            using var warned = await enterprise.SendAsync(landed);
+            Assert.Equal(HttpStatusCode.Created, warned.StatusCode);
+            var warning = Assert.Single((await warned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("warnings").EnumerateArray());
+            Assert.Equal("landed-not-above-signed", warning.GetProperty("ruleId").GetString());
+            Assert.Equal(80000m, warning.GetProperty("value").GetDecimal());
+            Assert.Equal(0m, warning.GetProperty("limit").GetDecimal());
+            Assert.Contains("落地金额", warning.GetProperty("messageZh").GetString());
+        }
+        finally
+        {
+            (await office.PutAsJsonAsync("/api/v1/validation-rules", defaults)).EnsureSuccessStatusCode();
+        }
+    }
 }

@@ -160,6 +160,12 @@ internal static class Seeds
                 yield return new Seed(operation, method, template, none,
                     J(new[] { new { code = $"fuzz_{f.Tag}", nameZh = "模糊测试总数", nameEn = "Fuzz total", unit = "个", value = 1m, throughYear = 2024 } }), "office", NotOffice);
                 break;
+            case "ReplaceValidationRules":
+                // The defaults again: a fuzzed catalogue that is still valid must not start refusing the other seeds' reports.
+                yield return new Seed(operation, method, template, none,
+                    J(new[] { new { id = "landed-not-above-signed", kind = "NotAbove", indicator = "investment_landed_yuan", other = "investment_signed_yuan",
+                        severity = "Warn", nameZh = "落地金额不高于签约金额", nameEn = "Money landed not above money signed" } }), "office", NotOffice, Odd: false);
+                break;
             case "RemindResponsiblePersons":
                 yield return new Seed(operation, method, template, none, null, "office", NotOffice);
                 break;

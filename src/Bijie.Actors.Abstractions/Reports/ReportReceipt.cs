@@ -5,4 +5,5 @@ namespace Bijie.Actors.Abstractions;
 public sealed record ReportReceipt(
     [property: Id(0)] Guid ReportId,
     [property: Id(1)] long Position,
-    [property: Id(2)] bool Replayed);
+    [property: Id(2)] bool Replayed,
+    [property: Id(3)] IReadOnlyList<RuleFinding>? Warnings = null);

@@ -20,13 +20,19 @@ public sealed class ReportIntakeGrain(
 {
     private static readonly DateOnly Earliest = new(1988, 6, 9); // the Bijie pilot zone's approval: nothing is older
 
-    public async Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor) =>
-        Answer(await LedgerEntries.AppendAsync(ledger, await PrepareAsync(report, actor)), report.IdempotencyKey);
+    public async Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor)
+    {
+        var (entry, warnings) = await PrepareAsync(report, actor);
+        return Answer(await LedgerEntries.AppendAsync(ledger, entry), report.IdempotencyKey) with { Warnings = warnings };
+    }
 
     public async Task CheckAsync(ReportSubmission report, ActorRef actor) => await PrepareAsync(report, actor);
 
-    /// <summary>Validates a report and builds its ledger entry; refuses what the ledger must never hold.</summary>
-    private async Task<LedgerEntry> PrepareAsync(ReportSubmission report, ActorRef actor)
+    /// <summary>
+    /// Validates a report and builds its ledger entry; refuses what the ledger must never hold, and what a blocking
+    /// rule of the office's catalogue refuses. The warnings of the other rules are answered with the receipt.
+    /// </summary>
+    private async Task<(LedgerEntry Entry, IReadOnlyList<RuleFinding> Warnings)> PrepareAsync(ReportSubmission report, ActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(actor);
@@ -64,7 +70,17 @@ public sealed class ReportIntakeGrain(
         }
 
         await CheckPeriodAsync(subjectId, report.Date, actor, "date");
-        return ReportChecks.Entry(report, subjectId, values, context.Scopes, actor, onBehalf, time.GetUtcNow());
+        var findings = await ValidationRules.EvaluateAsync(await GrainFactory.GetGrain<IValidationRulesGrain>(0).ListAsync(), values, async () =>
+        {
+            var board = await GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId)).GetBoardAsync(report.Date.Year);
+            return indicator => board.Figures.FirstOrDefault(f => f.Indicator == indicator)?.Value ?? 0;
+        });
+        if (findings.FirstOrDefault(f => f.Severity == RuleSeverity.Block) is { } blocked)
+        {
+            throw DomainException.Invalid("report.rule", $"{blocked.MessageZh} ({blocked.MessageEn}; rule '{blocked.RuleId}').", $"values.{blocked.Indicator}");
+        }
+
+        return (ReportChecks.Entry(report, subjectId, values, context.Scopes, actor, onBehalf, time.GetUtcNow()), findings);
     }
 
     /// <summary>
@@ -129,7 +145,7 @@ public sealed class ReportIntakeGrain(
         ArgumentNullException.ThrowIfNull(correction);
         LedgerEntries.ValidateKey(correction.IdempotencyKey);
         var original = await FindReversibleAsync(reportId, actor);
-        var entry = await PrepareAsync(correction, actor);
+        var (entry, _) = await PrepareAsync(correction, actor);
         if (entry.SubjectId != original.Entry.SubjectId)
         {
             throw DomainException.Invalid("correction.subject", "A correction reports on the same pairing or project as the report it corrects.", correction.PairingId is null ? "projectId" : "pairingId");

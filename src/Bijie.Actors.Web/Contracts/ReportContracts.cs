@@ -27,13 +27,16 @@ public sealed record ReportRequest(string? PairingId, string? ProjectId, DateOnl
 /// <summary>The body of <c>POST /api/v1/reports/{id}/reversal</c>.</summary>
 public sealed record ReversalRequest(string? Reason);
 
-/// <summary>The answer to a report: its id once committed.</summary>
-public sealed record ReportReceiptDto(Guid Id, long Position, bool Replayed)
+/// <summary>
+/// The answer to a report: its id once committed, and the warnings of the office's validation rules it breaks (it was
+/// accepted; a blocking rule refuses a report with 400 <c>report.rule</c> instead).
+/// </summary>
+public sealed record ReportReceiptDto(Guid Id, long Position, bool Replayed, IReadOnlyList<RuleFinding> Warnings)
 {
     /// <summary>201 with the report's address for a new entry, 200 for a replay of the same Idempotency-Key.</summary>
     public static Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>> Answer(ReportReceipt receipt)
     {
-        var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed);
+        var dto = new ReportReceiptDto(receipt.ReportId, receipt.Position, receipt.Replayed, receipt.Warnings ?? []);
         return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
     }
 }

@@ -129,6 +129,7 @@ const texts = {
   move: ['变更状态', 'Move'],
   plannedYear: ['计划实施年度', 'Planned year'],
   importExport: ['导入导出', 'Import and export'],
+  withWarnings: ['请核实：', 'Please check: '],
   asOfDay: ['截至日期', 'As of'],
   comparedWith: ['对比日期', 'Compared with'],
   backToLive: ['回到实时', 'Back to live'],

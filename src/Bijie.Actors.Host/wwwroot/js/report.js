@@ -217,7 +217,9 @@ async function submit(e) {
     if (stored?.status === 'done') {
       newDraft({ subject: f.subject.value, date: f.date.value });
       fillForm();
-      message(t('accepted'), 'notice');
+      // Accepted; a warning of the office's validation rules is said in words beside it (the office sees it in review).
+      const warnings = (stored.receipt?.warnings ?? []).map(w => lang() === 'en' ? w.messageEn : w.messageZh);
+      message(warnings.length ? `${t('accepted')} ${t('withWarnings')}${warnings.join('；')}` : t('accepted'), warnings.length ? 'warning' : 'notice');
       document.getElementById('report-message').insertAdjacentHTML('beforeend', ` <span data-report-id="${escape(stored.receipt?.id ?? '')}"></span>`);
       page = 1;
       await listMine();

@@ -1,0 +1,153 @@
+namespace Bijie.Actors.Abstractions;
+
+/// <summary>What a rule does to a report that breaks it: accepts it with a warning, or refuses it.</summary>
+public enum RuleSeverity
+{
+    Warn,
+    Block,
+}
+
+/// <summary>
+/// Range: each report's value of <see cref="ValidationRule.Indicator"/> lies in [Min, Max]. NotAbove: the subject's total
+/// of <see cref="ValidationRule.Indicator"/> for the report's year, the report included, is not above its total of
+/// <see cref="ValidationRule.Other"/> (money landed never above money signed).
+/// </summary>
+public enum RuleKind
+{
+    Range,
+    NotAbove,
+}
+
+/// <summary>One rule of the catalogue the programme office edits; checked when a report is written.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.ValidationRule")]
+public sealed record ValidationRule(
+    [property: Id(0)] string Id,
+    [property: Id(1)] RuleKind Kind,
+    [property: Id(2)] string Indicator,
+    [property: Id(3)] string? Other,
+    [property: Id(4)] decimal? Min,
+    [property: Id(5)] decimal? Max,
+    [property: Id(6)] RuleSeverity Severity,
+    [property: Id(7)] string NameZh,
+    [property: Id(8)] string? NameEn = null);
+
+/// <summary>A rule a report breaks, with the values that break it, in words.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.RuleFinding")]
+public sealed record RuleFinding(
+    [property: Id(0)] string RuleId,
+    [property: Id(1)] RuleSeverity Severity,
+    [property: Id(2)] string Indicator,
+    [property: Id(3)] decimal Value,
+    [property: Id(4)] decimal Limit,
+    [property: Id(5)] string MessageZh,
+    [property: Id(6)] string MessageEn);
+
+/// <summary>The validation rules (one grain, key 0): read by every report's intake, replaced whole by the office.</summary>
+[Alias("Bijie.Actors.IValidationRulesGrain")]
+public interface IValidationRulesGrain : IGrainWithIntegerKey
+{
+    /// <summary>The catalogue; read by every report, so reads interleave with each other.</summary>
+    [Alias("List")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<ValidationRule>> ListAsync();
+
+    /// <summary>Replaces the catalogue (the office); a bad rule refuses the whole list and changes nothing.</summary>
+    [Alias("Replace")]
+    Task<IReadOnlyList<ValidationRule>> ReplaceAsync(IReadOnlyList<ValidationRule> rules, ActorRef actor);
+}
+
+/// <summary>The rules' checks, in one place for the intake and the catalogue.</summary>
+public static class ValidationRules
+{
+    public const int MaxRules = 100;
+
+    /// <summary>The catalogue a programme starts with: money landed never above money signed, a warning.</summary>
+    public static IReadOnlyList<ValidationRule> Defaults { get; } =
+    [
+        new("landed-not-above-signed", RuleKind.NotAbove, Indicators.InvestmentLandedYuan, Indicators.InvestmentSignedYuan, null, null, RuleSeverity.Warn,
+            "落地金额不高于签约金额", "Money landed not above money signed"),
+    ];
+
+    /// <summary>Refuses a catalogue with a rule that cannot be checked (400 <c>rules.invalid</c> naming it).</summary>
+    public static void Validate(IReadOnlyList<ValidationRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.Count > MaxRules)
+        {
+            throw DomainException.Invalid("rules.invalid", $"At most {MaxRules} rules.", "rules");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            string? why = rule switch
+            {
+                null => "a rule is missing",
+                { Id: var id } when string.IsNullOrEmpty(id) || id.Length > 64 || !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') =>
+                    $"'{rule.Id}': a rule's id is 1 to 64 of a-z, 0-9 and -",
+                _ when !ids.Add(rule.Id) => $"'{rule.Id}' is named twice",
+                _ when Indicators.Find(rule.Indicator ?? "") is null => $"'{rule.Id}': no indicator '{rule.Indicator}'",
+                _ when string.IsNullOrWhiteSpace(rule.NameZh) || rule.NameZh.Length > 100 || rule.NameEn?.Length > 100 => $"'{rule.Id}': a rule has a Chinese name of at most 100 characters",
+                _ when !Enum.IsDefined(rule.Severity) || !Enum.IsDefined(rule.Kind) => $"'{rule.Id}': unknown kind or severity",
+                { Kind: RuleKind.Range, Min: null, Max: null } => $"'{rule.Id}': a range has a min, a max or both",
+                { Kind: RuleKind.Range, Min: { } min, Max: { } max } when min > max => $"'{rule.Id}': min {min} is above max {max}",
+                { Kind: RuleKind.Range, Other: not null } => $"'{rule.Id}': a range compares with no other indicator",
+                { Kind: RuleKind.NotAbove } when Indicators.Find(rule.Other ?? "") is null || rule.Other == rule.Indicator =>
+                    $"'{rule.Id}': not-above names another indicator (other)",
+                { Kind: RuleKind.NotAbove } when rule.Min is not null || rule.Max is not null => $"'{rule.Id}': not-above takes no min or max",
+                _ => null,
+            };
+            if (why is not null)
+            {
+                throw DomainException.Invalid("rules.invalid", why + ".", "rules");
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a report's values break. <paramref name="totals"/> gives the subject's total of an indicator for the
+    /// report's year before this report (asked only for the indicators a not-above rule needs).
+    /// </summary>
+    public static async Task<IReadOnlyList<RuleFinding>> EvaluateAsync(
+        IReadOnlyList<ValidationRule> rules, IReadOnlyDictionary<string, decimal> values, Func<Task<Func<string, decimal>>> totals)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(totals);
+        var findings = new List<RuleFinding>();
+        Func<string, decimal>? before = null;
+        foreach (var rule in rules)
+        {
+            if (rule.Kind == RuleKind.Range && values.TryGetValue(rule.Indicator, out var value))
+            {
+                if (rule.Min is { } min && value < min)
+                {
+                    findings.Add(Finding(rule, value, min, $"{rule.NameZh}：{Name(rule.Indicator, false)} {value} 低于下限 {min}", $"{rule.NameEn ?? rule.NameZh}: {Name(rule.Indicator, true)} {value} is below {min}"));
+                }
+                else if (rule.Max is { } max && value > max)
+                {
+                    findings.Add(Finding(rule, value, max, $"{rule.NameZh}：{Name(rule.Indicator, false)} {value} 高于上限 {max}", $"{rule.NameEn ?? rule.NameZh}: {Name(rule.Indicator, true)} {value} is above {max}"));
+                }
+            }
+            else if (rule is { Kind: RuleKind.NotAbove, Other: { } other } && (values.ContainsKey(rule.Indicator) || values.ContainsKey(other)))
+            {
+                before ??= await totals();
+                var total = before(rule.Indicator) + values.GetValueOrDefault(rule.Indicator);
+                var limit = before(other) + values.GetValueOrDefault(other);
+                if (total > limit)
+                {
+                    findings.Add(Finding(rule, total, limit,
+                        $"{rule.NameZh}：本年{Name(rule.Indicator, false)}合计 {total} 将高于{Name(other, false)}合计 {limit}",
+                        $"{rule.NameEn ?? rule.NameZh}: this year's {Name(rule.Indicator, true)} would total {total}, above {Name(other, true)} at {limit}"));
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    private static string Name(string indicator, bool english) => Indicators.Find(indicator) is { } i ? (english ? i.NameEn : i.NameZh) : indicator;
+
+    private static RuleFinding Finding(ValidationRule rule, decimal value, decimal limit, string zh, string en) =>
+        new(rule.Id, rule.Severity, rule.Indicator, value, limit, zh, en);
+}
