@@ -660,6 +660,57 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_office_adds_a_blocking_rule_a_report_breaking_it_is_refused_and_a_bad_rule_is_refused_whole()
+    {
+        var defaults = await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/validation-rules");
+        var page = await fixture.NewPageAsync(1400, 1000);
+        await SignInAsync(page, "office", "/office.html");
+        await page.ClickAsync("#tabs [data-tab=periods]");
+        await page.Locator("#rules-table tr[data-rule=landed-not-above-signed]").WaitForAsync();
+        try
+        {
+            await page.SelectOptionAsync("#rule-form select[name=kind]", "Range");
+            await page.SelectOptionAsync("#rule-form select[name=indicator]", "people_trained");
+            await page.FillAsync("#rule-form input[name=max]", "50000");
+            await page.SelectOptionAsync("#rule-form select[name=severity]", "Block");
+            await page.FillAsync("#rule-form input[name=nameZh]", "单次培训人次上限");
+            await page.ClickAsync("#rule-form button[type=submit]");
+            var added = page.Locator("#rules-table tr[data-severity=Block]");
+            await added.WaitForAsync();
+            Assert.Contains("单次培训人次上限", await added.InnerTextAsync());
+            Assert.Contains("拦截", await added.InnerTextAsync());
+            await page.Locator("#rules-table").ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "office-rules.png") });
+
+            // The rule is the server's now: a report above it is refused and names it.
+            var pairing = (await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/pairings?locality=520527&year=2023&status=active&size=1")).GetProperty("items")[0].GetProperty("id").GetString();
+            using (var refused = await TestEnvironment.PostReportAsync(fixture.Admin, pairing, new DateOnly(2023, 11, 6), "people_trained", 60000))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Contains("单次培训人次上限", await refused.Content.ReadAsStringAsync());
+            }
+
+            // A range with min above max is refused whole, and the list stays as it was.
+            await page.SelectOptionAsync("#rule-form select[name=kind]", "Range");
+            await page.FillAsync("#rule-form input[name=min]", "10");
+            await page.FillAsync("#rule-form input[name=max]", "5");
+            await page.FillAsync("#rule-form input[name=nameZh]", "坏规则");
+            await page.ClickAsync("#rule-form button[type=submit]");
+            await page.Locator("#rule-message.error").WaitForAsync();
+            Assert.Contains("下限 10 高于上限 5", await page.InnerTextAsync("#rule-message"));
+            Assert.Equal(2, (await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/validation-rules")).GetArrayLength());
+
+            await added.Locator("button[data-act=remove]").ClickAsync();
+            await added.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+            Assert.Equal(1, (await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/validation-rules")).GetArrayLength());
+        }
+        finally
+        {
+            (await fixture.Admin.PutAsJsonAsync("/api/v1/validation-rules", defaults)).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
     public async Task Text_with_markup_from_the_API_shows_as_text_on_every_page_and_never_runs()
     {
         // A helper and a project whose names are markup that would run if a page wrote them as HTML.

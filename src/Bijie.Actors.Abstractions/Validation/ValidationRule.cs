@@ -80,26 +80,28 @@ public static class ValidationRules
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            string? why = rule switch
+            // In both languages: the office's page shows the server's words.
+            (string Zh, string En)? why = rule switch
             {
-                null => "a rule is missing",
+                null => ("缺少一条规则", "a rule is missing"),
                 { Id: var id } when string.IsNullOrEmpty(id) || id.Length > 64 || !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') =>
-                    $"'{rule.Id}': a rule's id is 1 to 64 of a-z, 0-9 and -",
-                _ when !ids.Add(rule.Id) => $"'{rule.Id}' is named twice",
-                _ when Indicators.Find(rule.Indicator ?? "") is null => $"'{rule.Id}': no indicator '{rule.Indicator}'",
-                _ when string.IsNullOrWhiteSpace(rule.NameZh) || rule.NameZh.Length > 100 || rule.NameEn?.Length > 100 => $"'{rule.Id}': a rule has a Chinese name of at most 100 characters",
-                _ when !Enum.IsDefined(rule.Severity) || !Enum.IsDefined(rule.Kind) => $"'{rule.Id}': unknown kind or severity",
-                { Kind: RuleKind.Range, Min: null, Max: null } => $"'{rule.Id}': a range has a min, a max or both",
-                { Kind: RuleKind.Range, Min: { } min, Max: { } max } when min > max => $"'{rule.Id}': min {min} is above max {max}",
-                { Kind: RuleKind.Range, Other: not null } => $"'{rule.Id}': a range compares with no other indicator",
+                    ($"“{rule.Id}”：规则编号为 1 至 64 个 a-z、0-9 或 -", $"'{rule.Id}': a rule's id is 1 to 64 of a-z, 0-9 and -"),
+                _ when !ids.Add(rule.Id) => ($"“{rule.Id}”重复", $"'{rule.Id}' is named twice"),
+                _ when Indicators.Find(rule.Indicator ?? "") is null => ($"“{rule.Id}”：没有指标“{rule.Indicator}”", $"'{rule.Id}': no indicator '{rule.Indicator}'"),
+                _ when string.IsNullOrWhiteSpace(rule.NameZh) || rule.NameZh.Length > 100 || rule.NameEn?.Length > 100 =>
+                    ($"“{rule.Id}”：规则须有不超过 100 字的中文名称", $"'{rule.Id}': a rule has a Chinese name of at most 100 characters"),
+                _ when !Enum.IsDefined(rule.Severity) || !Enum.IsDefined(rule.Kind) => ($"“{rule.Id}”：规则类型或处理方式未知", $"'{rule.Id}': unknown kind or severity"),
+                { Kind: RuleKind.Range, Min: null, Max: null } => ($"“{rule.NameZh}”：数值范围须有下限或上限", $"'{rule.Id}': a range has a min, a max or both"),
+                { Kind: RuleKind.Range, Min: { } min, Max: { } max } when min > max => ($"“{rule.NameZh}”：下限 {min} 高于上限 {max}", $"'{rule.Id}': min {min} is above max {max}"),
+                { Kind: RuleKind.Range, Other: not null } => ($"“{rule.NameZh}”：数值范围不与其他指标比较", $"'{rule.Id}': a range compares with no other indicator"),
                 { Kind: RuleKind.NotAbove } when Indicators.Find(rule.Other ?? "") is null || rule.Other == rule.Indicator =>
-                    $"'{rule.Id}': not-above names another indicator (other)",
-                { Kind: RuleKind.NotAbove } when rule.Min is not null || rule.Max is not null => $"'{rule.Id}': not-above takes no min or max",
+                    ($"“{rule.NameZh}”：须指定另一个指标", $"'{rule.Id}': not-above names another indicator (other)"),
+                { Kind: RuleKind.NotAbove } when rule.Min is not null || rule.Max is not null => ($"“{rule.NameZh}”：年度合计规则不设上下限", $"'{rule.Id}': not-above takes no min or max"),
                 _ => null,
             };
-            if (why is not null)
+            if (why is { } reason)
             {
-                throw DomainException.Invalid("rules.invalid", why + ".", "rules");
+                throw DomainException.Invalid("rules.invalid", $"{reason.Zh}，规则未保存（{reason.En}; the rules were not saved).", "rules");
             }
         }
     }

@@ -7,6 +7,7 @@ import { localityPicker } from './locality-picker.js';
 import { indicatorCatalogue } from './board.js';
 import { setUpReview, setUpPeriods } from './office-review.js';
 import { setUpEngagements } from './office-engagements.js';
+import { setUpRules } from './office-rules.js';
 import { submitOnce, draftKey, newDraft } from './forms.js';
 
 // The programme office: pairings and projects (create, end, move, assign the responsible person with the staff
@@ -44,6 +45,8 @@ async function start() {
   await setUpSupervision();
   await setUpReview(await indicatorCatalogue());
   await setUpPeriods();
+  const indicators = await indicatorCatalogue();
+  await setUpRules(Object.fromEntries(Object.entries(indicators).filter(([, i]) => (i.source ?? 'Report') === 'Report')));
   await setUpEngagements(helperOptions());
   await setUpLedgers();
   translate();
