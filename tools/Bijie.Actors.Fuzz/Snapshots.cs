@@ -72,7 +72,8 @@ internal sealed class Snapshots(HttpClient http, Fixtures f)
         {
             if (then.TryGetValue(entry, out var was) && was != now)
             {
-                yield return $"{entry.Key} changed {when}: was {FuzzRunner.Shorten(was, 250)}; now {FuzzRunner.Shorten(now, 250)}";
+                // Whole, up to 20,000 characters each: a change seen once must be readable from the log alone.
+                yield return $"{entry.Key} changed {when}: was {FuzzRunner.Shorten(was, 20_000)}; now {FuzzRunner.Shorten(now, 20_000)}";
             }
         }
     }
