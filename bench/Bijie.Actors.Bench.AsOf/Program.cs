@@ -128,15 +128,4 @@ Console.WriteLine($"asof: city p50={P(city, 0.5)}ms p99={P(city, 0.99)}ms villag
     $"city_without_kept_snapshots p50={P(unkept, 0.5)}ms p99={P(unkept, 0.99)}ms reports={reports} days={days} reads={reads}");
 return 0;
 
-async Task<RollupTotals> TotalsAsync(string scope, long position)
-{
-    var read = await ledger.ReadScopeThroughAsync(scope, position);
-    var totals = new RollupTotals();
-    if (read.Snapshot is { } state)
-    {
-        totals.Restore(ScopeSnapshot.Unpack(state));
-    }
-
-    totals.Add(read.Unsaved!);
-    return totals;
-}
+async Task<RollupTotals> TotalsAsync(string scope, long position) => RollupTotals.From(await ledger.ReadScopeThroughAsync(scope, position));

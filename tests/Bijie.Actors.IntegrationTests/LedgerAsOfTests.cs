@@ -35,9 +35,7 @@ public sealed class LedgerAsOfTests
     public async Task A_scope_as_of_any_position_or_time_equals_the_sums_of_its_lines_through_it_from_whichever_snapshot_is_kept()
     {
         await using var db = NpgsqlDataSource.Create(await TestEnvironment.NewDatabaseAsync("asof"));
-        var ledger = new PostgresLedger(db, new LedgerMigrator(db, NullLogger<LedgerMigrator>.Instance), Options.Create(new LedgerOptions()), NullLogger<PostgresLedger>.Instance);
-        await ledger.StartAsync(CancellationToken.None);
-        await ledger.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        var ledger = await TestEnvironment.StartLedgerAsync(db);
         try
         {
             // One batch each, committed an hour apart (the commit times are set as if the reports came over 3 days).
@@ -82,7 +80,7 @@ public sealed class LedgerAsOfTests
             {
                 var read = await ledger.ReadScopeThroughAsync(Scope, position);
                 Assert.Equal(position, read.Unsaved!.Head);
-                AssertSame(await DirectAsync(db, "position <= @p", position), Combine(read), $"position {position}");
+                AssertSame(await DirectAsync(db, "position <= @p", position), RollupTotals.From(read), $"position {position}");
             }
 
             // By time: the last batch committed before it.
@@ -95,28 +93,6 @@ public sealed class LedgerAsOfTests
         {
             await ledger.StopAsync(CancellationToken.None);
         }
-    }
-
-    /// <summary>What a board is computed from: the snapshot read, then the lines after it.</summary>
-    private static RollupTotals Combine(ScopeActivation read)
-    {
-        var totals = new RollupTotals();
-        if (read.Snapshot is { } state)
-        {
-            totals.Restore(ScopeSnapshot.Unpack(state));
-        }
-
-        foreach (var s in read.Unsaved!.Sums)
-        {
-            totals.AddSum(s.Indicator, s.Year, s.Month ?? 0, s.Value);
-        }
-
-        foreach (var m in read.Unsaved.Members)
-        {
-            totals.AddMember(m.Indicator, m.Member, m.Year, m.YearTo, m.Count);
-        }
-
-        return totals;
     }
 
     /// <summary>The scope's lines that meet <paramref name="where"/> summed straight from the table.</summary>

@@ -10,14 +10,7 @@ namespace Bijie.Actors.IntegrationTests;
 /// <summary>The PostgreSQL ledger itself: group commit, idempotency across writers, commit order, durability.</summary>
 public sealed class LedgerTests
 {
-    private static async Task<PostgresLedger> StartLedgerAsync(NpgsqlDataSource db)
-    {
-        var ledger = new PostgresLedger(db, new LedgerMigrator(db, NullLogger<LedgerMigrator>.Instance),
-            Options.Create(new LedgerOptions()), NullLogger<PostgresLedger>.Instance);
-        await ledger.StartAsync(CancellationToken.None);
-        await ledger.Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        return ledger;
-    }
+    private static Task<PostgresLedger> StartLedgerAsync(NpgsqlDataSource db) => TestEnvironment.StartLedgerAsync(db);
 
     /// <summary>Two ledger writers (as two hosts) on one fresh database, stopped after the test body.</summary>
     private static async Task WithTwoWritersAsync(Func<PostgresLedger, PostgresLedger, Task> body)

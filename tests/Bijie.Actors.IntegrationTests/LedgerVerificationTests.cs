@@ -25,9 +25,7 @@ public sealed class LedgerVerificationTests
     private static async Task<(NpgsqlDataSource Db, PostgresLedger Ledger, IReadOnlyList<AppendResult> Appended)> StartWithEntriesAsync()
     {
         var db = NpgsqlDataSource.Create(await TestEnvironment.NewDatabaseAsync("verify"));
-        var ledger = new PostgresLedger(db, new LedgerMigrator(db, NullLogger<LedgerMigrator>.Instance), Options.Create(new LedgerOptions()), NullLogger<PostgresLedger>.Instance);
-        await ledger.StartAsync(CancellationToken.None);
-        await ledger.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        var ledger = await TestEnvironment.StartLedgerAsync(db);
 
         var appended = new List<AppendResult>();
         // Concurrent appends share commits; a retry of a committed key takes no row and leaves a gap in the positions.
@@ -204,13 +202,7 @@ public sealed class LedgerVerificationTests
     {
         await using var db = NpgsqlDataSource.Create(await TestEnvironment.NewDatabaseAsync("verify"));
         await using var other = NpgsqlDataSource.Create(db.ConnectionString + ";Password=" + new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres).Password);
-        var writers = new[] { db, other }.Select(d => new PostgresLedger(d, new LedgerMigrator(d, NullLogger<LedgerMigrator>.Instance),
-            Options.Create(new LedgerOptions { MaxBatch = 16 }), NullLogger<PostgresLedger>.Instance)).ToArray();
-        foreach (var writer in writers)
-        {
-            await writer.StartAsync(CancellationToken.None);
-            await writer.Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        }
+        var writers = new[] { await TestEnvironment.StartLedgerAsync(db, new LedgerOptions { MaxBatch = 16 }), await TestEnvironment.StartLedgerAsync(other, new LedgerOptions { MaxBatch = 16 }) };
 
         try
         {

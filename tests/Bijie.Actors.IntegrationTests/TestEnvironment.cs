@@ -37,6 +37,18 @@ public static class TestEnvironment
         return new Npgsql.NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
     }
 
+    /// <summary>A ledger writer on <paramref name="db"/>, started, its schema migrated; the caller stops it.</summary>
+    public static async Task<Bijie.Actors.Ledger.PostgresLedger> StartLedgerAsync(Npgsql.NpgsqlDataSource db, Bijie.Actors.Ledger.LedgerOptions? options = null)
+    {
+        var ledger = new Bijie.Actors.Ledger.PostgresLedger(db,
+            new Bijie.Actors.Ledger.LedgerMigrator(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Bijie.Actors.Ledger.LedgerMigrator>.Instance),
+            Microsoft.Extensions.Options.Options.Create(options ?? new Bijie.Actors.Ledger.LedgerOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Bijie.Actors.Ledger.PostgresLedger>.Instance);
+        await ledger.StartAsync(CancellationToken.None);
+        await ledger.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        return ledger;
+    }
+
     /// <summary>Posts a report on a pairing dated <paramref name="date"/> with one value, under a fresh idempotency key.</summary>
     public static async Task<HttpResponseMessage> PostReportAsync(HttpClient client, string? pairingId, DateOnly date, string indicator, decimal value)
     {

@@ -75,27 +75,20 @@ public sealed class BoardReader(IGrainFactory grains, TimeProvider time, Ranking
             return await ReadAsync(scope, year ?? info.First.Year, new BoardAsOf(info.Deadline, null)) with { AsReportedBy = period };
         }
 
-        var head = await ledger.HeadAsync();
         long position;
         if (asOf.Position is { } asked)
         {
+            var head = await ledger.HeadAsync();
             position = asked <= head ? asked : throw DomainException.Invalid("board.as_of", $"The ledger's positions run from 0 to {head}.", "position");
         }
         else
         {
             // The end of the day in China Standard Time; a day not over yet is the ledger as it stands.
             var end = ProgrammeClock.EndOf(asOf.Day!.Value);
-            position = end > time.GetUtcNow() ? head : await ledger.PositionAtAsync(end);
+            position = end > time.GetUtcNow() ? await ledger.HeadAsync() : await ledger.PositionAtAsync(end);
         }
 
-        var read = await ledger.ReadScopeThroughAsync(scope, position);
-        var totals = new RollupTotals();
-        if (read.Snapshot is { } state)
-        {
-            totals.Restore(ScopeSnapshot.Unpack(state));
-        }
-
-        totals.Add(read.Unsaved!);
+        var totals = RollupTotals.From(await ledger.ReadScopeThroughAsync(scope, position));
         return totals.Board(scope, year ?? totals.LatestYear() ?? thisYear) with { Position = position, AsOf = asOf.Day };
     }
 

@@ -34,6 +34,20 @@ public sealed class RollupTotals
         }
     }
 
+    /// <summary>A scope's totals from a read of the ledger: the snapshot it found (if any), then the lines after it.</summary>
+    public static RollupTotals From(Ledger.ScopeActivation read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var totals = new RollupTotals();
+        if (read.Snapshot is { } state)
+        {
+            totals.Restore(ScopeSnapshot.Unpack(state));
+        }
+
+        totals.Add(read.Unsaved!);
+        return totals;
+    }
+
     /// <summary>Adds the ledger's lines as a read summed them.</summary>
     public void Add(Ledger.ScopeTotals lines)
     {

@@ -30,24 +30,28 @@ public sealed class LedgerVerifier(NpgsqlDataSource db)
         }
 
         var (headPosition, headHash, chainFrom) = await ReadHeadAsync(cancellationToken);
-        var storedDigests = await ReadDigestsAsync(cancellationToken);
+        var storedDigests = await LedgerDigestWriter.ReadAsync(db, int.MaxValue, cancellationToken);
         var digests = storedDigests.Select(d => (Digest: d, Source: "stored")).Concat(outsideDigests.Select(d => (Digest: d, Source: "given"))).ToList();
 
         // The chain, page by page in position order. Each entry is checked against the hash stored before it, so one
         // changed row is named once instead of breaking every entry after it.
         var previous = EntryChain.Genesis;
-        long entries = 0, chained = 0, last = 0;
-        // The chain's head at each digest's position: the hash of the last chained entry at or below it.
+        long entries = 0, lines = 0, chained = 0, last = 0;
+        // At each digest's position: the hash of the last chained entry at or below it, and the entries and lines
+        // through it, counted on the walk that reads them all anyway.
         var digestPositions = new Queue<long>(digests.Select(d => d.Digest.Position).Distinct().Order());
         var hashAt = new Dictionary<long, byte[]>();
+        var countsAt = new Dictionary<long, (long Entries, long Lines)>();
         await foreach (var (position, entry, stored) in ReadEntriesAsync(cancellationToken))
         {
             while (digestPositions.TryPeek(out var at) && at < position)
             {
-                hashAt[digestPositions.Dequeue()] = previous;
+                hashAt[at] = previous;
+                countsAt[digestPositions.Dequeue()] = (entries, lines);
             }
 
             entries++;
+            lines += entry.Lines.Count;
             last = position;
             if (position < chainFrom)
             {
@@ -75,6 +79,7 @@ public sealed class LedgerVerifier(NpgsqlDataSource db)
         while (digestPositions.TryDequeue(out var at))
         {
             hashAt[at] = previous;
+            countsAt[at] = (entries, lines);
         }
 
         var tail = chained == 0 ? EntryChain.Genesis : previous;
@@ -93,10 +98,15 @@ public sealed class LedgerVerifier(NpgsqlDataSource db)
             CheckDigest(digest, source, hashAt, chainFrom, Find);
         }
 
-        var digestCounts = await CheckDigestCountsAsync(digests.Select(d => d.Digest).ToList(), cancellationToken);
-        foreach (var (digest, message) in digestCounts)
+        foreach (var (digest, _) in digests.Where(d => d.Digest.Entries is not null))
         {
-            Find("digest-counts", digest.Position, message);
+            var (entriesThen, linesThen) = countsAt[digest.Position];
+            if (entriesThen != digest.Entries || (digest.Lines is { } l && linesThen != l))
+            {
+                Find("digest-counts", digest.Position,
+                    $"the digest{(digest.Day is { } day ? " of " + day.ToString("yyyy-MM-dd") : "")} counted {digest.Entries} entries and " +
+                    $"{digest.Lines} lines through position {digest.Position}; the ledger now holds {entriesThen} and {linesThen}");
+            }
         }
 
         await foreach (var (position, line, message) in StrayLinesAsync(cancellationToken))
@@ -150,19 +160,6 @@ public sealed class LedgerVerifier(NpgsqlDataSource db)
         }
 
         return (reader.GetInt64(0), reader.IsDBNull(1) ? null : (byte[])reader[1], reader.GetInt64(2));
-    }
-
-    private async Task<List<LedgerDigest>> ReadDigestsAsync(CancellationToken cancellationToken)
-    {
-        var digests = new List<LedgerDigest>();
-        await using var command = db.CreateCommand("SELECT day, position, hash, entries, lines FROM ledger_digests ORDER BY day");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            digests.Add(new LedgerDigest(reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1), (byte[])reader[2], reader.GetInt64(3), reader.GetInt64(4)));
-        }
-
-        return digests;
     }
 
     private async IAsyncEnumerable<(long Position, LedgerEntry Entry, byte[]? Hash)> ReadEntriesAsync(
@@ -230,28 +227,6 @@ public sealed class LedgerVerifier(NpgsqlDataSource db)
         }
 
         return lines;
-    }
-
-    private async Task<List<(LedgerDigest Digest, string Message)>> CheckDigestCountsAsync(List<LedgerDigest> digests, CancellationToken cancellationToken)
-    {
-        var wrong = new List<(LedgerDigest, string)>();
-        foreach (var digest in digests.Where(d => d.Entries is not null))
-        {
-            await using var command = db.CreateCommand("""
-                SELECT (SELECT count(*) FROM ledger_entries WHERE position <= @p), (SELECT count(*) FROM ledger_lines WHERE position <= @p)
-                """);
-            command.Parameters.AddWithValue("p", digest.Position);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var (entries, lines) = (reader.GetInt64(0), reader.GetInt64(1));
-            if (entries != digest.Entries || (digest.Lines is { } l && lines != l))
-            {
-                wrong.Add((digest, $"the digest{(digest.Day is { } day ? " of " + day.ToString("yyyy-MM-dd") : "")} counted {digest.Entries} entries and " +
-                    $"{digest.Lines} lines through position {digest.Position}; the ledger now holds {entries} and {lines}"));
-            }
-        }
-
-        return wrong;
     }
 
     private async IAsyncEnumerable<(long Position, short Line, string Message)> StrayLinesAsync(
