@@ -54,6 +54,10 @@ public sealed class BijieClient
         }, cancellationToken);
     }
 
+    /// <summary>Checks a report as a submission would, writing nothing: the refusal it would get (thrown), or its warnings.</summary>
+    public Task<ReportCheck> CheckReportAsync(NewReport report, CancellationToken cancellationToken = default) =>
+        SendAsync<ReportCheck>(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports/check") { Content = JsonContent.Create(report, options: Json) }, cancellationToken);
+
     public Task<Report> GetReportAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync<Report>(() => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/reports/{id}"), cancellationToken);
 

@@ -15,7 +15,13 @@ public sealed record Board(string Code, string Name, int Year, IReadOnlyDictiona
 public sealed record NewReport(string? PairingId, string? ProjectId, DateOnly Date, IReadOnlyDictionary<string, decimal> Values, string? Note = null);
 
 /// <summary>The answer to a report: its id; <see cref="Replayed"/> when an earlier attempt had committed it.</summary>
-public sealed record ReportReceipt(Guid Id, long Position, bool Replayed);
+public sealed record ReportReceipt(Guid Id, long Position, bool Replayed, IReadOnlyList<ReportWarning>? Warnings = null);
+
+/// <summary>A warning a report is (or would be) accepted with: a validation rule it breaks, or an outlier, in words.</summary>
+public sealed record ReportWarning(string RuleId, string Severity, string Indicator, decimal Value, decimal Limit, string MessageZh, string MessageEn);
+
+/// <summary>What a report would be accepted with, checked without writing it.</summary>
+public sealed record ReportCheck(IReadOnlyList<ReportWarning> Warnings);
 
 /// <summary>A report as the ledger holds it.</summary>
 public sealed record Report(Guid Id, string Kind, string SubjectId, DateOnly Date, IReadOnlyDictionary<string, decimal> Values, string ReportedBy, bool OnBehalf, DateTimeOffset RecordedAt, Guid? Reverses, long Position);

@@ -21,6 +21,7 @@ public static class GrainsComposition
         AddOptions<Periods.ReportingOptions>(services, configuration, Periods.ReportingOptions.Section);
         AddOptions<Divisions.DivisionOptions>(services, configuration, Divisions.DivisionOptions.Section);
         AddOptions<Needs.NeedOptions>(services, configuration, Needs.NeedOptions.Section);
+        AddOptions<Validation.ValidationOptions>(services, configuration, Validation.ValidationOptions.Section);
 
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
         services.Insert(0, ServiceDescriptor.Singleton<IGrainInterfaceTypeProvider, CachedGrainInterfaceTypes>()); // first: it answers for every interface

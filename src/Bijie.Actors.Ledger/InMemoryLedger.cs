@@ -62,6 +62,7 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
                 && (query.Approved is null || query.Approved == entries.Any(v => v.Entry is { Kind: EntryKind.Review, IdempotencyScope: "review" } && v.Entry.IdempotencyKey == e.Entry.EntryId.ToString("N")))
                 && (query.OnBehalf is null || e.Entry.OnBehalf == query.OnBehalf)
                 && (query.ThroughPosition is null || e.Position <= query.ThroughPosition)
+                && (query.Flagged is null || e.Entry.IsFlagged == query.Flagged)
                 && e.Entry.Lines.Any(l => l.Member is null && l.Year == query.Year && query.Scopes.All(l.Scopes.Contains)
                     && (query.Indicator is null || l.Indicator == query.Indicator)))
             .ToArray();
@@ -104,6 +105,12 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
     /// <summary>A ledger in memory keeps no hash chain: nothing outlives the process to be tampered with.</summary>
     public Task<IReadOnlyList<Verification.LedgerDigest>> ReadDigestsAsync(int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Verification.LedgerDigest>>([]);
+
+    public Task<IReadOnlyDictionary<string, decimal>> SubjectTotalsAsync(string scope, string indicator, short year, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, decimal>>(store.Entries()
+            .SelectMany(e => e.Entry.Lines.Where(l => l.Member is null && l.Indicator == indicator && l.Year == year && l.Scopes.Contains(scope))
+                .Select(l => (e.Entry.SubjectId, l.Value)))
+            .GroupBy(x => x.SubjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.Value)));
 
     public Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<(string, string, short), decimal>>(store.Entries()

@@ -586,6 +586,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
                 AND (@indicator::text IS NULL OR l.indicator = @indicator))
             AND (@onbehalf::boolean IS NULL OR e.on_behalf = @onbehalf)
             AND (@through::bigint IS NULL OR e.position <= @through)
+            AND (@flagged::boolean IS NULL OR e.flagged = @flagged)
             AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses = e.entry_id)
             AND (@idem::text IS NULL OR e.idem_scope = @idem)
             AND (@approved::boolean IS NULL OR @approved = EXISTS (
@@ -600,6 +601,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
             c.Parameters.Add(new NpgsqlParameter("indicator", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)query.Indicator ?? DBNull.Value });
             c.Parameters.Add(new NpgsqlParameter("onbehalf", NpgsqlTypes.NpgsqlDbType.Boolean) { Value = (object?)query.OnBehalf ?? DBNull.Value });
             c.Parameters.Add(new NpgsqlParameter("through", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)query.ThroughPosition ?? DBNull.Value });
+            c.Parameters.Add(new NpgsqlParameter("flagged", NpgsqlTypes.NpgsqlDbType.Boolean) { Value = (object?)query.Flagged ?? DBNull.Value });
         }
 
         var entries = await ReadEntriesAsync(where, Bind, Math.Max(0, query.Limit), cancellationToken, query.NewestFirst, Math.Max(0, query.Offset));
@@ -612,6 +614,26 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         }
 
         return new StandingReportsPage(entries, total);
+    }
+
+    public async Task<IReadOnlyDictionary<string, decimal>> SubjectTotalsAsync(string scope, string indicator, short year, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT e.subject_id, sum(l.value) FROM ledger_lines l JOIN ledger_entries e ON e.position = l.position
+            WHERE l.scopes @> ARRAY[@scope] AND l.indicator = @indicator AND l.year = @year AND l.member IS NULL
+            GROUP BY e.subject_id
+            """);
+        command.Parameters.AddWithValue("scope", scope);
+        command.Parameters.AddWithValue("indicator", indicator);
+        command.Parameters.AddWithValue("year", year);
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            totals[reader.GetString(0)] = reader.GetDecimal(1);
+        }
+
+        return totals;
     }
 
     public async Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default) =>

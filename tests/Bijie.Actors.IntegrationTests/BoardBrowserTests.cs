@@ -700,6 +700,24 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
             Assert.Contains("下限 10 高于上限 5", await page.InnerTextAsync("#rule-message"));
             Assert.Equal(2, (await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/validation-rules")).GetArrayLength());
 
+            // A date rule: no indicator, the days it allows; a report dated before them is accepted with its warning.
+            await page.SelectOptionAsync("#rule-form select[name=kind]", "Age");
+            Assert.False(await page.IsVisibleAsync("#rule-form select[name=indicator]"));
+            await page.FillAsync("#rule-form input[name=days]", "365");
+            await page.SelectOptionAsync("#rule-form select[name=severity]", "Warn");
+            await page.FillAsync("#rule-form input[name=nameZh]", "一年内填报");
+            await page.ClickAsync("#rule-form button[type=submit]");
+            var dated = page.Locator("#rules-table tr[data-rule]", new PageLocatorOptions { HasText = "一年内填报" });
+            await dated.WaitForAsync();
+            Assert.Contains("填报日期不早于 365 天前", await dated.InnerTextAsync());
+            using (var late = await TestEnvironment.PostReportAsync(fixture.Admin, pairing, new DateOnly(2023, 11, 6), "people_trained", 3))
+            {
+                Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+                Assert.Contains("一年内填报", await late.Content.ReadAsStringAsync());
+            }
+
+            await dated.Locator("button[data-act=remove]").ClickAsync();
+            await dated.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
             await added.Locator("button[data-act=remove]").ClickAsync();
             await added.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
             Assert.Equal(1, (await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/validation-rules")).GetArrayLength());

@@ -63,6 +63,8 @@ public sealed class ClientDriftTests(ApiHostFixture fixture) : IClassFixture<Api
             (nameof(BijieClient.ListAllPairingsAsync), null, async () => await client.ListAllPairingsAsync(new PairingFilter(Helper: "minge-central")).ToListAsync()),
             (nameof(BijieClient.SubmitReportAsync), typeof(NewReport), async () => receipt = await client.SubmitReportAsync(
                 new NewReport(pairing!.Id, null, new DateOnly(2023, 9, 1), new Dictionary<string, decimal> { ["people_trained"] = 3 }, "漂移检查"))),
+            (nameof(BijieClient.CheckReportAsync), typeof(NewReport), async () => await client.CheckReportAsync(
+                new NewReport(pairing!.Id, null, new DateOnly(2023, 9, 2), new Dictionary<string, decimal> { ["people_trained"] = 2 }))),
             (nameof(BijieClient.GetReportAsync), null, async () => await client.GetReportAsync(receipt!.Id)),
             (nameof(BijieClient.GetIndicatorsAsync), null, async () => await client.GetIndicatorsAsync()),
             (nameof(BijieClient.IssueApiKeyAsync), typeof(NewApiKey), async () => key = await client.IssueApiKeyAsync(new NewApiKey("漂移检查", "Enterprise", code))),

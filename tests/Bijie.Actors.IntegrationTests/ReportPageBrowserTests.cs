@@ -57,14 +57,14 @@ public sealed class ReportPageBrowserTests(BrowserFixture fixture) : IClassFixtu
     }
 
     /// <summary>The standing reports of the subject in 2023 that carry exactly this value of the indicator.</summary>
-    private async Task<List<JsonElement>> StandingWithAsync((string Kind, string Id) subject, decimal value)
+    private async Task<List<JsonElement>> StandingWithAsync((string Kind, string Id) subject, decimal value, string indicator = Indicator)
     {
         var found = new List<JsonElement>();
         for (var page = 1; ; page++)
         {
             var listing = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/reports?{subject.Kind}={Uri.EscapeDataString(subject.Id)}&year=2023&size=200&page={page}");
             found.AddRange(listing.GetProperty("items").EnumerateArray()
-                .Where(r => r.GetProperty("values").TryGetProperty(Indicator, out var v) && v.GetDecimal() == value));
+                .Where(r => r.GetProperty("values").TryGetProperty(indicator, out var v) && v.GetDecimal() == value));
             if (listing.GetProperty("next").ValueKind == JsonValueKind.Null)
             {
                 return found;
@@ -148,6 +148,53 @@ public sealed class ReportPageBrowserTests(BrowserFixture fixture) : IClassFixtu
         Assert.Single(keys.Distinct());
         Assert.Single(await StandingWithAsync(subject, value));
         Assert.Equal(0, await page.Locator("#outbox li[data-status=pending], #outbox li[data-status=sending]").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_report_with_a_warning_is_shown_it_before_sending_is_filed_once_when_confirmed_and_leads_the_offices_review_in_English()
+    {
+        var page = await OpenAsHelperAsync();
+        var subject = await SubjectAsync(page);
+        var landed = UniqueValue() * 1000m; // far above anything the demo signed: the office's default rule warns
+
+        await page.FillAsync("#report-form input[name=date]", Date);
+        await page.FillAsync("input[data-indicator=investment_landed_yuan]", landed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("#report-form button[type=submit]");
+        await page.WaitForSelectorAsync("#report-message.warning");
+        var said = await page.InnerTextAsync("#report-message");
+        Assert.Contains("提交前请核实", said);
+        Assert.Contains("落地金额", said);
+        Assert.Equal("仍然提交", (await page.InnerTextAsync("#report-form button[type=submit]")).Trim());
+        Assert.Empty(await StandingWithAsync(subject, landed, "investment_landed_yuan"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "report-phone-check.png"), FullPage = true });
+
+        // Confirmed as it is: filed once, accepted with the warning said again.
+        await page.ClickAsync("#report-form button[type=submit]");
+        var id = await AcceptedIdAsync(page);
+        Assert.Contains("请核实", await page.InnerTextAsync("#report-message"));
+        Assert.Single(await StandingWithAsync(subject, landed, "investment_landed_yuan"));
+
+        // The office's review, in English on a wide screen: the flagged report comes with its reason.
+        var office = await fixture.NewPageAsync(1920, 1080);
+        await office.GotoAsync("/login.html?ReturnUrl=%2Foffice.html");
+        await office.FillAsync("input[name=userName]", "office");
+        await office.FillAsync("input[name=password]", fixture.Accounts["office"]);
+        await office.ClickAsync("#signin button[type=submit]");
+        await office.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/office.html");
+        await office.WaitForSelectorAsync("body[data-ready=true]");
+        await office.ClickAsync("#lang-switch");
+        await office.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        await office.ClickAsync("#tabs [data-tab=review]");
+        await office.FillAsync("#review-filter input[name=year]", "2023");
+        await office.CheckAsync("#review-filter input[name=flagged]");
+        await office.ClickAsync("#review-filter button[type=submit]");
+        var row = office.Locator($"#review-table tr[data-report='{id}'][data-flagged=true]");
+        await row.WaitForAsync();
+        Assert.Contains("Money landed not above money signed", await row.Locator("ul.flags").InnerTextAsync());
+        Assert.Equal(await office.Locator("#review-table tbody tr").CountAsync(), await office.Locator("#review-table tbody tr[data-flagged=true]").CountAsync());
+        await office.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "review-flagged-1920-en.png") });
+        await office.ClickAsync("#lang-switch");
+        await office.WaitForFunctionAsync("() => document.documentElement.lang === 'zh-CN'");
     }
 
     [Fact]

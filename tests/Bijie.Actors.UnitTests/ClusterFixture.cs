@@ -30,6 +30,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.SnapshotMinLines = SnapshotMinLines;
             });
             silo.Services.Configure<Abstractions.Configuration.LiveOptions>(o => o.DirectoryRefresh = TimeSpan.FromMilliseconds(200));
+            silo.Services.Configure<Grains.Validation.ValidationOptions>(o => o.PeerRefresh = TimeSpan.FromMilliseconds(200));
             silo.Services.AddSingleton<ILedger>(_ => new InMemoryLedger(Store));
             ConfigureSilo(silo);
         });

@@ -86,6 +86,9 @@ internal static class Seeds
                 yield return new Seed(operation, method, template, none, J(f.ReportBody(null, f.ProjectA)), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IdempotencyKey: true);
                 yield return new Seed(operation, method, template, none, J(f.ReportBody(f.PairingE, null)), "enterprise", ["helperA", "helperB", "enterpriseB", "localityB", "viewer"], IdempotencyKey: true);
                 break;
+            case "CheckReport":
+                yield return new Seed(operation, method, template, none, J(f.ReportBody(f.PairingA, null)), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"]);
+                break;
             case "ReverseReport":
                 yield return new Seed(operation, method, template, P(("id", f.ReportA)), J(new { reason = "更正" }), "helperA", ["helperB", "enterprise", "enterpriseB", "localityA", "localityB", "viewer"], IdempotencyKey: true);
                 yield return new Seed(operation, method, template, P(("id", f.ReportE)), J(new { reason = "更正" }), "enterprise", ["helperA", "helperB", "enterpriseB", "localityB", "viewer"], IdempotencyKey: true);

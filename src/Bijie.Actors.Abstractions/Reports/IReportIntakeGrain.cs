@@ -7,9 +7,12 @@ public interface IReportIntakeGrain : IGrainWithIntegerKey
     [Alias("Submit")]
     Task<ReportReceipt> SubmitAsync(ReportSubmission report, ActorRef actor);
 
-    /// <summary>Checks a report as <see cref="SubmitAsync"/> would, without committing it (dry runs of imports).</summary>
+    /// <summary>
+    /// Checks a report as <see cref="SubmitAsync"/> would, without committing it (dry runs of imports, the form before
+    /// sending): refuses what a submission would refuse, and answers the warnings it would be accepted with.
+    /// </summary>
     [Alias("Check")]
-    Task CheckAsync(ReportSubmission report, ActorRef actor);
+    Task<IReadOnlyList<RuleFinding>> CheckAsync(ReportSubmission report, ActorRef actor);
 
     /// <summary>Reverses a report (a correction is a reversal and a new report); idempotent by key.</summary>
     [Alias("Reverse")]

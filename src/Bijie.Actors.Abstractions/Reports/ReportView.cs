@@ -1,6 +1,6 @@
 namespace Bijie.Actors.Abstractions;
 
-/// <summary>A report as the ledger holds it.</summary>
+/// <summary>A report as the ledger holds it; <see cref="Flags"/> are the warnings it was accepted with (rules broken, outliers).</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.ReportView")]
 public sealed record ReportView(
     [property: Id(0)] Guid Id,
@@ -16,4 +16,5 @@ public sealed record ReportView(
     [property: Id(10)] string SubjectKind = "pairing",
     [property: Id(11)] string? Note = null,
     [property: Id(12)] string? SubjectName = null,
-    [property: Id(13)] string? ReporterName = null);
+    [property: Id(13)] string? ReporterName = null,
+    [property: Id(14)] IReadOnlyList<RuleFinding>? Flags = null);

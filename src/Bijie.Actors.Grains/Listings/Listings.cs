@@ -314,7 +314,7 @@ public sealed class Listings(IGrainFactory grains, TimeProvider time, IDisplayNa
 
         var scopes = await ReportScopesAsync(filter.Pairing, filter.Project, new ListingFilter(filter.Locality, filter.Enterprise, filter.Helper));
         return new ReportPageQuery(scopes, filter.Year ?? ProgrammeClock.Today(time).Year, 0, 0, NewestFirst: true,
-            Indicator: filter.Indicator, OnBehalf: filter.OnBehalf);
+            Indicator: filter.Indicator, OnBehalf: filter.OnBehalf, Flagged: filter.Flagged, FlaggedFirst: true);
     }
 
     public async Task<IReadOnlyList<string>> ReportScopesAsync(string? pairing, string? project, ListingFilter filter)

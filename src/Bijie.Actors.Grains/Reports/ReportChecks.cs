@@ -39,22 +39,56 @@ public static class ReportChecks
     }
 
     /// <summary>The ledger entry of a checked report: its body, the body's hash, and one line per value in every scope it counts in.</summary>
+    /// <remarks>
+    /// The warnings it is accepted with (<paramref name="flags"/>) are kept in the body, for the review queue, but not in the
+    /// request hash: a retry is the same request whatever the rules and the roll-ups say by then.
+    /// </remarks>
     public static LedgerEntry Entry(
-        ReportSubmission report, string subjectId, IReadOnlyDictionary<string, decimal> values, IReadOnlyList<string> scopes, ActorRef actor, bool onBehalf, DateTimeOffset now)
+        ReportSubmission report, string subjectId, IReadOnlyDictionary<string, decimal> values, IReadOnlyList<string> scopes, ActorRef actor, bool onBehalf, DateTimeOffset now,
+        IReadOnlyList<RuleFinding>? flags = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(actor);
-        var body = JsonSerializer.Serialize(new
+        var request = new
         {
             subject = subjectId,
             kind = report.PairingId is null ? "project" : "pairing",
             date = report.Date,
             values = values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value),
             note = report.Note,
-        });
+        };
+        var body = JsonSerializer.Serialize(request);
         var lines = values.Select(v => new LedgerLine(v.Key, (short)report.Date.Year, (short)report.Date.Month, null, null, v.Value, scopes)).ToArray();
-        return LedgerEntry.Report(actor.Id, report.IdempotencyKey, subjectId, report.Date, now, actor.Id, onBehalf, body, lines);
+        var entry = LedgerEntry.Report(actor.Id, report.IdempotencyKey, subjectId, report.Date, now, actor.Id, onBehalf, body, lines);
+        return flags is { Count: > 0 }
+            ? entry with
+            {
+                Body = JsonSerializer.Serialize(new
+                {
+                    request.subject, request.kind, request.date, request.values, request.note,
+                    flags = flags.Select(f => new { rule = f.RuleId, indicator = f.Indicator, value = f.Value, limit = f.Limit, zh = f.MessageZh, en = f.MessageEn }),
+                }),
+            }
+            : entry;
+    }
+
+    /// <summary>The warnings a report was accepted with, as its body keeps them (none for a report without, or older than flags).</summary>
+    public static IReadOnlyList<RuleFinding>? FlagsOf(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!entry.IsFlagged)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(entry.Body!);
+        return document.RootElement.TryGetProperty("flags", out var flags) && flags.ValueKind == JsonValueKind.Array
+            ? flags.EnumerateArray().Select(f => new RuleFinding(
+                f.GetProperty("rule").GetString() ?? "", RuleSeverity.Warn, f.GetProperty("indicator").GetString() ?? "",
+                f.GetProperty("value").GetDecimal(), f.GetProperty("limit").GetDecimal(),
+                f.GetProperty("zh").GetString() ?? "", f.GetProperty("en").GetString() ?? "")).ToArray()
+            : null;
     }
 
     private static Dictionary<string, decimal> CheckValues(IReadOnlyDictionary<string, decimal>? values)

@@ -1,5 +1,6 @@
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Ledger;
+using Bijie.Actors.Grains.Validation;
 using Orleans.Concurrency;
 
 namespace Bijie.Actors.Grains.Reports;
@@ -16,7 +17,8 @@ namespace Bijie.Actors.Grains.Reports;
 public sealed class ReportIntakeGrain(
     ILedger ledger,
     TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<Periods.ReportingOptions> reporting) : Grain, IReportIntakeGrain
+    Microsoft.Extensions.Options.IOptions<Periods.ReportingOptions> reporting,
+    Microsoft.Extensions.Options.IOptions<ValidationOptions> validation) : Grain, IReportIntakeGrain
 {
     private static readonly DateOnly Earliest = new(1988, 6, 9); // the Bijie pilot zone's approval: nothing is older
 
@@ -26,7 +28,7 @@ public sealed class ReportIntakeGrain(
         return Answer(await LedgerEntries.AppendAsync(ledger, entry), report.IdempotencyKey) with { Warnings = warnings };
     }
 
-    public async Task CheckAsync(ReportSubmission report, ActorRef actor) => await PrepareAsync(report, actor);
+    public async Task<IReadOnlyList<RuleFinding>> CheckAsync(ReportSubmission report, ActorRef actor) => (await PrepareAsync(report, actor)).Warnings;
 
     /// <summary>
     /// Validates a report and builds its ledger entry; refuses what the ledger must never hold, and what a blocking
@@ -70,17 +72,27 @@ public sealed class ReportIntakeGrain(
         }
 
         await CheckPeriodAsync(subjectId, report.Date, actor, "date");
-        var findings = await ValidationRules.EvaluateAsync(await GrainFactory.GetGrain<IValidationRulesGrain>(0).ListAsync(), values, async () =>
-        {
-            var board = await GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId)).GetBoardAsync(report.Date.Year);
-            return indicator => board.Figures.FirstOrDefault(f => f.Indicator == indicator)?.Value ?? 0;
-        });
+        var boards = new SubjectBoards(GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId)));
+        var today = ProgrammeClock.Today(time);
+        var findings = new List<RuleFinding>(await ValidationRules.EvaluateAsync(
+            await GrainFactory.GetGrain<IValidationRulesGrain>(0).ListAsync(), values, report.Date, today, async () =>
+            {
+                var board = await boards.YearAsync(report.Date.Year);
+                return indicator => board.Figures.FirstOrDefault(f => f.Indicator == indicator)?.Value ?? 0;
+            }));
         if (findings.FirstOrDefault(f => f.Severity == RuleSeverity.Block) is { } blocked)
         {
-            throw DomainException.Invalid("report.rule", $"{blocked.MessageZh} ({blocked.MessageEn}; rule '{blocked.RuleId}').", $"values.{blocked.Indicator}");
+            throw DomainException.Invalid("report.rule", $"{blocked.MessageZh} ({blocked.MessageEn}; rule '{blocked.RuleId}').",
+                blocked.Indicator.Length == 0 ? "date" : $"values.{blocked.Indicator}");
         }
 
-        return (ReportChecks.Entry(report, subjectId, values, context.Scopes, actor, onBehalf, time.GetUtcNow()), findings);
+        if (validation.Value.Outliers)
+        {
+            var words = report.PairingId is null ? ("项目", "project") : ("结对", "pairing");
+            findings.AddRange(await new OutlierCheck(validation.Value, GrainFactory).FindAsync(subjectId, words, context, report.Date, values, boards));
+        }
+
+        return (ReportChecks.Entry(report, subjectId, values, context.Scopes, actor, onBehalf, time.GetUtcNow(), findings), findings);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal static class ReportPages
 
         return ledger.ReadStandingReportsAsync(new StandingReportsQuery(
             query.Scopes.Distinct(StringComparer.Ordinal).ToArray(), (short)query.Year, query.Offset, query.Limit, query.NewestFirst, query.Source,
-            query.CountTotal, query.Approved, query.Indicator, query.OnBehalf, query.ThroughPosition));
+            query.CountTotal, query.Approved, query.Indicator, query.OnBehalf, query.ThroughPosition, query.Flagged));
     }
 
     public static IEnumerable<string> ScopesOf(LedgerEntry entry) => entry.Lines.SelectMany(l => l.Scopes);
@@ -29,6 +29,6 @@ internal static class ReportPages
 
         return new ReportView(e.EntryId, e.Kind == EntryKind.Report ? "report" : "reversal", e.SubjectId, e.OccurredOn,
             e.Values(),
-            e.Actor, e.OnBehalf, e.RecordedAt, e.Reverses, stored.Position, subjectKind, LedgerEntries.NoteOf(e));
+            e.Actor, e.OnBehalf, e.RecordedAt, e.Reverses, stored.Position, subjectKind, LedgerEntries.NoteOf(e), Flags: ReportChecks.FlagsOf(e));
     }
 }

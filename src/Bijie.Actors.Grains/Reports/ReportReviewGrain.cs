@@ -16,7 +16,8 @@ public sealed class ReportReviewGrain(ILedger ledger, TimeProvider time) : Grain
 {
     public async Task<ReviewPage> ListForReviewPageAsync(ReportPageQuery query)
     {
-        var page = await ReportPages.ReadAsync(ledger, query);
+        ArgumentNullException.ThrowIfNull(query);
+        var page = query is { FlaggedFirst: true, Flagged: null } ? await ReadFlaggedFirstAsync(query) : await ReportPages.ReadAsync(ledger, query);
         // An approval is an entry of its own under an id derived from the report's: one lookup by key for each on the page.
         var items = await Task.WhenAll(page.Entries.Select(async e =>
         {
@@ -26,6 +27,21 @@ public sealed class ReportReviewGrain(ILedger ledger, TimeProvider time) : Grain
                 : new ReviewItem(ReportPages.View(e), "pending", null, null);
         }));
         return new ReviewPage(items, page.Total);
+    }
+
+    /// <summary>
+    /// The flagged reports (accepted with warnings) before the others, each part in the query's order: two reads, the
+    /// second starting where the flagged ones end, so the few flagged among many are found by their own index.
+    /// </summary>
+    private async Task<StandingReportsPage> ReadFlaggedFirstAsync(ReportPageQuery query)
+    {
+        var flagged = await ReportPages.ReadAsync(ledger, query with { Flagged = true, CountTotal = true });
+        var flaggedCount = flagged.Total ?? 0;
+        var rest = await ReportPages.ReadAsync(ledger, query with
+        {
+            Flagged = false, Offset = Math.Max(0, query.Offset - flaggedCount), Limit = query.Limit - flagged.Entries.Count,
+        });
+        return new StandingReportsPage([.. flagged.Entries, .. rest.Entries], query.CountTotal ? flaggedCount + (rest.Total ?? 0) : null);
     }
 
     /// <summary>Appends the approval entry of a standing report; an approval committed meanwhile by another is read back.</summary>

@@ -72,6 +72,13 @@ public interface ILedger
     /// <summary>The ledger's position at a time: the last position committed before it (0 before the first).</summary>
     Task<long> PositionAtAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Each subject's net total of <paramref name="indicator"/> in <paramref name="year"/> among the lines counted in
+    /// <paramref name="scope"/> (a county's pairings and projects side by side): the peers an outlier is measured against.
+    /// One aggregate over the scope's lines, so callers cache it; never asked per report.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, decimal>> SubjectTotalsAsync(string scope, string indicator, short year, CancellationToken cancellationToken = default);
+
     /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
     Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);
 }

@@ -45,6 +45,15 @@ public sealed record LedgerEntry(
         new(Guid.NewGuid(), EntryKind.SubjectChange, "subject", $"{subjectId}:v{version}", HashOf(body), subjectId, version, occurredOn, recordedAt, actor,
             false, null, body, lines);
 
+    /// <summary>
+    /// What a report's body holds when it was accepted with warnings: a <c>flags</c> array, written (compact JSON, quotes
+    /// inside strings escaped) only when there is one. The store keeps the same test as a column, for the review queue.
+    /// </summary>
+    public const string FlagsMarker = "\"flags\":[";
+
+    /// <summary>Whether a report was accepted with warnings (its body carries flags).</summary>
+    public bool IsFlagged => Kind == EntryKind.Report && Body is { } body && body.Contains(FlagsMarker, StringComparison.Ordinal);
+
     /// <summary>The request hash of a body: what tells a retry (same body) from another request under the same key.</summary>
     public static byte[] HashOf(string body) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body));
 

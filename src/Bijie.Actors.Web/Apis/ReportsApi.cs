@@ -10,6 +10,8 @@ public static class ReportsApi
         var api = app.MapGroup("/api/v1/reports").WithTags("Reports");
         api.MapPost("/", SubmitAsync).WithName("SubmitReport").RequireAuthorization(Policies.Report)
             .WithSummary("Reports progress on a pairing or project; Idempotency-Key required: the same key again answers 200 with the same report, another body under it 409");
+        api.MapPost("/check", CheckAsync).WithName("CheckReport").RequireAuthorization(Policies.Report)
+            .WithSummary("Checks a report as a submission would and writes nothing: the same 400/403/409 problems, or 200 with the warnings it would be accepted with (validation rules that warn, outliers), for a form to show before sending");
         api.MapGet("/", ListAsync).WithName("ListReports").RequireAuthorization(Policies.Tenant)
             .WithSummary("The reports that stand (not reversed) in a year, of a pairing, a project or a locality and below; paged. An organisation lists its own, a locality's office those in its place");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetReport").RequireAuthorization(Policies.Tenant)
@@ -21,7 +23,7 @@ public static class ReportsApi
         api.MapPost("/{id:guid}/review", ReviewAsync).WithName("ReviewReport").RequireAuthorization(Policies.Office)
             .WithSummary("The office's review (审核): Approve, or Return with a reason (the report is reversed and its reporter told)");
         app.MapGet("/api/v1/reviews", ListForReviewAsync).WithTags("Reports").WithName("ListForReview").RequireAuthorization(Policies.Office)
-            .WithSummary("The year's standing reports with their review, newest first, with their subjects' and reporters' names; status=pending|approved, locality=, helper=, enterprise=, pairing= or project=, indicator= and onBehalf= narrow; paged");
+            .WithSummary("The year's standing reports with their review: those accepted with warnings (flags) first, each part newest first, with their subjects' and reporters' names; status=pending|approved, locality=, helper=, enterprise=, pairing= or project=, indicator=, onBehalf= and flagged= narrow; paged");
         app.MapPost("/api/v1/reviews/approval", ApproveManyAsync).WithTags("Reports").WithName("ApproveReports").RequireAuthorization(Policies.Office)
             .WithSummary("Bulk approval of the pending reports a filter selects (as ListForReview's), oldest first, at most limit per call: expected must equal the number pending (else 409 review.count_changed with args.count); later calls pass the answer's through to finish the same set");
         return api;
@@ -30,6 +32,11 @@ public static class ReportsApi
     public static async Task<Results<Created<ReportReceiptDto>, Ok<ReportReceiptDto>>> SubmitAsync(
         ReportRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user) =>
         ReportReceiptDto.Answer(await grains.GetGrain<IReportIntakeGrain>(0).SubmitAsync(body.ToSubmission(idempotencyKey), user.ToActor()));
+
+    /// <summary>A report checked and not written: the warnings it would be accepted with.</summary>
+    public static async Task<Ok<ReportCheckDto>> CheckAsync(
+        ReportRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(new ReportCheckDto(await grains.GetGrain<IReportIntakeGrain>(0).CheckAsync(body.ToSubmission(idempotencyKey ?? ReportCheckDto.Key), user.ToActor())));
 
     /// <summary>The reports the reader may list (<see cref="IListings.ReportsAsync"/>), a page at a time.</summary>
     public static Task<Ok<Page<ReportView>>> ListAsync(
@@ -47,9 +54,9 @@ public static class ReportsApi
 
     public static Task<Ok<Page<ReviewItem>>> ListForReviewAsync(
         HttpRequest request, IListings listings, string? status, string? pairing, string? project, string? locality,
-        string? helper, string? enterprise, string? indicator, bool? onBehalf, int? year, int? page, int? size) =>
+        string? helper, string? enterprise, string? indicator, bool? onBehalf, int? year, bool? flagged, int? page, int? size) =>
         Listing.PageAsync(request, page, size, (offset, take) =>
-            listings.ReviewQueueAsync(new ReviewFilter(pairing, project, locality, helper, enterprise, indicator, onBehalf, year), status, offset, take));
+            listings.ReviewQueueAsync(new ReviewFilter(pairing, project, locality, helper, enterprise, indicator, onBehalf, year, flagged), status, offset, take));
 
     public static async Task<Ok<BulkApproval>> ApproveManyAsync(ApproveManyRequest body, IGrainFactory grains, IListings listings, ClaimsPrincipal user)
     {

@@ -40,3 +40,10 @@ public sealed record ReportReceiptDto(Guid Id, long Position, bool Replayed, IRe
         return receipt.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/reports/{receipt.ReportId}", dto);
     }
 }
+
+/// <summary>The answer of <c>POST /api/v1/reports/check</c>: the warnings the report would be accepted with (none: it is fine as it is).</summary>
+public sealed record ReportCheckDto(IReadOnlyList<RuleFinding> Warnings)
+{
+    /// <summary>The idempotency key a check stands in when the form sends none: nothing is written under it.</summary>
+    public const string Key = "check";
+}

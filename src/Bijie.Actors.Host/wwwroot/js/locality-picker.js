@@ -10,9 +10,9 @@ export async function localityPicker(container, { depth = 'village', name = 'loc
   const tree = await get('/api/v1/localities');
   container.classList.add('row');
   container.innerHTML = `
-    <label>${t('level_county')}<select data-level="county"><option value="">${t('choose')}</option>${tree.children.map(c => `<option value="${c.code}">${escape(c.name)}</option>`).join('')}</select></label>
-    ${depth !== 'county' ? `<label>${t('level_township')}<select data-level="township" disabled><option value=""></option></select></label>` : ''}
-    ${depth === 'village' ? `<label>${t('level_village')}<select data-level="village" disabled><option value=""></option></select></label>` : ''}
+    <label><span data-i18n="level_county">${t('level_county')}</span><select data-level="county"><option value="" data-i18n="choose">${t('choose')}</option>${tree.children.map(c => `<option value="${c.code}">${escape(c.name)}</option>`).join('')}</select></label>
+    ${depth !== 'county' ? `<label><span data-i18n="level_township">${t('level_township')}</span><select data-level="township" disabled><option value=""></option></select></label>` : ''}
+    ${depth === 'village' ? `<label><span data-i18n="level_village">${t('level_village')}</span><select data-level="village" disabled><option value=""></option></select></label>` : ''}
     <input type="hidden" name="${name}">`;
   const county = container.querySelector('[data-level=county]');
   const township = container.querySelector('[data-level=township]');

@@ -32,6 +32,7 @@ export async function setUpReview(catalogue) {
   const filterOf = () => ({
     locality: place.value() || '5205', year: Number(form.year.value), status: form.status.value,
     helper: form.helper.value || null, indicator: form.indicator.value || null, onBehalf: form.onBehalf.checked ? true : null,
+    flagged: form.flagged.checked ? true : null,
   });
   const query = f => Object.entries({ ...f, status: f.status || null }).filter(([, v]) => v !== null && v !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
@@ -42,7 +43,10 @@ export async function setUpReview(catalogue) {
     const rows = found.items.map(item => {
       const r = item.report;
       const values = Object.entries(r.values).map(([c, v]) => `${escape(indicatorLabel(catalogue[c]) || c)} ${escape(figure(v, catalogue[c]?.unit ?? ''))}`).join('，');
-      return `<tr data-report="${r.id}" data-status="${item.status}"><td>${r.date}</td><th>${escape(r.subjectName ?? r.subjectId)}</th><td class="figures-text">${values}</td>
+      // A report accepted with warnings (the office's rules, an outlier) comes first, with the reason in words.
+      const flags = (r.flags ?? []).map(f => `<li>${escape(lang() === 'en' ? f.messageEn : f.messageZh)}</li>`).join('');
+      return `<tr data-report="${r.id}" data-status="${item.status}"${flags ? ' data-flagged="true"' : ''}><td>${r.date}</td><th>${escape(r.subjectName ?? r.subjectId)}</th>
+        <td class="figures-text">${values}${flags ? `<ul class="flags" aria-label="${escape(t('flagged'))}">${flags}</ul>` : ''}</td>
         <td>${escape(reporterText(r))}${r.onBehalf ? ` <abbr title="${escape(t('onBehalfOnly'))}">*</abbr>` : ''}</td><td data-role="status">${t('review_' + item.status)}</td>
         <td class="act">${item.status === 'pending' ? `<button type="button" data-act="approve">${t('approve')}</button> <button type="button" data-act="return">${t('returnReport')}</button>` : ''}</td></tr>`;
     });

@@ -1,4 +1,4 @@
-import { t, translate, lang } from './i18n.js';
+import { t, tf, translate, lang } from './i18n.js';
 import { get, send } from './api.js';
 import { alertIn } from './layout.js';
 import { escape } from './format.js';
@@ -15,10 +15,10 @@ export async function setUpRules(catalogue) {
   form.other.innerHTML = options;
   let rules = await get('/api/v1/validation-rules');
   const showFields = () => {
-    for (const label of form.querySelectorAll('[data-for]')) label.hidden = label.dataset.for !== form.kind.value;
+    for (const label of form.querySelectorAll('[data-for]')) label.hidden = !label.dataset.for.split(' ').includes(form.kind.value);
   };
-  const describe = r => r.kind === 'Range'
-    ? `${name(r.indicator)} ${r.min ?? '−∞'} – ${r.max ?? '+∞'}`
+  const describe = r => r.kind === 'Range' ? `${name(r.indicator)} ${r.min ?? '−∞'} – ${r.max ?? '+∞'}`
+    : r.kind === 'Age' ? tf('ruleAgeText', { days: r.max })
     : `${name(r.indicator)} ≤ ${name(r.other)}`;
   const render = () => {
     table.innerHTML = `<thead><tr><th data-i18n="name"></th><th data-i18n="ruleKind"></th><th data-i18n="ruleCondition"></th><th data-i18n="ruleSeverity"></th><th></th></tr></thead><tbody>` +
@@ -48,9 +48,10 @@ export async function setUpRules(catalogue) {
     e.preventDefault();
     const number = input => input.value === '' ? null : Number(input.value);
     const rule = {
-      id: `rule-${Date.now().toString(36)}`, kind: form.kind.value, indicator: form.indicator.value,
+      id: `rule-${Date.now().toString(36)}`, kind: form.kind.value, indicator: form.kind.value === 'Age' ? null : form.indicator.value,
       other: form.kind.value === 'NotAbove' ? form.other.value : null,
-      min: form.kind.value === 'Range' ? number(form.min) : null, max: form.kind.value === 'Range' ? number(form.max) : null,
+      min: form.kind.value === 'Range' ? number(form.min) : null,
+      max: form.kind.value === 'Range' ? number(form.max) : form.kind.value === 'Age' ? number(form.days) : null,
       severity: form.severity.value, nameZh: form.nameZh.value.trim(), nameEn: form.nameEn.value.trim() || null,
     };
     if (await save([...rules, rule])) form.reset(), showFields();

@@ -16,6 +16,7 @@ let catalogue = [];
 let draft; // { key, correcting, subject, date, values, note }
 let busy = false;
 let page = 1;
+let confirmedBody = null; // the report the reporter confirmed as it is, after the check answered warnings
 
 const form = () => document.getElementById('report-form');
 const draftKey = () => `bijie.report.draft.${session.userId}`;
@@ -61,6 +62,9 @@ async function start() {
   document.getElementById('mine-panel').hidden = false;
   document.getElementById('outbox-panel').hidden = false;
   f.addEventListener('submit', submit);
+  f.addEventListener('input', () => {
+    if (confirmedBody && !busy) { confirmedBody = null; f.querySelector('button[type=submit]').textContent = t('submit'); }
+  });
   f.addEventListener('input', saveDraft);
   f.subject.addEventListener('change', () => { page = 1; listMine(); });
   f.date.addEventListener('change', () => { page = 1; listMine(); });
@@ -210,6 +214,8 @@ async function submit(e) {
     path: draft.correcting ? `/api/v1/reports/${draft.correcting.id}/correction` : '/api/v1/reports',
     body, label: subjectLabel(f.subject.value), summary: `${body.date} · ${valuesText(values)}`, draft: { ...draft },
   };
+  if (navigator.onLine && confirmedBody !== JSON.stringify(body) && !await checkFirst(body)) return;
+  confirmedBody = null;
   setBusy(true);
   try {
     await outbox.put(item);
@@ -237,6 +243,35 @@ async function submit(e) {
   } finally {
     setBusy(false);
   }
+}
+
+/**
+ * Before sending: the server checks the report as it would a submission and writes nothing. A refusal is said at once
+ * (nothing goes to the outbox); warnings (a rule of the office's, an outlier) are said, and the report is sent only
+ * when the reporter presses “submit anyway” on the same figures. Without an answer the report is sent as it is: the
+ * server checks it again, and the outbox keeps it until then. Answers whether to send now.
+ */
+async function checkFirst(body) {
+  setBusy(true);
+  let warnings;
+  try {
+    warnings = (await send('POST', '/api/v1/reports/check', body))?.warnings ?? [];
+  } catch (err) {
+    if (err instanceof ApiError && [400, 403, 404, 409].includes(err.status)) {
+      setBusy(false);
+      const field = err.problem?.errors ? Object.keys(err.problem.errors)[0] : null;
+      message(problemText(err.problem, fieldName), 'error', field);
+      return false;
+    }
+    warnings = [];
+  }
+  setBusy(false);
+  if (warnings.length === 0) return true;
+  confirmedBody = JSON.stringify(body);
+  message(`${t('checkBeforeSending')}${warnings.map(w => lang() === 'en' ? w.messageEn : w.messageZh).join('；')}`, 'warning',
+    warnings[0].indicator ? `values.${warnings[0].indicator}` : 'date');
+  form().querySelector('button[type=submit]').textContent = t('submitAnyway');
+  return false;
 }
 
 function setBusy(on) {

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Bijie.Actors.Abstractions;
+
+namespace Bijie.Actors.Grains.Validation;
+
+/// <summary>
+/// Flags a report whose figure is far above what its subject reported before, or above its county's other subjects:
+/// the modified z-score (<see cref="Outliers"/>) of this quarter's total (the report included) against the subject's
+/// own quarterly totals of the last <see cref="ValidationOptions.OwnQuarters"/> quarters, and of this year's total
+/// against the other subjects' of the county. Only figures that are summed (money, people, person-times) are tested,
+/// and only the high side: a quarter under way is always low. Everything comes from the roll-ups and the county's
+/// cached peer figures; no report queries the ledger for it.
+/// </summary>
+internal sealed class OutlierCheck(ValidationOptions options, IGrainFactory grains)
+{
+    public async Task<IReadOnlyList<RuleFinding>> FindAsync(
+        string subjectId, (string Zh, string En) kind, ReportContext context, DateOnly date, IReadOnlyDictionary<string, decimal> values, SubjectBoards boards)
+    {
+        var found = new List<RuleFinding>();
+        var threshold = (decimal)options.OutlierThreshold;
+        var county = Scopes.IdsOf(context.Scopes, ScopeKind.Locality).FirstOrDefault(c => LocalityCodes.LevelOf(c) == LocalityLevel.County);
+        var quarter = (date.Year * 4) + ((date.Month - 1) / 3);
+        var firstQuarter = Math.Max(quarter - options.OwnQuarters, (context.Since.Year * 4) + ((context.Since.Month - 1) / 3));
+        foreach (var (code, value) in values)
+        {
+            if (value <= 0 || Indicators.Find(code) is not { Aggregation: Aggregation.Sum } indicator)
+            {
+                continue;
+            }
+
+            // Its own past: the quarters since it began, at most OwnQuarters of them.
+            if (quarter - firstQuarter >= options.MinimumHistory)
+            {
+                var past = new List<decimal>();
+                for (var q = firstQuarter; q < quarter; q++)
+                {
+                    past.Add(QuarterTotal(await boards.YearAsync(q / 4), code, q % 4));
+                }
+
+                var current = QuarterTotal(await boards.YearAsync(date.Year), code, quarter % 4) + value;
+                if (Outliers.SpreadOf(past, options.MinimumHistory) is { } own && own.Score(current) > threshold)
+                {
+                    var times = Outliers.Times(current, own.Median);
+                    found.Add(new RuleFinding("outlier-own", RuleSeverity.Warn, code, current, own.Median,
+                        $"异常值：本季度{indicator.NameZh}合计 {Number(current)}，是该{kind.Zh}前 {quarter - firstQuarter} 个季度中位数 {Number(own.Median)} 的 {times} 倍",
+                        $"Outlier: this quarter's {indicator.NameEn} would total {Number(current)}, {times}× this {kind.En}'s median of its last {quarter - firstQuarter} quarters ({Number(own.Median)})"));
+                }
+            }
+
+            // Its county's other subjects, this year.
+            if (county is not null)
+            {
+                var spread = await grains.GetGrain<IPeerFiguresGrain>(Outliers.PeerKey(Scopes.Locality(county), code, date.Year)).SpreadAsync(subjectId, options.MinimumHistory);
+                var year = ((await boards.YearAsync(date.Year)).Figures.FirstOrDefault(f => f.Indicator == code)?.Value ?? 0) + value;
+                if (spread is not null && spread.Score(year) > threshold)
+                {
+                    var times = Outliers.Times(year, spread.Median);
+                    found.Add(new RuleFinding("outlier-peers", RuleSeverity.Warn, code, year, spread.Median,
+                        $"异常值：本年{indicator.NameZh}合计 {Number(year)}，是本县其他 {spread.Count} 个填报对象中位数 {Number(spread.Median)} 的 {times} 倍",
+                        $"Outlier: this year's {indicator.NameEn} would total {Number(year)}, {times}× the median of {spread.Count} other reporters in its county ({Number(spread.Median)})"));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static decimal QuarterTotal(Board board, string indicator, int quarterIndex) =>
+        board.Months.TryGetValue(indicator, out var months) ? months.Skip(quarterIndex * 3).Take(3).Sum() : 0;
+
+    private static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bijie.Actors.Grains.Validation;
+
+/// <summary>Options of the checks made when a report is written (configuration section <c>Bijie:Validation</c>).</summary>
+public sealed class ValidationOptions
+{
+    public const string Section = "Bijie:Validation";
+
+    /// <summary>Whether reports are compared with their reporter's own past and their county's peers at all.</summary>
+    public bool Outliers { get; set; } = true;
+
+    /// <summary>The modified z-score above which a report is flagged (3.5, Iglewicz and Hoaglin's suggestion).</summary>
+    [Range(1.0, 100.0)] public double OutlierThreshold { get; set; } = 3.5;
+
+    /// <summary>How many past quarters of the subject's own figures a report is compared with.</summary>
+    [Range(2, 40)] public int OwnQuarters { get; set; } = 8;
+
+    /// <summary>The fewest past quarters with a figure, and the fewest peers, before anything is flagged.</summary>
+    [Range(2, 1000)] public int MinimumHistory { get; set; } = 4;
+
+    /// <summary>How long a county's peer figures are kept before they are read again from the ledger.</summary>
+    [Abstractions.Configuration.Positive] public TimeSpan PeerRefresh { get; set; } = TimeSpan.FromMinutes(10);
+}
