@@ -49,6 +49,9 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
 
     public Task<SubjectHead?> ReadSubjectAsync(string subjectId, CancellationToken cancellationToken = default) => Task.FromResult(store.Subject(subjectId));
 
+    public Task<IReadOnlyList<StoredEntry>> ReadSubjectChangesAsync(string subjectId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredEntry>>(store.Entries().Where(e => e.Entry.SubjectId == subjectId && e.Entry.Kind == EntryKind.SubjectChange).ToArray());
+
     public Task<IReadOnlyList<StoredEntry>> ReadSubjectEntriesAsync(string subjectId, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredEntry>>(store.Entries().Where(e => e.Entry.SubjectId == subjectId).TakeLast(max).ToArray());
 
@@ -105,6 +108,17 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
     /// <summary>A ledger in memory keeps no hash chain: nothing outlives the process to be tampered with.</summary>
     public Task<IReadOnlyList<Verification.LedgerDigest>> ReadDigestsAsync(int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Verification.LedgerDigest>>([]);
+
+    public Task RecordChangeAsync(ChangeRecord change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        store.Changes[(change.Resource, change.ResourceId, change.Version)] = change;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(string resource, string resourceId, int throughVersion, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ChangeRecord>>(store.Changes.Values
+            .Where(c => c.Resource == resource && c.ResourceId == resourceId && c.Version <= throughVersion).OrderBy(c => c.Version).ToArray());
 
     public Task<IReadOnlyDictionary<string, decimal>> SubjectTotalsAsync(string scope, string indicator, short year, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<string, decimal>>(store.Entries()

@@ -9,6 +9,9 @@ public sealed class InMemoryLedgerStore
     /// <summary>The roll-ups' snapshots, by scope.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, (long Head, long[] Applied, byte[] State)> Snapshots { get; } = new();
 
+    /// <summary>The change records of resources kept in grain state, by resource, id and version.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(string Resource, string Id, int Version), ChangeRecord> Changes { get; } = new();
+
     private readonly object gate = new();
     private readonly List<StoredEntry> entries = [];
     private readonly Dictionary<(string, string), StoredEntry> byKey = [];

@@ -577,6 +577,9 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return newestFirst.Reverse().ToArray();
     }
 
+    public Task<IReadOnlyList<StoredEntry>> ReadSubjectChangesAsync(string subjectId, CancellationToken cancellationToken = default) =>
+        ReadEntriesAsync($"subject_id = @s AND kind = {(int)EntryKind.SubjectChange}", c => c.Parameters.AddWithValue("s", subjectId), 100_000, cancellationToken);
+
     public async Task<StandingReportsPage> ReadStandingReportsAsync(StandingReportsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -634,6 +637,50 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         }
 
         return totals;
+    }
+
+    public async Task RecordChangeAsync(ChangeRecord change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var command = db.CreateCommand("""
+            INSERT INTO change_records (resource, resource_id, version, at, actor, action, fields) VALUES (@r, @id, @v, @at, @actor, @action, @fields)
+            ON CONFLICT (resource, resource_id, version) DO UPDATE
+              SET at = EXCLUDED.at, actor = EXCLUDED.actor, action = EXCLUDED.action, fields = EXCLUDED.fields
+            """);
+        command.Parameters.AddWithValue("r", change.Resource);
+        command.Parameters.AddWithValue("id", change.ResourceId);
+        command.Parameters.AddWithValue("v", change.Version);
+        command.Parameters.AddWithValue("at", change.At);
+        command.Parameters.AddWithValue("actor", change.Actor);
+        command.Parameters.AddWithValue("action", change.Action);
+        command.Parameters.AddWithValue("fields", change.Fields);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new LedgerUnavailableException("The change could not be recorded; nothing was changed.", e);
+        }
+    }
+
+    public async Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(string resource, string resourceId, int throughVersion, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT version, at, actor, action, fields FROM change_records
+            WHERE resource = @r AND resource_id = @id AND version <= @through ORDER BY version
+            """);
+        command.Parameters.AddWithValue("r", resource);
+        command.Parameters.AddWithValue("id", resourceId);
+        command.Parameters.AddWithValue("through", throughVersion);
+        var records = new List<ChangeRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new ChangeRecord(resource, resourceId, reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        }
+
+        return records;
     }
 
     public async Task<StoredEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default) =>

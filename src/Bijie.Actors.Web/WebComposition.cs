@@ -150,6 +150,7 @@ public static class WebComposition
         app.MapSupervisionApi();
         app.MapEngagementsApi();
         app.MapPeriodsApi();
+        app.MapChangesApi();
         app.MapOpenApi(ApiReference.DocumentRoute);
         app.MapScalarApiReference(ApiReference.Path, ApiReference.Configure); // nothing from other sites: the page's policy allows this site only
         return app;

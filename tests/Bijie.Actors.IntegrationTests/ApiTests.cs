@@ -532,4 +532,34 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
         var unflagged = await office.GetFromJsonAsync<JsonElement>($"/api/v1/reviews?pairing={pairingId}&year=2023&flagged=false");
         Assert.Equal(ordinaryId, Assert.Single(unflagged.GetProperty("items").EnumerateArray()).GetProperty("report").GetProperty("id").GetString());
     }
+
+    [Fact]
+    public async Task Every_change_of_a_helper_and_of_a_pairing_is_in_its_history_with_who_by_name_and_the_fields_before_and_after()
+    {
+        var (office, enterprise, pairingId, enterpriseClient) = await PairedEnterpriseAsync("520521001005");
+        var helperId = $"hist-{Guid.NewGuid():N}"[..20];
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = "历史测试单位", kind = "Unit" })).EnsureSuccessStatusCode();
+        (await office.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = "历史测试单位（更名）", kind = "Unit" })).EnsureSuccessStatusCode();
+        (await office.PutAsJsonAsync($"/api/v1/pairings/{pairingId}/responsible", new { staffId = "staff-015" })).EnsureSuccessStatusCode();
+
+        var helper = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/helpers/{helperId}/history")).EnumerateArray().ToArray();
+        Assert.Equal([2, 1], helper.Select(c => c.GetProperty("version").GetInt32()));
+        Assert.Equal("update", helper[0].GetProperty("action").GetString());
+        Assert.Equal("key", helper[0].GetProperty("via").GetString());
+        Assert.Equal("test Office", helper[0].GetProperty("actorName").GetString()); // the key's owner, not its id
+        var name = Assert.Single(helper[0].GetProperty("fields").EnumerateArray());
+        Assert.Equal(("nameZh", "历史测试单位", "历史测试单位（更名）"),
+            (name.GetProperty("field").GetString(), name.GetProperty("before").GetString(), name.GetProperty("after").GetString()));
+
+        var pairing = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/pairings/{pairingId}/history")).EnumerateArray().ToArray();
+        Assert.Equal("update", pairing[0].GetProperty("action").GetString());
+        Assert.Contains(pairing[0].GetProperty("fields").EnumerateArray(), f => f.GetProperty("field").GetString() == "responsibleStaffId"
+            && f.GetProperty("after").GetString() == "staff-015");
+        var enterpriseHistory = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/enterprises/{enterprise}/history")).EnumerateArray();
+        Assert.Equal("register", Assert.Single(enterpriseHistory).GetProperty("action").GetString());
+
+        // The office's to read: the enterprise's own key is refused; an unknown helper is not there.
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterpriseClient.GetAsync($"/api/v1/pairings/{pairingId}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/api/v1/helpers/no-such-helper-here/history")).StatusCode);
+    }
 }

@@ -660,6 +660,46 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_office_reads_a_helpers_changes_side_by_side_on_a_phone_and_in_English_and_the_public_sees_none()
+    {
+        var helperId = $"chg-{Guid.NewGuid():N}"[..20];
+        (await fixture.Admin.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = "修改记录测试单位", kind = "Unit", strengths = new[] { "Health" } })).EnsureSuccessStatusCode();
+        (await fixture.Admin.PutAsJsonAsync($"/api/v1/helpers/{helperId}", new { nameZh = "修改记录测试单位（更名）", kind = "Unit", strengths = new[] { "Health", "Education" } }))
+            .EnsureSuccessStatusCode();
+
+        var anonymous = await fixture.NewPageAsync(390, 844);
+        await anonymous.GotoAsync($"/organization.html?helper={helperId}");
+        await anonymous.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.False(await anonymous.IsVisibleAsync("#changes"));
+
+        var page = await fixture.NewPageAsync(390, 844);
+        await SignInAsync(page, "office", "/office.html");
+        await page.GotoAsync($"/organization.html?helper={helperId}");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.ClickAsync("#changes summary");
+        var renamed = page.Locator("#changes article.change[data-version='2']");
+        await renamed.WaitForAsync();
+        var name = renamed.Locator("tr[data-field=nameZh]");
+        Assert.Equal("修改记录测试单位", (await name.Locator("td.before").InnerTextAsync()).Trim());
+        Assert.Equal("修改记录测试单位（更名）", (await name.Locator("td.after").InnerTextAsync()).Trim());
+        Assert.Contains("中文名称", await name.InnerTextAsync());
+        Assert.Contains("修改", await renamed.Locator("p").InnerTextAsync());
+        Assert.Equal(1, await page.Locator("#changes article.change[data-version='1'][data-action=register]").CountAsync());
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the history fits a phone's width");
+        await page.Locator("#changes").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "changes-phone.png"), FullPage = true });
+
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        Assert.Equal("Change history", (await page.InnerTextAsync("#changes summary")).Trim());
+        Assert.Contains("Chinese name", await renamed.Locator("tr[data-field=nameZh]").InnerTextAsync());
+        Assert.Contains("changed", await page.Locator("#changes article.change[data-version='2'] p").InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "changes-phone-en.png"), FullPage = true });
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'zh-CN'");
+    }
+
+    [Fact]
     public async Task The_office_adds_a_blocking_rule_a_report_breaking_it_is_refused_and_a_bad_rule_is_refused_whole()
     {
         var defaults = await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/validation-rules");
@@ -721,6 +761,13 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
             await added.Locator("button[data-act=remove]").ClickAsync();
             await added.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
             Assert.Equal(1, (await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/validation-rules")).GetArrayLength());
+
+            // The catalogue's history: the rule added, then removed, each by the office's signed-in account.
+            await page.ClickAsync("#rules-changes summary");
+            var removal = page.Locator("#rules-changes article.change").First;
+            await removal.WaitForAsync();
+            Assert.Contains("单次培训人次上限", await removal.Locator("td.before").First.InnerTextAsync());
+            Assert.Contains("网页登录", await removal.Locator("p").InnerTextAsync());
         }
         finally
         {

@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>A sign-in account keyed by its user name; the password is kept as ASP.NET Core Identity's hash.</summary>
 [Alias("Bijie.Actors.IAccountGrain")]
-public interface IAccountGrain : IGrainWithStringKey
+public interface IAccountGrain : IGrainWithStringKey, IChangeTracked
 {
     /// <summary>Creates the account with its first password (kept only as a hash); a taken name is a conflict.</summary>
     [Alias("Create")]

@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>An API key of a program, helper or enterprise, keyed by its public id (the part of the token before the secret).</summary>
 [Alias("Bijie.Actors.IApiKeyGrain")]
-public interface IApiKeyGrain : IGrainWithStringKey
+public interface IApiKeyGrain : IGrainWithStringKey, IChangeTracked
 {
     /// <summary>Creates the key with the hash of its secret; a key id is used once.</summary>
     [Alias("Create")]

@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>An expert team (key: its id): registered by the office, its service batches recorded in the ledger.</summary>
 [Alias("Bijie.Actors.IExpertTeamGrain")]
-public interface IExpertTeamGrain : IGrainWithStringKey
+public interface IExpertTeamGrain : IGrainWithStringKey, IChangeTracked
 {
     /// <summary>Registers or updates the team (office).</summary>
     [Alias("Register")]

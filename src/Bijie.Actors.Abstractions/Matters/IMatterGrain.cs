@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>A support matter (key: its id). Overdue matters escalate by an Orleans reminder, which outlives restarts and silos.</summary>
 [Alias("Bijie.Actors.IMatterGrain")]
-public interface IMatterGrain : IGrainWithStringKey
+public interface IMatterGrain : IGrainWithStringKey, IChangeTracked
 {
     [Alias("Raise")]
     Task<MatterInfo> RaiseAsync(RaiseMatter request, ActorRef actor);

@@ -14,4 +14,7 @@ public interface IDisplayNames
 
     /// <summary>An enterprise's name (by its credit code) or a helper organisation's Chinese name; null for another kind or an unknown id.</summary>
     Task<string?> OrganizationNameAsync(ScopeKind kind, string id);
+
+    /// <summary>Who an actor id is: an account's display name ("user:…"), an API key's owner; null for the system or an unknown id.</summary>
+    Task<string?> ActorNameAsync(string actorId);
 }

@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>A need (key: its id): posted by a locality or the office, matched by the office to a helper.</summary>
 [Alias("Bijie.Actors.INeedGrain")]
-public interface INeedGrain : IGrainWithStringKey
+public interface INeedGrain : IGrainWithStringKey, IChangeTracked
 {
     [Alias("Post")]
     Task<NeedInfo> PostAsync(PostNeed request, ActorRef actor);

@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>A private enterprise, keyed by its unified social credit code (check character verified).</summary>
 [Alias("Bijie.Actors.IEnterpriseGrain")]
-public interface IEnterpriseGrain : IGrainWithStringKey
+public interface IEnterpriseGrain : IGrainWithStringKey, IChangeTracked
 {
     [Alias("Register")]
     Task<EnterpriseProfile> RegisterAsync(EnterpriseProfile profile, ActorRef actor);

@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>A helper organisation, keyed by its id.</summary>
 [Alias("Bijie.Actors.IHelperGrain")]
-public interface IHelperGrain : IGrainWithStringKey
+public interface IHelperGrain : IGrainWithStringKey, IChangeTracked
 {
     /// <summary>Registers or updates the organisation.</summary>
     [Alias("Register")]

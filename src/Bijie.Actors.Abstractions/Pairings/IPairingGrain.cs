@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>A pairing (结对), owner of the fact that its two sides are paired.</summary>
 [Alias("Bijie.Actors.IPairingGrain")]
-public interface IPairingGrain : IGrainWithStringKey
+public interface IPairingGrain : IGrainWithStringKey, IChangeTracked
 {
     /// <summary>Starts (or restarts after an end) the pairing; a pairing already active is refused (Conflict).</summary>
     [Alias("Start")]

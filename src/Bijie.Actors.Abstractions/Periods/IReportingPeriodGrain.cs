@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>A reporting period (key: its name, e.g. 2025Q1): its deadline and the office's exceptions.</summary>
 [Alias("Bijie.Actors.IReportingPeriodGrain")]
-public interface IReportingPeriodGrain : IGrainWithStringKey
+public interface IReportingPeriodGrain : IGrainWithStringKey, IChangeTracked
 {
     [Alias("Get")]
     Task<PeriodInfo> GetAsync();

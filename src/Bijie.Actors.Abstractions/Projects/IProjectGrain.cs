@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>A project (帮扶项目), group-style: a lead helper and co-helpers.</summary>
 [Alias("Bijie.Actors.IProjectGrain")]
-public interface IProjectGrain : IGrainWithStringKey
+public interface IProjectGrain : IGrainWithStringKey, IChangeTracked
 {
     [Alias("Propose")]
     Task<ProjectInfo> ProposeAsync(ProposeProject request, ActorRef actor);

@@ -46,7 +46,7 @@ public sealed record RuleFinding(
 
 /// <summary>The validation rules (one grain, key 0): read by every report's intake, replaced whole by the office.</summary>
 [Alias("Bijie.Actors.IValidationRulesGrain")]
-public interface IValidationRulesGrain : IGrainWithIntegerKey
+public interface IValidationRulesGrain : IGrainWithIntegerKey, IChangeTracked
 {
     /// <summary>The catalogue; read by every report, so reads interleave with each other.</summary>
     [Alias("List")]

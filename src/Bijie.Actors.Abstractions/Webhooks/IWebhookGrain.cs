@@ -2,7 +2,7 @@ namespace Bijie.Actors.Abstractions;
 
 /// <summary>A webhook subscription (key: its id) with its delivery log (the latest attempts: bounded).</summary>
 [Alias("Bijie.Actors.IWebhookGrain")]
-public interface IWebhookGrain : IGrainWithStringKey
+public interface IWebhookGrain : IGrainWithStringKey, IChangeTracked
 {
     [Alias("Create")]
     Task<WebhookSubscription> CreateAsync(string url, IReadOnlyList<string> events, string? secret, ActorRef actor);

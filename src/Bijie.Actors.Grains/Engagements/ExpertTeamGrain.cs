@@ -1,4 +1,5 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Changes;
 using Bijie.Actors.Grains.Reports;
 using Bijie.Actors.Ledger;
 
@@ -66,8 +67,9 @@ public sealed class ExpertTeamGrain(
         }
 
         await Registries.AddAsync(GrainFactory, Registry, next.Id, [$"track:{next.Track}", .. next.HelperIds.Select(h => $"helper:{h}")]);
+        var action = state.State.Info is null ? "register" : "update";
         state.State.Info = next;
-        await state.WriteStateAsync();
+        await ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.ExpertTeam, next.Id, actor.Id, action, next);
         return next;
     }
 
@@ -75,6 +77,12 @@ public sealed class ExpertTeamGrain(
         a.NameZh == b.NameZh && a.Kind == b.Kind && a.Track == b.Track && a.HelperIds.SequenceEqual(b.HelperIds) && a.Experts.SequenceEqual(b.Experts);
 
     public Task<ExpertTeamInfo> GetAsync() => Task.FromResult(Require());
+
+    public async Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        Require();
+        return await ChangeTrail.ReadAsync(ledger, ChangeResources.ExpertTeam, this.GetPrimaryKeyString(), state.State.ChangeVersion);
+    }
 
     public async Task<ServiceBatchInfo> RecordBatchAsync(RecordServiceBatch batch, string idempotencyKey, ActorRef actor)
     {

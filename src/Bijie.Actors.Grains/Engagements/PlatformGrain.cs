@@ -1,11 +1,14 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Changes;
+using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Engagements;
 
 /// <summary>A standing platform (党外院士工作站, 科技小院): its place and the helpers behind it, registered by the office.</summary>
 public sealed class PlatformGrain(
     [PersistentState("platform", StorageNames.Default)] IPersistentState<PlatformState> state,
-    TimeProvider time) : Grain, IPlatformGrain
+    TimeProvider time,
+    ILedger ledger) : Grain, IPlatformGrain
 {
     public const string Registry = Registries.Platforms;
 
@@ -52,14 +55,21 @@ public sealed class PlatformGrain(
         var next = new PlatformInfo(this.GetPrimaryKeyString(), normalized, (state.State.Info?.Version ?? 0) + 1, time.GetUtcNow());
         await Registries.AddAsync(GrainFactory, Registry, next.Id,
             [$"kind:{normalized.Kind}", .. normalized.HelperIds.Select(h => $"helper:{h}"), .. Registries.PlaceTags(normalized.LocalityCode)]);
+        var action = state.State.Info is null ? "register" : "update";
         state.State.Info = next;
-        await state.WriteStateAsync();
+        await ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.Platform, next.Id, actor.Id, action, next.Platform);
         return next;
     }
 
     private static bool Same(RegisterPlatform a, RegisterPlatform b) =>
         a.NameZh == b.NameZh && a.Kind == b.Kind && a.Track == b.Track && a.LocalityCode == b.LocalityCode && a.HelperIds.SequenceEqual(b.HelperIds)
         && a.EstablishedOn == b.EstablishedOn && a.Description == b.Description;
+
+    public async Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        await GetAsync();
+        return await ChangeTrail.ReadAsync(ledger, ChangeResources.Platform, this.GetPrimaryKeyString(), state.State.ChangeVersion);
+    }
 
     public Task<PlatformInfo> GetAsync() =>
         Task.FromResult(state.State.Info ?? throw DomainException.NotFound("platform.unknown", $"No platform '{this.GetPrimaryKeyString()}'.", "id"));

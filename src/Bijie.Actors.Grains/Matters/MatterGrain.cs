@@ -1,5 +1,7 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Changes;
 using Bijie.Actors.Grains.Reference;
+using Bijie.Actors.Ledger;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +18,7 @@ public sealed class MatterGrain(
     IOptions<MatterOptions> options,
     Webhooks.WebhookDispatcher webhooks,
     TimeProvider time,
+    ILedger ledger,
     ILogger<MatterGrain> logger) : Grain, IMatterGrain, IRemindable
 {
     private const string Watch = "overdue";
@@ -48,7 +51,7 @@ public sealed class MatterGrain(
         var first = MatterRules.DueEnd(request.Due) - now;
         await this.RegisterOrUpdateReminder(Watch, first < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : first, options.Value.EscalationInterval);
         state.State.Info = info;
-        await state.WriteStateAsync();
+        await SaveAsync(actor.Id, "raise");
         await ListAsync(info);
         return info;
     }
@@ -93,7 +96,7 @@ public sealed class MatterGrain(
             Version = info.Version + 1,
         };
         state.State.Info = advanced;
-        await state.WriteStateAsync();
+        await SaveAsync(actor.Id, step.ToString().ToLowerInvariant());
         if (advanced.Closed && await this.GetReminder(Watch) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
@@ -104,6 +107,24 @@ public sealed class MatterGrain(
     }
 
     public Task<MatterInfo> GetAsync() => Task.FromResult(Require());
+
+    public async Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        Require();
+        return await ChangeTrail.ReadAsync(ledger, ChangeResources.Matter, this.GetPrimaryKeyString(), state.State.ChangeVersion);
+    }
+
+    /// <summary>Records the change and stores the matter: its fields and its latest step (the steps before it are in the earlier records).</summary>
+    private Task SaveAsync(string actor, string action)
+    {
+        var info = Require();
+        var last = info.Steps[^1];
+        return ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.Matter, info.Id, actor, action, new
+        {
+            info.Title, info.Description, info.HelperId, info.LocalityCode, info.Domain, info.ResponsibleStaffId, info.Due,
+            step = last.Step, stepNote = last.Note, info.Escalations,
+        });
+    }
 
     public Task<string> ServedByAsync() => Task.FromResult(RuntimeIdentity);
 
@@ -128,7 +149,7 @@ public sealed class MatterGrain(
 
         var escalated = info with { Escalations = info.Escalations + 1, LastEscalatedAt = now };
         state.State.Info = escalated;
-        await state.WriteStateAsync();
+        await SaveAsync(ActorRef.System.Id, "escalate");
         await ListAsync(escalated);
         // The office and the helper hear of it in their inboxes; one notification per escalation.
         var notice = new Notification(Inboxes.NotificationId($"{info.Id}#{escalated.Escalations}"), "matter.overdue",

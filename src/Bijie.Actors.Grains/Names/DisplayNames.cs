@@ -98,6 +98,8 @@ public sealed class DisplayNames(IGrainFactory grains, TimeProvider time, ILogge
         }
     }
 
+    public Task<string?> ActorNameAsync(string actorId) => OneAsync($"a:{actorId}", () => ActorAsync(actorId));
+
     private async Task<string?> ActorAsync(string actorId)
     {
         if (actorId.StartsWith("user:", StringComparison.Ordinal))

@@ -1,5 +1,7 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Changes;
 using Bijie.Actors.Grains.Reference;
+using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Needs;
 
@@ -10,7 +12,8 @@ namespace Bijie.Actors.Grains.Needs;
 public sealed class NeedGrain(
     [PersistentState("need", StorageNames.Default)] IPersistentState<NeedState> state,
     Webhooks.WebhookDispatcher webhooks,
-    TimeProvider time) : Grain, INeedGrain
+    TimeProvider time,
+    ILedger ledger) : Grain, INeedGrain
 {
     /// <summary>Points for each reason; a need's domain among a helper's strengths weighs most.</summary>
     public const int DomainFitPoints = 50, SameLocalityPoints = 30, SameCountyPoints = 20, RegionServedPoints = 10, PointsPerProject = 2, MaxLoadPenalty = 30;
@@ -83,7 +86,7 @@ public sealed class NeedGrain(
         state.State.QuotaKey = quotaKey;
         var info = new NeedInfo(this.GetPrimaryKeyString(), request.Domain, place.Code, request.Title.Trim(), request.Description?.Trim(), request.BudgetYuan,
             request.Urgency, request.Deadline, NeedStatus.Open, actor.Id, time.GetUtcNow(), null, null, null, null, 1);
-        return await SaveAsync(info);
+        return await SaveAsync(info, actor, "post");
     }
 
     public Task<NeedInfo> GetAsync() => Task.FromResult(Require());
@@ -187,7 +190,7 @@ public sealed class NeedGrain(
         var matched = await SaveAsync(need with
         {
             Status = NeedStatus.Matched, MatchedHelperId = helperId, MatchedAt = time.GetUtcNow(), ProjectId = projectId, Version = need.Version + 1,
-        });
+        }, actor, "match");
         var notice = new Notification(Guid.NewGuid(), "need.matched", $"需求已对接：{need.Title}", $"帮扶单位 {helperId} 将实施项目 {projectId} · matched",
             NoticeTarget.Project(projectId), time.GetUtcNow(), false);
         // The offices of the place and of each level above it up to the county, and the helper.
@@ -224,16 +227,22 @@ public sealed class NeedGrain(
             throw DomainException.Conflict("need.close", $"Need '{need.Id}' is {need.Status}: it cannot become {status} by this account.");
         }
 
-        return await SaveAsync(need with { Status = status, ClosedAt = time.GetUtcNow(), Version = need.Version + 1 });
+        return await SaveAsync(need with { Status = status, ClosedAt = time.GetUtcNow(), Version = need.Version + 1 }, actor, status == NeedStatus.Withdrawn ? "withdraw" : "close");
     }
 
     private NeedInfo Require() => state.State.Info
         ?? throw DomainException.NotFound("need.unknown", $"No need '{this.GetPrimaryKeyString()}'.", "needId");
 
-    private async Task<NeedInfo> SaveAsync(NeedInfo info)
+    public async Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        Require();
+        return await ChangeTrail.ReadAsync(ledger, ChangeResources.Need, this.GetPrimaryKeyString(), state.State.ChangeVersion);
+    }
+
+    private async Task<NeedInfo> SaveAsync(NeedInfo info, ActorRef actor, string action)
     {
         state.State.Info = info;
-        await state.WriteStateAsync();
+        await ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.Need, info.Id, actor.Id, action, info);
         await NeedRegistry.PutAsync(GrainFactory, new NeedSummary(info.Id, info.Title, info.Domain, info.LocalityCode, info.Status, info.Urgency,
             info.Deadline, info.PostedAt, info.MatchedAt, info.MatchedHelperId));
         await ReleaseQuotaAsync();

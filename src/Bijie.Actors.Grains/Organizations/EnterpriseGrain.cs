@@ -1,10 +1,14 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Changes;
+using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Organizations;
 
 /// <summary>A private enterprise keyed by its unified social credit code; a code with a wrong check character is refused.</summary>
 public sealed class EnterpriseGrain(
-    [PersistentState("enterprise", StorageNames.Default)] IPersistentState<EnterpriseState> state) : Grain, IEnterpriseGrain
+    [PersistentState("enterprise", StorageNames.Default)] IPersistentState<EnterpriseState> state,
+    ILedger ledger,
+    TimeProvider time) : Grain, IEnterpriseGrain
 {
     public async Task<EnterpriseProfile> RegisterAsync(EnterpriseProfile profile, ActorRef actor)
     {
@@ -27,9 +31,10 @@ public sealed class EnterpriseGrain(
 
         if (state.State.Profile != profile)
         {
+            var action = state.State.Profile is null ? "register" : "update";
             state.State.Profile = profile;
             state.State.RegisteredBy ??= actor.Id;
-            await state.WriteStateAsync();
+            await ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.Enterprise, code, actor.Id, action, profile);
         }
 
         // Idempotent: a registration whose listing entry was lost adds it when registered again.
@@ -42,6 +47,12 @@ public sealed class EnterpriseGrain(
         ?? throw DomainException.NotFound("enterprise.unknown", $"No enterprise with credit code '{this.GetPrimaryKeyString()}'.", "enterpriseCode"));
 
     public Task<bool> ExistsAsync() => Task.FromResult(state.State.Profile is not null);
+
+    public async Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        await GetAsync();
+        return await ChangeTrail.ReadAsync(ledger, ChangeResources.Enterprise, this.GetPrimaryKeyString(), state.State.ChangeVersion);
+    }
 
     public async Task<IReadOnlyList<PairingInfo>> GetActivePairingsAsync()
     {

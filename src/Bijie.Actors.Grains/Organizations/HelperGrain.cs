@@ -1,13 +1,17 @@
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Divisions;
+using Bijie.Actors.Grains.Changes;
 using Bijie.Actors.Grains.Localities;
+using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Organizations;
 
 /// <summary>A helper organisation or local institution: its profile, written on registration only.</summary>
 public sealed class HelperGrain(
     [PersistentState("helper", StorageNames.Default)] IPersistentState<HelperState> state,
-    DivisionCatalog divisions) : Grain, IHelperGrain
+    DivisionCatalog divisions,
+    ILedger ledger,
+    TimeProvider time) : Grain, IHelperGrain
 {
     public async Task<HelperProfile> RegisterAsync(HelperProfile profile, ActorRef actor)
     {
@@ -35,11 +39,12 @@ public sealed class HelperGrain(
         // Arrays, whatever list the caller built: the state is stored as JSON naming its types, and the compiler's
         // own list types (from collection expressions) cannot be read back.
         profile = profile with { Strengths = profile.Strengths.Distinct().ToArray() };
-        if (state.State.Profile != profile)
+        if (state.State.Profile is not { } current || current with { Strengths = profile.Strengths } != profile || !current.Strengths.SequenceEqual(profile.Strengths))
         {
+            var action = state.State.Profile is null ? "register" : "update";
             state.State.Profile = profile;
             state.State.RegisteredBy ??= actor.Id;
-            await state.WriteStateAsync();
+            await ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.Helper, id, actor.Id, action, profile);
         }
 
         // Idempotent: a registration whose listing entry was lost adds it when registered again.
@@ -52,6 +57,12 @@ public sealed class HelperGrain(
         ?? throw DomainException.NotFound("helper.unknown", $"No helper organisation '{this.GetPrimaryKeyString()}'.", "helperId"));
 
     public Task<bool> ExistsAsync() => Task.FromResult(state.State.Profile is not null);
+
+    public async Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        await GetAsync();
+        return await ChangeTrail.ReadAsync(ledger, ChangeResources.Helper, this.GetPrimaryKeyString(), state.State.ChangeVersion);
+    }
 
     public async Task<IReadOnlyList<PairingInfo>> GetActivePairingsAsync()
     {

@@ -1,4 +1,6 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Changes;
+using Bijie.Actors.Ledger;
 using Microsoft.Extensions.Options;
 
 namespace Bijie.Actors.Grains.Periods;
@@ -10,7 +12,8 @@ namespace Bijie.Actors.Grains.Periods;
 public sealed class ReportingPeriodGrain(
     [PersistentState("period", StorageNames.Default)] IPersistentState<ReportingPeriodState> state,
     IOptions<ReportingOptions> options,
-    TimeProvider time) : Grain, IReportingPeriodGrain
+    TimeProvider time,
+    ILedger ledger) : Grain, IReportingPeriodGrain
 {
     private const int MaxExceptions = 10_000;
 
@@ -45,7 +48,7 @@ public sealed class ReportingPeriodGrain(
         }
 
         state.State.Deadline = deadline;
-        await state.WriteStateAsync();
+        await SaveAsync(actor, deadline is null ? "default-deadline" : "move-deadline");
         return Info();
     }
 
@@ -71,7 +74,7 @@ public sealed class ReportingPeriodGrain(
         }
 
         state.State.Exceptions = [.. others, new PeriodException(subjectId, until, reason.Trim(), actor.Id, time.GetUtcNow())];
-        await state.WriteStateAsync();
+        await SaveAsync(actor, "grant-exception");
         return Info();
     }
 
@@ -79,8 +82,26 @@ public sealed class ReportingPeriodGrain(
     {
         RequireOffice(actor);
         state.State.Exceptions = state.State.Exceptions.Where(e => e.SubjectId != subjectId).ToArray();
-        await state.WriteStateAsync();
+        await SaveAsync(actor, "revoke-exception");
         return Info();
+    }
+
+    public Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        ReportingPeriods.Require(Id);
+        return ChangeTrail.ReadAsync(ledger, ChangeResources.Period, Id, state.State.ChangeVersion);
+    }
+
+    /// <summary>Records the change and stores the period: its deadline, and each exception by the pairing or project it lets report late.</summary>
+    private Task SaveAsync(ActorRef actor, string action)
+    {
+        var fields = new Dictionary<string, object?> { ["deadline"] = state.State.Deadline };
+        foreach (var e in state.State.Exceptions.OrderBy(e => e.SubjectId, StringComparer.Ordinal))
+        {
+            fields[$"exception:{e.SubjectId}"] = new { e.Until, e.Reason };
+        }
+
+        return ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.Period, Id, actor.Id, action, fields);
     }
 
     private async Task RequireSubjectAsync(string subjectId)

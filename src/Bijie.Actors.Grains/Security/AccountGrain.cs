@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Changes;
+using Bijie.Actors.Ledger;
 using Microsoft.AspNetCore.Identity;
 using SignInResult = Bijie.Actors.Abstractions.SignInResult;
 
@@ -14,7 +16,8 @@ namespace Bijie.Actors.Grains.Security;
 /// </summary>
 public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> state,
-    TimeProvider time) : Grain, IAccountGrain
+    TimeProvider time,
+    ILedger ledger) : Grain, IAccountGrain
 {
     /// <summary>Sessions kept per account; a sign-in beyond this ends the oldest (bounds the stored row).</summary>
     public const int MaxSessions = 16;
@@ -64,7 +67,8 @@ public sealed class AccountGrain(
         state.State.Info = new AccountInfo(name, displayName.Trim(), role, organizationId, null, false);
         state.State.PasswordHash = Hash(password);
         state.State.CreatedBy = createdBy;
-        await state.WriteStateAsync();
+        state.State.PasswordSetAt = time.GetUtcNow();
+        await RecordAsync(createdBy, "create");
         return state.State.Info;
     }
 
@@ -165,9 +169,10 @@ public sealed class AccountGrain(
 
         CheckPassword(newPassword, "newPassword");
         state.State.PasswordHash = Hash(newPassword);
+        state.State.PasswordSetAt = time.GetUtcNow();
         state.State.Sessions.Clear();
         var session = StartSession();
-        await state.WriteStateAsync();
+        await RecordAsync($"user:{info.UserName}", "change-password");
         return new SignInResult(SignInOutcome.Succeeded, info, session);
     }
 
@@ -180,7 +185,7 @@ public sealed class AccountGrain(
             state.State.Sessions.Clear();
         }
 
-        await state.WriteStateAsync();
+        await RecordAsync(by, disabled ? "disable" : "enable");
         return state.State.Info;
     }
 
@@ -194,9 +199,21 @@ public sealed class AccountGrain(
         state.State.PasswordHash = Hash(newPassword);
         state.State.Sessions.Clear();
         state.State.Info = info with { LockedUntil = null };
-        await state.WriteStateAsync();
+        state.State.PasswordSetAt = time.GetUtcNow();
+        await RecordAsync(by, "reset-password");
         return new PasswordReset(state.State.Info, made ? newPassword : null);
     }
 
     public Task<AccountInfo> GetAsync() => Task.FromResult(Existing);
+
+    /// <summary>Records a change of the account and stores it: what it is, and when its password was set — never the password or its hash.</summary>
+    private Task RecordAsync(string by, string action)
+    {
+        var info = Existing;
+        return ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.Account, info.UserName, by, action,
+            new { info.DisplayName, info.Role, info.OrganizationId, info.Disabled, passwordSetAt = state.State.PasswordSetAt });
+    }
+
+    public Task<IReadOnlyList<ChangeView>> GetChangesAsync() =>
+        ChangeTrail.ReadAsync(ledger, ChangeResources.Account, Existing.UserName, state.State.ChangeVersion);
 }

@@ -3,7 +3,7 @@ using Bijie.Actors.Abstractions;
 namespace Bijie.Actors.Grains.Security;
 
 [GenerateSerializer, Alias("Bijie.Actors.AccountState")]
-public sealed class AccountState
+public sealed class AccountState : Changes.IChangeVersioned
 {
     [Id(0)] public AccountInfo? Info { get; set; }
     [Id(1)] public string? PasswordHash { get; set; }
@@ -14,4 +14,10 @@ public sealed class AccountState
 
     /// <summary>The account's sessions, oldest first (at most <see cref="AccountGrain.MaxSessions"/>).</summary>
     [Id(4)] public List<AccountSession> Sessions { get; set; } = [];
+
+    /// <summary>The version of the last change recorded for it (<see cref="Changes.ChangeTrail"/>).</summary>
+    [Id(5)] public int ChangeVersion { get; set; }
+
+    /// <summary>When the password was last set (recorded in its changes in place of anything about the password itself).</summary>
+    [Id(6)] public DateTimeOffset? PasswordSetAt { get; set; }
 }

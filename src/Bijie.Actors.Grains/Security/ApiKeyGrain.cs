@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Changes;
+using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Security;
 
 /// <summary>An API key: its owner, role and organisation, and the SHA-256 of its secret (a random 256-bit value, so a fast hash is enough).</summary>
 public sealed class ApiKeyGrain(
     [PersistentState("apikey", StorageNames.Default)] IPersistentState<ApiKeyState> state,
-    TimeProvider time) : Grain, IApiKeyGrain
+    TimeProvider time,
+    ILedger ledger) : Grain, IApiKeyGrain
 {
     public async Task<ApiKeyInfo> CreateAsync(string owner, ActorRole role, string? organizationId, byte[] secretHash, string createdBy)
     {
@@ -49,7 +52,7 @@ public sealed class ApiKeyGrain(
 
         state.State.Info = new ApiKeyInfo(this.GetPrimaryKeyString(), owner.Trim(), role, organizationId, time.GetUtcNow(), createdBy, null);
         state.State.SecretHash = secretHash;
-        await state.WriteStateAsync();
+        await ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.ApiKey, this.GetPrimaryKeyString(), createdBy, "issue", state.State.Info);
         await Registries.AddAsync(GrainFactory, Registries.ApiKeys, this.GetPrimaryKeyString());
         return state.State.Info;
     }
@@ -66,10 +69,16 @@ public sealed class ApiKeyGrain(
         {
             state.State.Info = info with { RevokedAt = time.GetUtcNow() };
             state.State.RevokedBy = revokedBy;
-            await state.WriteStateAsync();
+            await ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.ApiKey, this.GetPrimaryKeyString(), revokedBy, "revoke", state.State.Info);
         }
 
         return state.State.Info!;
+    }
+
+    public async Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        await GetAsync();
+        return await ChangeTrail.ReadAsync(ledger, ChangeResources.ApiKey, this.GetPrimaryKeyString(), state.State.ChangeVersion);
     }
 
     public Task<bool> IsActiveAsync() => Task.FromResult(state.State.Info is { Active: true });

@@ -42,6 +42,22 @@ public abstract class SubjectGrain<TInfo>(IPersistentState<SubjectState<TInfo>> 
         }
     }
 
+    /// <summary>
+    /// Every change of the subject with the fields it changed: its ledger entries compared version by version (each holds
+    /// the subject as that change left it), newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        if (Info is null)
+        {
+            throw DomainException.NotFound("subject.unknown", $"No pairing or project '{this.GetPrimaryKeyString()}'.", "id");
+        }
+
+        var entries = await ledger.ReadSubjectChangesAsync(this.GetPrimaryKeyString());
+        return Changes.ChangeTrail.Diff(entries.Where(e => e.Entry.Body is not null)
+            .Select(e => (e.Entry.SubjectVersion ?? 0, e.Entry.RecordedAt, e.Entry.Actor, e.Entry.SubjectVersion == 1 ? "create" : "update", e.Entry.Body!)));
+    }
+
     /// <summary>Refuses a change made against a version that is no longer the current one (the caller's expected version).</summary>
     protected void CheckVersion(int? expected)
     {

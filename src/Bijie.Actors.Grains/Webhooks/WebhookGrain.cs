@@ -1,4 +1,5 @@
 using Bijie.Actors.Abstractions;
+using Bijie.Actors.Grains.Changes;
 using Bijie.Actors.Ledger;
 
 namespace Bijie.Actors.Grains.Webhooks;
@@ -11,7 +12,8 @@ public sealed class WebhookGrain(
     [PersistentState("webhook", StorageNames.Default)] IPersistentState<WebhookState> state,
     WebhookDestinations destinations,
     IWebhookOutbox outbox,
-    TimeProvider time) : Grain, IWebhookGrain
+    TimeProvider time,
+    ILedger ledger) : Grain, IWebhookGrain
 {
     public const int LogSize = 200;
 
@@ -56,7 +58,7 @@ public sealed class WebhookGrain(
 
         var subscription = new WebhookSubscription(this.GetPrimaryKeyString(), url, events.Distinct().ToArray(), secret, actor.Id, time.GetUtcNow(), true);
         state.State.Subscription = subscription;
-        await state.WriteStateAsync();
+        await SaveAsync(actor, "subscribe");
         await GrainFactory.GetGrain<IWebhookDirectoryGrain>(0).PutAsync(subscription);
         return subscription;
     }
@@ -64,11 +66,24 @@ public sealed class WebhookGrain(
     public Task<WebhookSubscription> GetAsync() => Task.FromResult(state.State.Subscription
         ?? throw DomainException.NotFound("webhook.unknown", $"No webhook subscription '{this.GetPrimaryKeyString()}'.", "id"));
 
+    public async Task<IReadOnlyList<ChangeView>> GetChangesAsync()
+    {
+        await GetAsync();
+        return await ChangeTrail.ReadAsync(ledger, ChangeResources.Webhook, this.GetPrimaryKeyString(), state.State.ChangeVersion);
+    }
+
+    /// <summary>Records the change and stores the subscription: its address, events and whether it is active — never its secret.</summary>
+    private Task SaveAsync(ActorRef actor, string action)
+    {
+        var s = state.State.Subscription!;
+        return ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.Webhook, s.Id, actor.Id, action, new { s.Url, s.Events, s.Active });
+    }
+
     public async Task DeactivateAsync(ActorRef actor)
     {
         var subscription = await GetAsync();
         state.State.Subscription = subscription with { Active = false };
-        await state.WriteStateAsync();
+        await SaveAsync(actor, "deactivate");
         await GrainFactory.GetGrain<IWebhookDirectoryGrain>(0).PutAsync(state.State.Subscription);
     }
 

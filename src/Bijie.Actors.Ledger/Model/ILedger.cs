@@ -32,6 +32,9 @@ public interface ILedger
     /// <summary>A subject's entries in commit order (reports, reversals, changes), newest last, at most <paramref name="max"/> of the newest.</summary>
     Task<IReadOnlyList<StoredEntry>> ReadSubjectEntriesAsync(string subjectId, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>Every change of a pairing or project (its subject-change entries, each a snapshot of a version), oldest first.</summary>
+    Task<IReadOnlyList<StoredEntry>> ReadSubjectChangesAsync(string subjectId, CancellationToken cancellationToken = default);
+
     /// <summary>One page of standing reports, read as a page from the store (listings never read a whole year).</summary>
     Task<StandingReportsPage> ReadStandingReportsAsync(StandingReportsQuery query, CancellationToken cancellationToken = default);
 
@@ -78,6 +81,15 @@ public interface ILedger
     /// One aggregate over the scope's lines, so callers cache it; never asked per report.
     /// </summary>
     Task<IReadOnlyDictionary<string, decimal>> SubjectTotalsAsync(string scope, string indicator, short year, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a change of a resource kept in grain state, before the state is written (<see cref="ChangeRecord"/>); a record
+    /// of the same version is replaced: its state was never stored.
+    /// </summary>
+    Task RecordChangeAsync(ChangeRecord change, CancellationToken cancellationToken = default);
+
+    /// <summary>A resource's change records through <paramref name="throughVersion"/> (the version it holds), oldest first.</summary>
+    Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(string resource, string resourceId, int throughVersion, CancellationToken cancellationToken = default);
 
     /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
     Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);

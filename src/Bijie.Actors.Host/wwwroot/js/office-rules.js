@@ -2,6 +2,7 @@ import { t, tf, translate, lang } from './i18n.js';
 import { get, send } from './api.js';
 import { alertIn } from './layout.js';
 import { escape } from './format.js';
+import { changesPanel } from './changes.js';
 
 // The validation rules reports are checked against when written (the office edits them): each rule warns or blocks.
 // The whole list is saved at once; the server refuses a bad rule and keeps the list it had.
@@ -14,6 +15,7 @@ export async function setUpRules(catalogue) {
   form.indicator.innerHTML = options;
   form.other.innerHTML = options;
   let rules = await get('/api/v1/validation-rules');
+  const changes = await changesPanel(document.getElementById('rules-changes'), '/api/v1/validation-rules/history');
   const showFields = () => {
     for (const label of form.querySelectorAll('[data-for]')) label.hidden = !label.dataset.for.split(' ').includes(form.kind.value);
   };
@@ -33,6 +35,7 @@ export async function setUpRules(catalogue) {
       alertIn(message, null);
       message.textContent = t('saved');
       render();
+      changes.reload();
       return true;
     } catch (error) {
       alertIn(message, error);

@@ -4,6 +4,7 @@ import { layout, params, failed } from './layout.js';
 import { escape } from './format.js';
 import { connectLive, touches, coalesce } from './live.js';
 import { yearsUpTo, loadBoard, renderFigures } from './board.js';
+import { changesPanel } from './changes.js';
 
 // A helper organisation (?helper=id) or an enterprise (?enterprise=credit code): who it is, its live figures,
 // its pairings and its projects.
@@ -11,6 +12,7 @@ const kind = params().has('enterprise') ? 'enterprise' : 'helper';
 const key = params().get(kind);
 const boardKind = kind === 'helper' ? 'helpers' : 'enterprises';
 const state = { year: null, org: null, board: null, pairings: [], projects: [] };
+let changes = { rerender: () => {} };
 
 async function start() {
   state.org = await get(kind === 'helper' ? `/api/v1/helpers/${encodeURIComponent(key)}` : `/api/v1/enterprises/${encodeURIComponent(key)}`);
@@ -19,10 +21,12 @@ async function start() {
   const name = state.org.nameZh ?? state.org.name;
   document.title = `${name} — ${document.title}`;
   await layout({ titleText: name, live: true, years: yearsUpTo(state.year), year: state.year,
-    onYear: async y => { state.year = y; await loadAll(); await render(); }, rerender: render });
+    onYear: async y => { state.year = y; await loadAll(); await render(); }, rerender: async () => { await render(); changes.rerender?.(); } });
   document.getElementById('projects-panel').hidden = kind !== 'helper';
   await loadAll();
   await render();
+  // Every change of the organisation's record (the office's).
+  changes = await changesPanel(document.getElementById('changes'), `/api/v1/${boardKind}/${encodeURIComponent(key)}/history`);
   document.body.dataset.ready = 'true';
   connectLive({
     scopes: () => [state.board.scope],

@@ -4,11 +4,13 @@ import { layout, params, alertIn, failed } from './layout.js';
 import { escape, money, figure } from './format.js';
 import { connectLive, touches, coalesce } from './live.js';
 import { yearsUpTo, loadBoard, renderFigures, indicatorCatalogue } from './board.js';
+import { changesPanel } from './changes.js';
 
 // A project: what it is, its live figures, its milestones, its status history and its reports.
 const id = params().get('id');
 const state = { year: null, project: null, board: null, history: [], reports: null };
 let catalogue;
+let changes = { reload: () => {}, rerender: () => {} };
 
 async function start() {
   catalogue = await indicatorCatalogue();
@@ -17,9 +19,11 @@ async function start() {
   state.year = state.board.year;
   document.title = `${state.project.title} — ${document.title}`;
   await layout({ titleText: state.project.title, live: true, years: yearsUpTo(state.year), year: state.year,
-    onYear: async y => { state.year = y; await loadAll(); render(); }, rerender: render });
+    onYear: async y => { state.year = y; await loadAll(); render(); }, rerender: () => { render(); changes.rerender?.(); } });
   await loadAll();
   await render();
+  // Every change of the project, field by field (the office's): reread when the project changes.
+  changes = await changesPanel(document.getElementById('changes'), `/api/v1/projects/${encodeURIComponent(id)}/changes`);
   const session = await currentSession();
   if (session && ['Office', 'Admin'].includes(session.role)) setUpEditor();
   document.body.dataset.ready = 'true';
@@ -42,7 +46,7 @@ async function loadAll() {
   state.staffName = signedIn ? (await get('/api/v1/staff').catch(() => []))?.find(s => s.id === state.project.responsibleStaffId)?.name ?? null : null;
 }
 
-const reload = coalesce(async () => { await loadAll(); await render(); });
+const reload = coalesce(async () => { await loadAll(); await render(); changes.reload(); });
 
 async function render() {
   translate();
@@ -113,6 +117,7 @@ function setUpEditor() {
       message.textContent = t('saved');
       await render();
       fill();
+      changes.reload();
     } catch (error) {
       alertIn(message, error.status === 412 ? new Error(t('stale')) : error);
     }
