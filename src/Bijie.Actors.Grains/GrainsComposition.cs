@@ -22,6 +22,7 @@ public static class GrainsComposition
         AddOptions<Divisions.DivisionOptions>(services, configuration, Divisions.DivisionOptions.Section);
         AddOptions<Needs.NeedOptions>(services, configuration, Needs.NeedOptions.Section);
         AddOptions<Validation.ValidationOptions>(services, configuration, Validation.ValidationOptions.Section);
+        AddOptions<Approvals.ApprovalOptions>(services, configuration, Approvals.ApprovalOptions.Section);
 
         services.AddSingleton<IOutgoingGrainCallFilter, GrainKeyLimit>();
         services.Insert(0, ServiceDescriptor.Singleton<IGrainInterfaceTypeProvider, CachedGrainInterfaceTypes>()); // first: it answers for every interface

@@ -116,6 +116,9 @@ public sealed class HostStartWork(
             ("office", "市委统战部办公室", ActorRole.Office, null),
             ("minge", "民革中央联络员", ActorRole.Helper, "minge-central"),
             ("enterprise", programme.Enterprises[1].Name, ActorRole.Enterprise, programme.Enterprises[1].CreditCode),
+            // Approvers of the level-by-level approval: a county's office and one of its townships'.
+            ("dafang", "大方县委统战部", ActorRole.Locality, "520521"),
+            ("hongqi", "红旗街道统战办", ActorRole.Locality, "520521001"),
         ];
         var lines = new List<string> { "# user name <TAB> password <TAB> role <TAB> name — the demo's accounts; sign in at /login.html" };
         foreach (var (user, name, role, organization) in accounts)

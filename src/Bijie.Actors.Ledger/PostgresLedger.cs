@@ -639,6 +639,32 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
         return totals;
     }
 
+    public async Task<IReadOnlyDictionary<string, decimal>> SumBatchAsync(string scope, DateOnly first, DateOnly last, bool ownOnly, long through, CancellationToken cancellationToken = default)
+    {
+        // Lines carry their year and month, so a quarter is its months; a locality scope is "L:" and the code, and a
+        // deeper locality's scope is longer.
+        await using var command = db.CreateCommand("""
+            SELECT l.indicator, sum(l.value) FROM ledger_lines l
+            WHERE l.scopes @> ARRAY[@scope] AND l.member IS NULL AND l.position <= @through AND strpos(l.indicator, ':') = 0
+              AND (l.year * 12 + l.month) BETWEEN @from AND @to
+              AND (NOT @own OR NOT EXISTS (SELECT 1 FROM unnest(l.scopes) s WHERE s LIKE 'L:%' AND length(s) > length(@scope)))
+            GROUP BY l.indicator
+            """);
+        command.Parameters.AddWithValue("scope", scope);
+        command.Parameters.AddWithValue("through", through);
+        command.Parameters.AddWithValue("from", (first.Year * 12) + first.Month);
+        command.Parameters.AddWithValue("to", (last.Year * 12) + last.Month);
+        command.Parameters.AddWithValue("own", ownOnly);
+        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sums[reader.GetString(0)] = reader.GetDecimal(1);
+        }
+
+        return sums;
+    }
+
     public async Task RecordChangeAsync(ChangeRecord change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);

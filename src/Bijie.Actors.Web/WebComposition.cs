@@ -89,6 +89,7 @@ public static class WebComposition
             .AddPolicy(Policies.Tenant, p => p.RequireRole(nameof(ActorRole.Helper), nameof(ActorRole.Enterprise), nameof(ActorRole.Locality), nameof(ActorRole.Office), nameof(ActorRole.Admin)))
             .AddPolicy(Policies.Report, p => p.RequireRole(nameof(ActorRole.Helper), nameof(ActorRole.Enterprise), nameof(ActorRole.Office), nameof(ActorRole.Admin)))
             .AddPolicy(Policies.PostNeed, p => p.RequireRole(nameof(ActorRole.Locality), nameof(ActorRole.Office), nameof(ActorRole.Admin)))
+            .AddPolicy(Policies.Approve, p => p.RequireRole(nameof(ActorRole.Locality), nameof(ActorRole.Office), nameof(ActorRole.Admin)))
             .AddPolicy(Policies.Office, p => p.RequireRole(nameof(ActorRole.Office), nameof(ActorRole.Admin)))
             .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(ActorRole.Admin)));
         return services;
@@ -151,6 +152,7 @@ public static class WebComposition
         app.MapEngagementsApi();
         app.MapPeriodsApi();
         app.MapChangesApi();
+        app.MapApprovalsApi();
         app.MapOpenApi(ApiReference.DocumentRoute);
         app.MapScalarApiReference(ApiReference.Path, ApiReference.Configure); // nothing from other sites: the page's policy allows this site only
         return app;

@@ -562,4 +562,67 @@ public sealed class ApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
         Assert.Equal(HttpStatusCode.Forbidden, (await enterpriseClient.GetAsync($"/api/v1/pairings/{pairingId}/history")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/api/v1/helpers/no-such-helper-here/history")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_township_approves_a_quarter_the_county_approves_what_it_approved_the_batch_locks_and_the_county_board_shows_both_shares()
+    {
+        const string county = "520526", township = "520526002";
+        var office = fixture.Client(await IssueAsync("Office"));
+        var code = TestEnvironment.NewCreditCode();
+        (await office.PutAsJsonAsync($"/api/v1/enterprises/{code}", new { name = $"审核测试企业{code[^4..]}", industry = "农业", province = "贵州" })).EnsureSuccessStatusCode();
+        using var start = await office.PostAsJsonAsync("/api/v1/pairings", new
+        {
+            kind = "EnterpriseVillage", enterpriseCode = code, localityCode = "520526002002", start = "2022-10-01", responsibleStaffId = "staff-012",
+        });
+        var pairingId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using (var report = await office.SendAsync(Report(pairingId, $"k-{Guid.NewGuid():N}", 40, "2022-11-20")))
+        {
+            Assert.Equal(HttpStatusCode.Created, report.StatusCode);
+        }
+
+        var townshipKey = fixture.Client(await IssueAsync("Locality", township));
+        var countyKey = fixture.Client(await IssueAsync("Locality", county));
+        async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string path, object? body = null)
+        {
+            using var response = await client.PostAsJsonAsync(path, body ?? new { });
+            return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+
+        // The county waits for the township; the township approves the quarter's figures as the ledger holds them.
+        var early = await PostAsync(countyKey, $"/api/v1/approvals/2022Q4/{township}");
+        Assert.Equal((HttpStatusCode.Conflict, "approval.below_pending"), (early.Status, early.Body.GetProperty("code").GetString()));
+        var approved = await PostAsync(townshipKey, $"/api/v1/approvals/2022Q4/{township}");
+        Assert.Equal(HttpStatusCode.OK, approved.Status);
+        var step = Assert.Single(approved.Body.GetProperty("approved").EnumerateArray());
+        Assert.Equal(40m, step.GetProperty("amounts").GetProperty("clinic_person_times").GetDecimal());
+        Assert.Equal("test Locality", step.GetProperty("byName").GetString());
+        Assert.Equal("County", approved.Body.GetProperty("next").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(countyKey, $"/api/v1/approvals/2022Q4/{township}")).Status);
+
+        // Locked: a late report is refused; the township cannot take back what the county approved on top.
+        using (var late = await office.SendAsync(Report(pairingId, $"k-{Guid.NewGuid():N}", 3, "2022-12-01")))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+            Assert.Equal("report.period_approved", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+
+        var above = await PostAsync(townshipKey, $"/api/v1/approvals/2022Q4/{township}/unapproval", new { reason = "有误" });
+        Assert.Equal("approval.above", above.Body.GetProperty("code").GetString());
+
+        // The county's board shows the share each level approved; the township's list of batches, its own only.
+        await fixture.Host.PollAsync(async () =>
+        {
+            var board = await office.GetFromJsonAsync<JsonElement>($"/api/v1/boards/{county}?year=2022");
+            return board.GetProperty("indicators").GetProperty("clinic_person_times").TryGetProperty("approvedPercent", out var shares)
+                && shares.ValueKind == JsonValueKind.Object && shares.TryGetProperty("county", out var c) && c.GetDecimal() > 0;
+        }, TimeSpan.FromSeconds(20), "the county board to show the approved shares");
+        var listed = (await townshipKey.GetFromJsonAsync<JsonElement>("/api/v1/approvals/2022Q4")).EnumerateArray().ToArray();
+        Assert.Equal(township, Assert.Single(listed).GetProperty("unit").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await townshipKey.GetAsync($"/api/v1/approvals/2022Q4?locality={county}")).StatusCode);
+
+        // The county takes its approval back with a reason: the township's stands.
+        var back = await PostAsync(countyKey, $"/api/v1/approvals/2022Q4/{township}/unapproval", new { reason = "数据有误" });
+        Assert.Equal(HttpStatusCode.OK, back.Status);
+        Assert.Equal("County", back.Body.GetProperty("next").GetString());
+    }
 }

@@ -700,6 +700,52 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task A_township_approves_its_quarter_on_a_phone_and_the_county_approver_approves_the_townships_batch_in_English()
+    {
+        const string township = "520521001", period = "2023Q1"; // 红旗街道, 大方县: the demo's approvers
+        try
+        {
+            var phone = await fixture.NewPageAsync(390, 844);
+            await SignInAsync(phone, "hongqi", "/approvals.html");
+            await phone.GotoAsync($"/approvals.html?period={period}");
+            await phone.WaitForSelectorAsync("body[data-ready=true]");
+            var row = phone.Locator($"#approvals-table tr[data-unit='{township}']");
+            Assert.Equal(1, await phone.Locator("#approvals-table tbody tr").CountAsync()); // a township sees its own batch
+            await row.Locator("button[data-act=approve]").ClickAsync();
+            await row.Locator("td[data-level=township][data-state=approved]").WaitForAsync();
+            Assert.Contains("红旗街道统战办", await row.Locator("td[data-level=township]").InnerTextAsync());
+            Assert.Equal(0, await row.Locator("button[data-act=approve]").CountAsync()); // the county approves next, not the township
+            Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the batches fit a phone");
+            await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "approvals-township-phone.png"), FullPage = true });
+
+            var wide = await fixture.NewPageAsync(1920, 1080);
+            await SignInAsync(wide, "dafang", "/approvals.html");
+            await wide.ClickAsync("#lang-switch");
+            await wide.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+            await wide.GotoAsync($"/approvals.html?period={period}");
+            await wide.WaitForSelectorAsync("body[data-ready=true]");
+            var batch = wide.Locator($"#approvals-table tr[data-unit='{township}']");
+            Assert.Contains("Next to approve", await batch.Locator("td[data-level=county]").InnerTextAsync());
+            Assert.True(await wide.Locator("#approvals-table tbody tr").CountAsync() > 10, "a county sees its townships' batches and its own");
+            await batch.Locator("button[data-act=approve]").ClickAsync();
+            await batch.Locator("td[data-level=county][data-state=approved]").WaitForAsync();
+            Assert.Contains("大方县委统战部", await batch.Locator("td[data-level=county]").InnerTextAsync());
+            Assert.Contains("Approved", await wide.InnerTextAsync("#approvals-message"));
+            await wide.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "approvals-county-1920-en.png") });
+            await wide.ClickAsync("#lang-switch");
+            await wide.WaitForFunctionAsync("() => document.documentElement.lang === 'zh-CN'");
+        }
+        finally
+        {
+            // The quarter is left as it was for the other tests: both approvals taken back.
+            for (var i = 0; i < 2; i++)
+            {
+                using var back = await fixture.Admin.PostAsJsonAsync($"/api/v1/approvals/{period}/{township}/unapproval", new { reason = "测试后撤销" });
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_office_adds_a_blocking_rule_a_report_breaking_it_is_refused_and_a_bad_rule_is_refused_whole()
     {
         var defaults = await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/validation-rules");

@@ -36,6 +36,7 @@ public static class AccessSuite
         ["tenant"] = [.. Tenants, "office", "admin"],
         ["report"] = ["helperA", "helperB", "enterprise", "enterpriseB", "office", "admin"],
         ["post-need"] = ["localityA", "localityB", "office", "admin"],
+        ["approve"] = ["localityA", "localityB", "office", "admin"],
         ["office"] = ["office", "admin"],
         ["admin"] = ["admin"],
     };

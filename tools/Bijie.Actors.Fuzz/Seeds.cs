@@ -175,6 +175,14 @@ internal static class Seeds
             case "SetPeriodDeadline":
                 yield return new Seed(operation, method, template, P(("period", $"{f.Today.Year + 1}Q4")), J(new { deadline = $"{f.Today.Year + 2}-01-20" }), "office", NotOffice);
                 break;
+            case "ApproveBatch":
+                yield return new Seed(operation, method, template, P(("period", $"{f.Today.Year - 1}Q4"), ("unit", f.TownshipA)), null, "office",
+                    ["helperA", "helperB", "enterprise", "enterpriseB", "localityB", "viewer"]);
+                break;
+            case "UnapproveBatch":
+                yield return new Seed(operation, method, template, P(("period", $"{f.Today.Year - 1}Q4"), ("unit", f.TownshipA)), J(new { reason = "数据有误" }), "office",
+                    ["helperA", "helperB", "enterprise", "enterpriseB", "localityB", "viewer"]);
+                break;
             case "GrantPeriodException":
                 yield return new Seed(operation, method, template, P(("period", $"{f.Today.Year - 1}Q4"), ("subjectId", f.PairingA)), J(new { until = f.Date(7), reason = "补报" }), "office", NotOffice);
                 break;

@@ -11,6 +11,10 @@ public interface IReportingPeriodGrain : IGrainWithStringKey, IChangeTracked
     [Alias("Accepts")]
     Task<bool> AcceptsAsync(string subjectId);
 
+    /// <summary>Whether an exception of the office lets the subject report on the period today (closed or approved as it may be).</summary>
+    [Alias("HasException")]
+    Task<bool> HasExceptionAsync(string subjectId);
+
     /// <summary>Moves the deadline (office); null goes back to the default.</summary>
     [Alias("SetDeadline")]
     Task<PeriodInfo> SetDeadlineAsync(DateOnly? deadline, ActorRef actor);

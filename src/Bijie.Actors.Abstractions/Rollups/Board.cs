@@ -14,4 +14,5 @@ public sealed record Board(
     [property: Id(5)] IReadOnlyDictionary<string, decimal>? Reviewed = null,
     [property: Id(6)] long? Position = null,
     [property: Id(7)] DateOnly? AsOf = null,
-    [property: Id(8)] string? AsReportedBy = null);
+    [property: Id(8)] string? AsReportedBy = null,
+    [property: Id(9)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? Approved = null);

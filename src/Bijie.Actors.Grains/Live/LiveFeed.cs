@@ -45,7 +45,9 @@ public sealed class LiveFeed(IGrainFactory grains, IDisplayNames names, IOptions
     {
         lock (gate)
         {
-            reports.AddRange(batch.Entries.Where(e => e.Entry.Kind is EntryKind.Report or EntryKind.Reversal));
+            // (A reversal of an approval carries only derived "approved:…" lines: not a report withdrawn.)
+            reports.AddRange(batch.Entries.Where(e => e.Entry.Kind is EntryKind.Report
+                || (e.Entry.Kind is EntryKind.Reversal && e.Entry.Lines.Any(l => !l.Indicator.Contains(':')))));
             if (reports.Count > 1000)
             {
                 reports.RemoveRange(0, reports.Count - 1000); // a ticker shows the latest; a flood keeps the newest

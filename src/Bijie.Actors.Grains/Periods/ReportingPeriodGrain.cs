@@ -38,6 +38,12 @@ public sealed class ReportingPeriodGrain(
         return Task.FromResult(!info.Closed || info.Exceptions.Any(e => e.SubjectId == subjectId && e.Until >= today));
     }
 
+    public Task<bool> HasExceptionAsync(string subjectId)
+    {
+        var today = ProgrammeClock.Today(time);
+        return Task.FromResult(state.State.Exceptions.Any(e => e.SubjectId == subjectId && e.Until >= today));
+    }
+
     public async Task<PeriodInfo> SetDeadlineAsync(DateOnly? deadline, ActorRef actor)
     {
         RequireOffice(actor);

@@ -18,7 +18,8 @@ public sealed class ReportIntakeGrain(
     ILedger ledger,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Periods.ReportingOptions> reporting,
-    Microsoft.Extensions.Options.IOptions<ValidationOptions> validation) : Grain, IReportIntakeGrain
+    Microsoft.Extensions.Options.IOptions<ValidationOptions> validation,
+    Microsoft.Extensions.Options.IOptions<Approvals.ApprovalOptions> approval) : Grain, IReportIntakeGrain
 {
     private static readonly DateOnly Earliest = new(1988, 6, 9); // the Bijie pilot zone's approval: nothing is older
 
@@ -72,6 +73,7 @@ public sealed class ReportIntakeGrain(
         }
 
         await CheckPeriodAsync(subjectId, report.Date, actor, "date");
+        await CheckApprovedAsync(subjectId, report.Date, context.Scopes, actor, "date", exceptionLetsIn: true);
         var boards = new SubjectBoards(GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId)));
         var today = ProgrammeClock.Today(time);
         var findings = new List<RuleFinding>(await ValidationRules.EvaluateAsync(
@@ -116,6 +118,34 @@ public sealed class ReportIntakeGrain(
         }
     }
 
+    /// <summary>
+    /// A batch approved at any level is locked (逐级审核): a report of its period needs the office's exception, and a
+    /// withdrawal or correction needs the approval taken back first. Approvals come only after a period ends, so a report
+    /// of a running period asks nothing; the demo's load is not held.
+    /// </summary>
+    private async Task CheckApprovedAsync(string subjectId, DateOnly date, IEnumerable<string> scopes, ActorRef actor, string field, bool exceptionLetsIn)
+    {
+        var period = ReportingPeriods.Of(date);
+        if (actor.Role == ActorRole.System || ProgrammeClock.Today(time) <= ReportingPeriods.Require(period).Last
+            || Scopes.IdsOf(scopes, ScopeKind.Locality).MaxBy(c => c.Length) is not { } deepest)
+        {
+            return;
+        }
+
+        var unit = ApprovalRules.UnitOf(deepest, approval.Value.UnitLevel);
+        if (!await GrainFactory.GetGrain<IPeriodApprovalsGrain>(period).LockedAsync(unit)
+            || (exceptionLetsIn && await GrainFactory.GetGrain<IReportingPeriodGrain>(period).HasExceptionAsync(subjectId)))
+        {
+            return;
+        }
+
+        throw exceptionLetsIn
+            ? DomainException.Conflict("report.period_approved",
+                $"The figures of {period} for this place are approved; reporting on '{subjectId}' for it needs an exception from the programme office.", field)
+            : DomainException.Conflict("report.period_approved",
+                $"The figures of {period} for this place are approved; withdrawing or correcting a report of it needs the approval taken back first.", field);
+    }
+
     public async Task<ReportReceipt> ReverseAsync(Guid reportId, string reason, string idempotencyKey, ActorRef actor)
     {
         LedgerEntries.ValidateKey(idempotencyKey);
@@ -144,6 +174,7 @@ public sealed class ReportIntakeGrain(
         }
 
         await CheckPeriodAsync(original.Entry.SubjectId, original.Entry.OccurredOn, actor, "reportId");
+        await CheckApprovedAsync(original.Entry.SubjectId, original.Entry.OccurredOn, ReportPages.ScopesOf(original.Entry), actor, "reportId", exceptionLetsIn: false);
         return LedgerEntries.KindOf(original.Entry) switch
         {
             EngagementRules.VisitKind => throw DomainException.Conflict("report.is_visit", "This entry records a research visit: withdraw the visit instead.", "reportId"),

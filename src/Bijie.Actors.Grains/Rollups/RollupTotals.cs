@@ -124,7 +124,13 @@ public sealed class RollupTotals
         var funnel = Scopes.FunnelStages.ToDictionary(
             stage => stage.ToString(),
             stage => CountMembers(Scopes.Stage(stage), year));
-        return new Board(scope, year, figures, months, funnel, reviewed);
+        // The part each level approved (逐级审核), by level and indicator: only the levels that approved anything.
+        var approved = sums.Where(s => s.Key.Year == year && s.Value != 0)
+            .Select(s => (Parsed: ApprovalRules.Parse(s.Key.Indicator), s.Value))
+            .Where(s => s.Parsed is not null)
+            .GroupBy(s => s.Parsed!.Value.Level.Name())
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal>)g.GroupBy(s => s.Parsed!.Value.Indicator).ToDictionary(i => i.Key, i => Normal(i.Sum(s => s.Value))));
+        return new Board(scope, year, figures, months, funnel, reviewed, Approved: approved.Count > 0 ? approved : null);
     }
 
     /// <summary>The members of a counted indicator in a year (null: members of any year), in order.</summary>

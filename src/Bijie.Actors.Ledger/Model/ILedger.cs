@@ -91,6 +91,13 @@ public interface ILedger
     /// <summary>A resource's change records through <paramref name="throughVersion"/> (the version it holds), oldest first.</summary>
     Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(string resource, string resourceId, int throughVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A batch's figures through <paramref name="through"/>: the value lines (reports, visits, batches; no derived
+    /// "kind:indicator" lines) in <paramref name="scope"/> dated from <paramref name="first"/> to <paramref name="last"/>, by
+    /// indicator; with <paramref name="ownOnly"/>, only those of no locality deeper than the scope's (a county's own).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, decimal>> SumBatchAsync(string scope, DateOnly first, DateOnly last, bool ownOnly, long through, CancellationToken cancellationToken = default);
+
     /// <summary>The sums of every value line by scope, indicator and year: the ledger's own truth, for checks.</summary>
     Task<IReadOnlyDictionary<(string Scope, string Indicator, short Year), decimal>> SumAllAsync(CancellationToken cancellationToken = default);
 }

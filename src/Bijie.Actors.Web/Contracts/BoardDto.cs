@@ -1,9 +1,11 @@
 namespace Bijie.Actors.Web.Contracts;
 
 /// <summary>An indicator's figure as the API and the hub write it.</summary>
-/// <remarks><c>reviewedValue</c>: the part of a summed figure whose reports the office approved (审核); <c>reviewedPercent</c> its share.</remarks>
+/// <remarks><c>reviewedValue</c>: the part of a summed figure whose reports the office approved (审核); <c>reviewedPercent</c> its share.
+/// <c>approvedPercent</c>: the share each level approved in the level-by-level approval (逐级审核), by level ("township",
+/// "county", "city"); absent until a level approved some.</remarks>
 public sealed record BoardFigureDto(decimal Value, decimal? PreviousValue, decimal? YoyPercent, string NameZh, string NameEn, string Unit,
-    decimal? ReviewedValue = null, decimal? ReviewedPercent = null);
+    decimal? ReviewedValue = null, decimal? ReviewedPercent = null, IReadOnlyDictionary<string, decimal>? ApprovedPercent = null);
 
 /// <summary>The answer of the boards endpoints: <c>{ code, year, indicators: { code: { value, previousValue, yoyPercent } } }</c>.</summary>
 /// <remarks><c>scope</c> is the group a browser joins on the live hub (/hubs/boards) to hear when these figures change;
@@ -31,7 +33,10 @@ public sealed record BoardDto(
                 var indicator = Abstractions.Indicators.Find(f.Indicator)!;
                 decimal? reviewed = board.Reviewed?.TryGetValue(f.Indicator, out var r) == true ? r : null;
                 decimal? share = reviewed is { } part && f.Value > 0 ? decimal.Round(part / f.Value * 100m, 1, MidpointRounding.AwayFromZero) : null;
-                return new BoardFigureDto(f.Value, f.PreviousValue, f.YoyPercent, indicator.NameZh, indicator.NameEn, indicator.Unit, reviewed, share);
+                var approved = board.Approved?.Where(a => a.Value.ContainsKey(f.Indicator) && f.Value > 0)
+                    .ToDictionary(a => a.Key, a => decimal.Round(a.Value[f.Indicator] / f.Value * 100m, 1, MidpointRounding.AwayFromZero));
+                return new BoardFigureDto(f.Value, f.PreviousValue, f.YoyPercent, indicator.NameZh, indicator.NameEn, indicator.Unit, reviewed, share,
+                    approved is { Count: > 0 } ? approved : null);
             }),
         board.Months,
         board.Scope,

@@ -84,6 +84,7 @@ public sealed class DocumentDescription(ApiOptions api) : IOpenApiDocumentTransf
         ["Supervision"] = "What responsible staff have to update, and reminders to them.",
         ["Visits, experts and platforms"] = "Research visits, expert service teams and their batches, and assistance platforms.",
         ["Reporting periods"] = "Quarterly reporting periods, their deadlines, and the office's exceptions.",
+        ["Approvals"] = "Level-by-level approval (逐级审核) of a period's figures, batch by batch: township, county, city; an approved batch is locked.",
         [DashboardOperations.Tag] = "The Orleans Dashboard (admins only): the cluster's silos, grains and reminders, as its pages read them.",
     };
 

@@ -75,6 +75,7 @@ public sealed class ParameterDocumentation : IOpenApiOperationTransformer
         [("ListForReview", "helper")] = "Only the reports counted for this helper organisation.",
         [("ListForReview", "enterprise")] = "Only the reports counted for this enterprise (unified social credit code).",
         [("ListForReview", "indicator")] = "Only the reports with a value for this indicator (its code, e.g. `clinic_person_times`).",
+        [("ListApprovals", "locality")] = "The division code whose batches to list (its own figures and every township below it); a locality's account: its own place (the default).",
         [("ListForReview", "flagged")] = "true: only the reports accepted with warnings (a validation rule that warns, an outlier); false: only those without. Without it the flagged come first.",
         [("ListForReview", "onBehalf")] = "true: only the reports the office filed on a reporter's behalf; false: only those reporters filed themselves.",
         [("ListPairings", "year")] = "Only pairings active at some time in this year; default any year.",

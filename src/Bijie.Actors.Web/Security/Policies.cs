@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Posting needs: localities' offices, office, admin.</summary>
     public const string PostNeed = "post-need";
 
+    /// <summary>Approving a period's figures level by level: localities' offices (their own level and place), office, admin.</summary>
+    public const string Approve = "approve";
+
     /// <summary>Managing the programme: office and admin.</summary>
     public const string Office = "office";
 

@@ -43,8 +43,11 @@ export function renderFigures(container, board, codes = null, { nonZero = false 
     const trend = f.yoyPercent > 0 ? 'up' : f.yoyPercent < 0 ? 'down' : 'flat';
     // The value and its change share a line; a figure without last year's has no change to show (the tile says nothing
     // rather than "no previous year" on every tile), and the reviewed share shows once the office has approved some.
-    const reviewed = Number(f.reviewedPercent) > 0
-      ? `<span class="reviewed" data-reviewed="${f.reviewedValue}" title="${escape(t('reviewedHint'))}">${t('reviewed')} ${f.reviewedPercent}%</span>` : '';
+    const reviewed = (Number(f.reviewedPercent) > 0
+      ? `<span class="reviewed" data-reviewed="${f.reviewedValue}" title="${escape(t('reviewedHint'))}">${t('reviewed')} ${f.reviewedPercent}%</span>` : '')
+      // The share each level approved (逐级审核), lowest level first.
+      + ['village', 'township', 'county', 'city'].filter(level => Number(f.approvedPercent?.[level]) > 0)
+        .map(level => `<span class="approved" data-level="${level}" title="${escape(t('approvedHint'))}">${t('approvedBy_' + level)} ${f.approvedPercent[level]}%</span>`).join('');
     return `<div class="figure" data-indicator="${code}" data-scope="${escape(board.scope)}" data-value="${f.value}">
       <span class="name">${escape(indicatorName(f))}</span>
       <span class="line"><span class="value">${escape(figure(f.value, f.unit))}</span>${change

@@ -17,6 +17,7 @@ export async function layout({ titleKey = 'title', titleText = null, live = fals
       <a href="/" data-i18n="home"></a>
       <a href="/report.html" data-i18n="report" data-for="Enterprise Helper Office Admin" hidden></a>
       <a href="/office.html" data-i18n="office" data-for="Office Admin" hidden></a>
+      <a href="/approvals.html" data-i18n="approvals" data-for="Office Admin Locality" hidden></a>
     </nav>
     <div class="tools">
       ${years ? `<label class="year"><span data-i18n="year"></span> <select id="year-select">${years.map(y => `<option value="${y}" ${y === year ? 'selected' : ''}>${y}</option>`).join('')}</select></label>
