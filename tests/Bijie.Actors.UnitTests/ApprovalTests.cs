@@ -94,4 +94,24 @@ public sealed class ApprovalTests(ClusterFixture fixture)
         Assert.Equal(11m, township["people_trained"]);
         Assert.Empty(await ledger.SumBatchAsync("L:520524", new DateOnly(2019, 10, 1), new DateOnly(2019, 12, 31), ownOnly: false, head));
     }
+
+    [Fact]
+    public async Task The_approvers_late_with_the_last_ended_quarter_are_reminded_once_a_day_in_their_inboxes()
+    {
+        var today = ProgrammeClock.Today(TimeProvider.System);
+        var period = ReportingPeriods.Of(today.AddMonths(-3));
+        Assert.True(today > ReportingPeriods.Require(period).Last.AddDays(30), "the last ended quarter is past its approval days");
+        var supervision = fixture.Grains.GetGrain<ISupervisionGrain>(0);
+
+        var reminded = await supervision.RemindApproversAsync();
+
+        var waiting = await fixture.Grains.GetGrain<IPeriodApprovalsGrain>(period).WaitingAsync();
+        Assert.Equal(waiting.Select(b => LocalityCodes.Lineage(b.Unit)[(int)b.Next!.Value]).Distinct().Count(), reminded);
+        var township = fixture.Grains.GetGrain<IInboxGrain>(Inboxes.Locality("520525002"));
+        var notice = Assert.Single(await township.ListAsync(), n => n.Kind == "approvals.waiting");
+        Assert.Contains(period, notice.Title);
+        Assert.Equal(NoticeTarget.Approvals(period), notice.Target);
+        await supervision.RemindApproversAsync(); // the same day again: nothing new
+        Assert.Single(await township.ListAsync(), n => n.Kind == "approvals.waiting");
+    }
 }

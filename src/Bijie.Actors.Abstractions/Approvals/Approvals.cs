@@ -51,6 +51,11 @@ public interface IPeriodApprovalsGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<ApprovalBatch>> ListAsync(string locality);
 
+    /// <summary>Every batch of the city that waits for a level, with the level it waits for (the supervision's list and reminders).</summary>
+    [Alias("Waiting")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<ApprovalBatch>> WaitingAsync();
+
     /// <summary>Whether a unit's batch is approved at any level (read by the intake for reports of an ended period).</summary>
     [Alias("Locked")]
     [Orleans.Concurrency.ReadOnly]

@@ -19,4 +19,6 @@ public sealed record NoticeTarget(
     public static NoticeTarget Matter(string id) => new(NoticeTargetKind.Matter, id);
 
     public static NoticeTarget Supervision { get; } = new(NoticeTargetKind.Supervision);
+
+    public static NoticeTarget Approvals(string period) => new(NoticeTargetKind.Approvals, period);
 }

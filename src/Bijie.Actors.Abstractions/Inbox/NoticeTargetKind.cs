@@ -14,4 +14,7 @@ public enum NoticeTargetKind
 
     /// <summary>The supervision list: what needs an update.</summary>
     Supervision,
+
+    /// <summary>A period's batches waiting for the reader's level (逐级审核): <see cref="NoticeTarget.Id"/> is the period.</summary>
+    Approvals,
 }

@@ -15,6 +15,13 @@ public interface ISupervisionGrain : IGrainWithIntegerKey
     [Alias("Remind")]
     Task<int> RemindAsync();
 
+    /// <summary>
+    /// Reminds the approvers late with the last ended period's batches (逐级审核), once a day each, in their inboxes;
+    /// answers how many approvers were reminded.
+    /// </summary>
+    [Alias("RemindApprovers")]
+    Task<int> RemindApproversAsync();
+
     /// <summary>Makes sure the daily reminder is registered (idempotent).</summary>
     [Alias("Schedule")]
     Task ScheduleAsync();

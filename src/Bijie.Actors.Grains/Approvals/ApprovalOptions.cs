@@ -13,4 +13,7 @@ public sealed class ApprovalOptions
     public List<Abstractions.LocalityLevel> Levels { get; set; } = [Abstractions.LocalityLevel.Township, Abstractions.LocalityLevel.County, Abstractions.LocalityLevel.City];
 
     public Abstractions.LocalityLevel UnitLevel => Levels.Max();
+
+    /// <summary>Days after a period ends within which its batches are approved; after them the levels still to approve are reminded daily.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 365)] public int DueDays { get; set; } = 30;
 }

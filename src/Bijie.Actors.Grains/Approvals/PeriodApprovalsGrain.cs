@@ -153,6 +153,9 @@ public sealed class PeriodApprovalsGrain(
         return Task.FromResult<IReadOnlyList<ApprovalBatch>>(units.Select(Batch).ToArray());
     }
 
+    public async Task<IReadOnlyList<ApprovalBatch>> WaitingAsync() =>
+        (await ListAsync(LocalityCodes.Bijie)).Where(b => b.Next is not null).ToArray();
+
     public Task<bool> LockedAsync(string unit) => Task.FromResult(Steps(unit).Count > 0);
 
     private IReadOnlyList<ApprovalStep> Steps(string unit) => state.State.Batches.TryGetValue(unit, out var steps) ? steps : [];

@@ -11,7 +11,11 @@ namespace Bijie.Actors.Grains.Supervision;
 /// one reminder a day per responsible person in the office's inbox. Nothing is stored: the list is computed
 /// from the roll-ups, the subjects and one ledger query.
 /// </summary>
-public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions> options, TimeProvider time) : Grain, ISupervisionGrain, IRemindable
+public sealed class SupervisionGrain(
+    ILedger ledger,
+    IOptions<SupervisionOptions> options,
+    IOptions<Approvals.ApprovalOptions> approval,
+    TimeProvider time) : Grain, ISupervisionGrain, IRemindable
 {
     private const string Daily = "supervision";
 
@@ -81,7 +85,40 @@ public sealed class SupervisionGrain(ILedger ledger, IOptions<SupervisionOptions
         return byPerson.Length;
     }
 
+    /// <summary>
+    /// 逐级审核: once the last ended period is past its approval days, each locality whose level a batch waits for hears
+    /// of it in its inbox, once a day, with the number waiting and a link to them (the office stands in where a level has
+    /// no account: it hears of the batches the city's level waits for).
+    /// </summary>
+    public async Task<int> RemindApproversAsync()
+    {
+        var today = ProgrammeClock.Today(time);
+        var period = ReportingPeriods.Of(today.AddMonths(-3));
+        if (today <= ReportingPeriods.Require(period).Last.AddDays(approval.Value.DueDays))
+        {
+            return 0;
+        }
+
+        var waiting = await GrainFactory.GetGrain<IPeriodApprovalsGrain>(period).WaitingAsync();
+        var byApprover = waiting.GroupBy(b => LocalityCodes.Lineage(b.Unit)[(int)b.Next!.Value]).ToArray();
+        foreach (var group in byApprover)
+        {
+            var inbox = group.Key == LocalityCodes.Bijie ? Inboxes.Office : Inboxes.Locality(group.Key);
+            var id = Inboxes.NotificationId($"approvals#{period}#{today:yyyy-MM-dd}#{group.Key}");
+            await GrainFactory.GetGrain<IInboxGrain>(inbox).NotifyAsync(new Notification(id, "approvals.waiting",
+                $"逐级审核待办：{period} 有 {group.Count()} 个批次待审 · {group.Count()} batches of {period} wait for your approval",
+                string.Join("、", group.Take(10).Select(b => b.UnitName ?? b.Unit)) + (group.Count() > 10 ? " …" : ""),
+                NoticeTarget.Approvals(period), time.GetUtcNow(), false));
+        }
+
+        return byApprover.Length;
+    }
+
     public Task ScheduleAsync() => this.RegisterOrUpdateReminder(Daily, TimeSpan.FromMinutes(1), options.Value.Interval);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => RemindAsync();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await RemindAsync();
+        await RemindApproversAsync();
+    }
 }

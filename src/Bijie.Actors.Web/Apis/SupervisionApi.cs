@@ -9,8 +9,12 @@ public static class SupervisionApi
         api.MapGet("/", ListAsync)
             .WithName("ListUpdatesNeeded")
             .WithSummary("Pairings and projects under way with a milestone past due or no report for too long, as of the end of period= (e.g. 2026Q3; default: today, in the current period); staff=, locality= (a county, township or village and below) and reason= narrow; named, longest waiting first; paged");
-        api.MapPost("/reminders", async (IGrainFactory grains) => TypedResults.Ok(new { reminded = await grains.GetGrain<ISupervisionGrain>(0).RemindAsync() }))
-            .WithName("RemindResponsiblePersons").WithSummary("Reminds each responsible person now, in the office's inbox (also done daily)");
+        api.MapPost("/reminders", async (IGrainFactory grains) => TypedResults.Ok(new
+        {
+            reminded = await grains.GetGrain<ISupervisionGrain>(0).RemindAsync(),
+            approvers = await grains.GetGrain<ISupervisionGrain>(0).RemindApproversAsync(),
+        }))
+            .WithName("RemindResponsiblePersons").WithSummary("Reminds each responsible person now, in the office's inbox, and the approvers late with the last ended period's batches (逐级审核), in their localities' inboxes (both also done daily)");
         return api;
     }
 

@@ -18,6 +18,7 @@ public sealed record InboxItem(Guid Id, string Kind, string Title, string? Body,
         // The office follows matters on its own page; a helper sees its matters on the report page.
         NoticeTargetKind.Matter => reader.ManagesEverything ? "/office.html#matters" : "/report.html",
         NoticeTargetKind.Supervision => "/office.html#supervision",
+        NoticeTargetKind.Approvals when target.Id is { } period => $"/approvals.html?period={Uri.EscapeDataString(period)}",
         _ => null,
     };
 }

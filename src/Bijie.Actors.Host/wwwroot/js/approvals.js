@@ -51,6 +51,10 @@ function render() {
   translate();
   const table = document.getElementById('approvals-table');
   const shown = ['township', 'county', 'city'];
+  // What waits at which level, in this place.
+  const waits = shown.map(level => [level, batches.filter(b => b.next?.toLowerCase() === level).length]);
+  document.getElementById('approvals-summary').textContent =
+    `${waits.map(([level, n]) => tf('waitingAt', { level: t('approvedBy_' + level), count: n })).join(' · ')} · ${tf('approvedAll', { count: batches.filter(b => !b.next).length })}`;
   table.innerHTML = `<thead><tr><th>${t('approvalUnit')}</th>${shown.map(l => `<th>${t('approvedBy_' + l)}</th>`).join('')}<th></th></tr></thead><tbody>` +
     (batches.map(b => `<tr data-unit="${escape(b.unit)}" data-next="${escape(b.next?.toLowerCase() ?? '')}">
         <th>${escape(b.unitName ?? b.unit)}${b.unit.length < 9 ? ` <span class="muted">${t('approvalOwn')}</span>` : ''}</th>

@@ -259,6 +259,8 @@ const texts = {
   approvalNext: ['待审', 'Next to approve'],
   approvalWaiting: ['待下级审核后', 'After the level below'],
   approveBatch: ['审核通过', 'Approve'],
+  waitingAt: ['待{level} {count} 批', '{count} waiting for {level}'],
+  approvedAll: ['全部审定 {count} 批', '{count} approved at every level'],
   unapproveBatch: ['撤销审核', 'Take back'],
   unapproveConfirm: ['撤销“{unit}”的最近一级审核？请说明理由。', 'Take back the latest approval of “{unit}”? Give a reason.'],
   approvedBatch: ['已审核：{unit}', 'Approved: {unit}'],
