@@ -191,13 +191,18 @@ public static class AccessSuite
         string[] helperA = ["helperA", .. office];
         var values = new Dictionary<string, string>
         {
-            ["code"] = f.TownshipA, ["creditCode"] = f.Enterprise, ["helperId"] = f.HelperA, ["track"] = "health", ["format"] = "csv", ["period"] = $"{y}Q1", ["kind"] = "reports",
+            ["code"] = f.TownshipA, ["creditCode"] = f.Enterprise, ["userName"] = f.Account, ["helperId"] = f.HelperA, ["track"] = "health", ["format"] = "csv", ["period"] = $"{y}Q1", ["kind"] = "reports",
             ["id"] = id switch
             {
-                "GetProject" or "GetProjectBoard" or "GetProjectHistory" => f.ProjectA,
-                "GetPairing" or "GetPairingBoard" => f.PairingA,
-                "GetMatter" => f.MatterA,
-                "GetNeed" or "GetNeedCandidates" => f.NeedA,
+                "GetProject" or "GetProjectBoard" or "GetProjectHistory" or "GetProjectChanges" => f.ProjectA,
+                "GetPairing" or "GetPairingBoard" or "GetPairingHistory" => f.PairingA,
+                "GetMatter" or "GetMatterHistory" => f.MatterA,
+                "GetNeed" or "GetNeedCandidates" or "GetNeedHistory" => f.NeedA,
+                "GetExpertTeamHistory" => f.TeamA,
+                "GetPlatformHistory" => f.Platform,
+                "GetWebhookHistory" => f.Webhook,
+                "GetHelperHistory" => f.HelperA,
+                "GetApiKeyHistory" => f.KeyIds["helperA"],
                 "GetVisit" => f.VisitA,
                 "GetExpertTeam" => f.TeamA,
                 "GetPlatform" => f.Platform,

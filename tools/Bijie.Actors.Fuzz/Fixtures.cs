@@ -21,6 +21,7 @@ internal sealed class Fixtures
     public string TownshipA = "", TownshipA2 = "", TownshipB = "", TownshipNew = "", Village = "";
     public string PairingA = "", PairingA2 = "", PairingB = "", PairingE = "";
     public string ProjectA = "", ProjectA2 = "", ProjectB = "";
+    public string Account = "";
     public string MatterA = "", MatterB = "", Need = "", NeedA = "", VisitA = "", VisitB = "", TeamA = "", TeamB = "", BatchA = "", Platform = "", Webhook = "";
     public string ReportA = "", ReportB = "", ReportE = "";
 
@@ -68,6 +69,9 @@ internal sealed class Fixtures
         await f.IssueKeyAsync(api, "localityB", "Locality", f.TownshipB);
         await f.IssueKeyAsync(api, "revoked", "Helper", f.HelperA);
         await api.SendAsync("DELETE", $"/api/v1/api-keys/{f.KeyIds["revoked"]}", null);
+        // An account whose history the administrator reads.
+        f.Account = $"fuzz-{f.Tag}-reader";
+        await api.SendAsync("POST", "/api/v1/accounts", new { userName = f.Account, displayName = "模糊测试读者", role = "Viewer", password = "fuzz-password-123456" });
         // A forged key: the right shape, an id and a secret nobody issued.
         f.Keys["forged"] = $"bjk_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}_{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
         // The office key's id with a secret of its own: the id is public, the secret is not.

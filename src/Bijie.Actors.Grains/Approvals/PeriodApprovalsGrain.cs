@@ -29,6 +29,7 @@ public sealed class PeriodApprovalsGrain(
         ArgumentNullException.ThrowIfNull(actor);
         var (first, last) = ReportingPeriods.Require(Period);
         var levels = LevelsOf(unit);
+        var actingLevel = ActingLevel(unit, actor, levels); // whose batch it is comes first: a stranger learns nothing of its state
         if (ProgrammeClock.Today(time) <= last)
         {
             throw DomainException.Conflict("approval.period_open", $"The period {Period} runs until {last:yyyy-MM-dd}; its figures are approved after it ends.", "period");
@@ -41,7 +42,7 @@ public sealed class PeriodApprovalsGrain(
         }
 
         var next = levels[steps.Count];
-        var acting = ActingLevel(unit, actor, levels) ?? next; // the office stands in for the level that is next
+        var acting = actingLevel ?? next; // the office stands in for the level that is next
         if (acting < next)
         {
             throw DomainException.Conflict("approval.below_pending",
@@ -99,6 +100,8 @@ public sealed class PeriodApprovalsGrain(
             throw DomainException.Invalid("approval.reason", "Taking an approval back needs a reason of at most 500 characters.", "reason");
         }
 
+        // Whose batch it is comes first: a stranger learns nothing of its state.
+        var acting = ActingLevel(unit, actor, levels);
         var steps = Steps(unit);
         if (steps.Count == 0)
         {
@@ -106,7 +109,7 @@ public sealed class PeriodApprovalsGrain(
         }
 
         var top = steps[^1];
-        if ((ActingLevel(unit, actor, levels) ?? top.Level) > top.Level)
+        if ((acting ?? top.Level) > top.Level)
         {
             throw DomainException.Conflict("approval.above",
                 $"The {top.Level.Name()} level approved on top; only it or a level above takes its approval back.", "unit");

@@ -91,7 +91,15 @@ public sealed class ReportIntakeGrain(
         if (validation.Value.Outliers)
         {
             var words = report.PairingId is null ? ("项目", "project") : ("结对", "pairing");
-            findings.AddRange(await new OutlierCheck(validation.Value, GrainFactory).FindAsync(subjectId, words, context, report.Date, values, boards));
+            try
+            {
+                findings.AddRange(await new OutlierCheck(validation.Value, GrainFactory).FindAsync(subjectId, words, context, report.Date, values, boards));
+            }
+            catch (Exception e) when (e is not DomainException and not OperationCanceledException)
+            {
+                // A flag is advice: figures that cannot be read now (a store down) flag nothing, and the report goes on to
+                // the ledger, which commits it or answers 503 itself.
+            }
         }
 
         return (ReportChecks.Entry(report, subjectId, values, context.Scopes, actor, onBehalf, time.GetUtcNow(), findings), findings);

@@ -75,6 +75,8 @@ public sealed class ParameterDocumentation : IOpenApiOperationTransformer
         [("ListForReview", "helper")] = "Only the reports counted for this helper organisation.",
         [("ListForReview", "enterprise")] = "Only the reports counted for this enterprise (unified social credit code).",
         [("ListForReview", "indicator")] = "Only the reports with a value for this indicator (its code, e.g. `clinic_person_times`).",
+        [("ApproveBatch", "unit")] = "The batch: a township's division code (its figures), or a county's or the city's (their own pairings and projects).",
+        [("UnapproveBatch", "unit")] = "The batch whose latest approval is taken back: a township's, a county's or the city's division code.",
         [("ListApprovals", "locality")] = "The division code whose batches to list (its own figures and every township below it); a locality's account: its own place (the default).",
         [("ListForReview", "flagged")] = "true: only the reports accepted with warnings (a validation rule that warns, an outlier); false: only those without. Without it the flagged come first.",
         [("ListForReview", "onBehalf")] = "true: only the reports the office filed on a reporter's behalf; false: only those reporters filed themselves.",
