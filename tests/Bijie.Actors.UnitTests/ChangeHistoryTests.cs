@@ -114,4 +114,37 @@ public sealed class ChangeHistoryTests(ClusterFixture fixture)
         Assert.DoesNotContain("a-long-password-1", recorded);
         Assert.DoesNotContain("AQAAAA", recorded); // the start of every ASP.NET Core Identity password hash
     }
+
+    [Fact]
+    public async Task Needs_matters_expert_teams_and_platforms_record_each_change_with_its_kind_and_fields()
+    {
+        var today = ProgrammeClock.Today(TimeProvider.System);
+        var need = fixture.Grains.GetGrain<INeedGrain>($"n-{Guid.NewGuid():N}");
+        await need.PostAsync(new PostNeed(Track.Health, "520526001001", "远程会诊设备", null, 500_000m, NeedUrgency.High, today.AddMonths(3)), TestData.Office);
+        await need.CloseAsync(NeedStatus.Withdrawn, TestData.Office);
+        var needChanges = await need.GetChangesAsync();
+        Assert.Equal(["withdraw", "post"], needChanges.Select(c => c.Action));
+        Assert.Contains(needChanges[0].Fields, f => f is { Field: "status", Before: "Open", After: "Withdrawn" });
+
+        var helper = await data.HelperAsync();
+        var matter = fixture.Grains.GetGrain<IMatterGrain>($"m-{Guid.NewGuid():N}");
+        await matter.RaiseAsync(new RaiseMatter("争取专家支持", null, helper, "520525", Track.Technology, "staff-005", today.AddDays(30)), TestData.Office);
+        await matter.AdvanceAsync(MatterStep.Undertaken, "已安排专家", new ActorRef("key-h", ActorRole.Helper, helper));
+        var matterChanges = await matter.GetChangesAsync();
+        Assert.Equal(["undertaken", "raise"], matterChanges.Select(c => c.Action));
+        Assert.Contains(matterChanges[0].Fields, f => f is { Field: "step", Before: "Assigned", After: "Undertaken" });
+        Assert.Contains(matterChanges[0].Fields, f => f is { Field: "stepNote", After: "已安排专家" });
+
+        var team = fixture.Grains.GetGrain<IExpertTeamGrain>($"team-{Guid.NewGuid():N}"[..20]);
+        var register = new RegisterExpertTeam("专家服务团", ExpertTeamKind.ServiceTeam, Track.Health, [helper], [new Expert("张医生", "心内科", null)]);
+        await team.RegisterAsync(register, TestData.Office);
+        await team.RegisterAsync(register with { NameZh = "专家服务团（二期）" }, TestData.Office);
+        Assert.Equal(new FieldChange("nameZh", "专家服务团", "专家服务团（二期）"), Assert.Single((await team.GetChangesAsync())[0].Fields));
+
+        var platform = fixture.Grains.GetGrain<IPlatformGrain>($"pf-{Guid.NewGuid():N}"[..20]);
+        var station = new RegisterPlatform("院士工作站", PlatformKind.AcademicianWorkstation, Track.Technology, "520525", [helper], new DateOnly(2020, 5, 1), null);
+        await platform.RegisterAsync(station, TestData.Office);
+        await platform.RegisterAsync(station with { Description = "种植技术" }, TestData.Office);
+        Assert.Equal(new FieldChange("description", null, "种植技术"), Assert.Single((await platform.GetChangesAsync())[0].Fields));
+    }
 }

@@ -3,7 +3,8 @@ using System.Net.Http.Headers;
 namespace Bijie.Actors.Fuzz;
 
 /// <summary>
-/// The state as the API shows it: listings, the fixtures one by one, boards, reports, keys, inboxes. Two snapshots
+/// The state as the API shows it: listings, the fixtures one by one, boards, reports, keys, inboxes (without the
+/// notices the clock sends: daily reminders, escalations, which no request makes). Two snapshots
 /// are compared text for text; the entries marked <see cref="Entry.OtherTenant"/> are helper B's things, which no
 /// request of the fuzz may change.
 /// </summary>
@@ -59,10 +60,20 @@ internal sealed class Snapshots(HttpClient http, Fixtures f)
             using var request = new HttpRequestMessage(HttpMethod.Get, entry.Path);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", f.Keys[entry.Key.Split(' ')[0]]);
             using var response = await http.SendAsync(request);
-            snapshot[entry] = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            var text = await response.Content.ReadAsStringAsync();
+            snapshot[entry] = $"{(int)response.StatusCode} {(entry.Path == "/api/v1/inbox" && response.IsSuccessStatusCode ? WithoutTheClocks(text) : text)}";
         }
 
         return snapshot;
+    }
+
+    /// <summary>Notifications the clock sends (daily reminders, escalations), whenever it ticks: no request made them.</summary>
+    private static readonly HashSet<string> ClockKinds = ["supervision.update_needed", "approvals.waiting", "matter.overdue"];
+
+    private static string WithoutTheClocks(string inbox)
+    {
+        var items = System.Text.Json.Nodes.JsonNode.Parse(inbox)?["items"]?.AsArray() ?? [];
+        return new System.Text.Json.Nodes.JsonArray(items.Where(i => !ClockKinds.Contains((string?)i?["kind"] ?? "")).Select(i => i?.DeepClone()).ToArray()).ToJsonString();
     }
 
     public static IEnumerable<string> Compare(IEnumerable<KeyValuePair<Entry, string>> before, IEnumerable<KeyValuePair<Entry, string>> after, string when)

@@ -133,16 +133,13 @@ public sealed class ReportIntakeGrain(
     /// </summary>
     private async Task CheckApprovedAsync(string subjectId, DateOnly date, IEnumerable<string> scopes, ActorRef actor, string field, bool exceptionLetsIn)
     {
-        var period = ReportingPeriods.Of(date);
-        if (actor.Role == ActorRole.System || ProgrammeClock.Today(time) <= ReportingPeriods.Require(period).Last
-            || Scopes.IdsOf(scopes, ScopeKind.Locality).MaxBy(c => c.Length) is not { } deepest)
+        if (actor.Role == ActorRole.System)
         {
             return;
         }
 
-        var unit = ApprovalRules.UnitOf(deepest, approval.Value.UnitLevel);
-        if (!await GrainFactory.GetGrain<IPeriodApprovalsGrain>(period).LockedAsync(unit)
-            || (exceptionLetsIn && await GrainFactory.GetGrain<IReportingPeriodGrain>(period).HasExceptionAsync(subjectId)))
+        var (period, locked) = await Approvals.ApprovalLocks.CheckAsync(GrainFactory, scopes, date, approval.Value.UnitLevel, ProgrammeClock.Today(time));
+        if (!locked || (exceptionLetsIn && await GrainFactory.GetGrain<IReportingPeriodGrain>(period).HasExceptionAsync(subjectId)))
         {
             return;
         }

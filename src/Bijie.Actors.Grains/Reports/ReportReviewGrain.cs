@@ -12,7 +12,8 @@ namespace Bijie.Actors.Grains.Reports;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class ReportReviewGrain(ILedger ledger, TimeProvider time) : Grain, IReportReviewGrain
+public sealed class ReportReviewGrain(ILedger ledger, TimeProvider time, Microsoft.Extensions.Options.IOptions<Approvals.ApprovalOptions> approvalOptions)
+    : Grain, IReportReviewGrain
 {
     public async Task<ReviewPage> ListForReviewPageAsync(ReportPageQuery query)
     {
@@ -143,6 +144,14 @@ public sealed class ReportReviewGrain(ILedger ledger, TimeProvider time) : Grain
 
         if (!reversed)
         {
+            // A report of an approved batch (逐级审核) is returned only after the approval is taken back: a return takes figures out of it.
+            if ((await Approvals.ApprovalLocks.CheckAsync(GrainFactory, ReportPages.ScopesOf(original.Entry), original.Entry.OccurredOn, approvalOptions.Value.UnitLevel,
+                    ProgrammeClock.Today(time))).Locked)
+            {
+                throw DomainException.Conflict("report.period_approved",
+                    "The figures of this report's quarter and place are approved; returning it needs the approval taken back first.", "reportId");
+            }
+
             var result = await LedgerEntries.AppendAsync(ledger, LedgerEntries.Reversal(original, $"退回 · returned: {reason.Trim()}", actor, time.GetUtcNow()));
             if (result.Outcome == AppendOutcome.KeyReused)
             {

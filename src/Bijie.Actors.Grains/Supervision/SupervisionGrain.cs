@@ -86,9 +86,9 @@ public sealed class SupervisionGrain(
     }
 
     /// <summary>
-    /// 逐级审核: once the last ended period is past its approval days, each locality whose level a batch waits for hears
-    /// of it in its inbox, once a day, with the number waiting and a link to them (the office stands in where a level has
-    /// no account: it hears of the batches the city's level waits for).
+    /// 逐级审核: once the last ended period is past its approval days, each locality whose level a batch with figures
+    /// waits for hears of it in its inbox, once a day, with the number waiting and a link to them (the city's level in
+    /// the office's inbox). A batch without a figure in the quarter reminds nobody.
     /// </summary>
     public async Task<int> RemindApproversAsync()
     {
@@ -99,7 +99,18 @@ public sealed class SupervisionGrain(
             return 0;
         }
 
-        var waiting = await GrainFactory.GetGrain<IPeriodApprovalsGrain>(period).WaitingAsync();
+        var (first, last) = ReportingPeriods.Require(period);
+        var head = await ledger.HeadAsync();
+        var waiting = new List<ApprovalBatch>();
+        foreach (var batch in await GrainFactory.GetGrain<IPeriodApprovalsGrain>(period).WaitingAsync())
+        {
+            var own = LocalityCodes.LevelOf(batch.Unit) < approval.Value.UnitLevel;
+            if ((await ledger.SumBatchAsync(Scopes.Locality(batch.Unit), first, last, own, head)).Values.Any(v => v != 0))
+            {
+                waiting.Add(batch);
+            }
+        }
+
         var byApprover = waiting.GroupBy(b => LocalityCodes.Lineage(b.Unit)[(int)b.Next!.Value]).ToArray();
         foreach (var group in byApprover)
         {

@@ -331,6 +331,16 @@ async function setUpSupervision() {
         <td>${i.subjectKind === 'project' ? `<a href="/project.html?id=${encodeURIComponent(i.subjectId)}">${escape(i.name)}</a>` : `<a href="/locality.html?code=${i.localityCode}">${escape(i.name)}</a>`}</td>
         <td>${escape(i.localityName ?? i.localityCode)}</td><td>${t('reason_' + i.reason)}</td><td>${escape(detail(i))}</td></tr>`).join('') || `<tr><td colspan="5">${t('none')}</td></tr>`) + '</tbody>';
     document.getElementById('supervision-pages').innerHTML = pagerHtml(page, found.total, PAGE, { always: true });
+    await renderApprovals();
+  };
+  // 逐级审核: for a quarter that has ended, how many batches of the place wait at each level, and a link to them.
+  const renderApprovals = async () => {
+    const line = document.getElementById('supervision-approvals');
+    const [year, quarter] = select.value.split('Q').map(Number);
+    if (new Date(year, quarter * 3, 1) > new Date()) { line.textContent = ''; return; }
+    const batches = await get(`/api/v1/approvals/${select.value}?locality=${encodeURIComponent(place.value() || '5205')}`);
+    const waits = ['township', 'county', 'city'].map(level => tf('waitingAt', { level: t('approvedBy_' + level), count: batches.filter(b => b.next?.toLowerCase() === level).length }));
+    line.innerHTML = `${escape(t('approvals'))}：${escape(waits.join(' · '))} <a href="/approvals.html?period=${select.value}">${escape(t('approvals'))} →</a>`;
   };
   const show = () => render().catch(e => alertIn(message, e));
   document.getElementById('supervision-pages').addEventListener('click', e => {
@@ -343,7 +353,7 @@ async function setUpSupervision() {
     try {
       const result = await send('POST', '/api/v1/supervision/reminders');
       message.className = 'notice';
-      message.textContent = `${t('reminded')}: ${result.reminded}`;
+      message.textContent = `${t('reminded')}: ${result.reminded} · ${t('approvals')}: ${result.approvers}`;
     } catch (e) {
       alertIn(message, e);
     }
