@@ -11,6 +11,14 @@ public interface IScopeGrain : IGrainWithStringKey
     [Alias("GetBoard")]
     Task<Board> GetBoardAsync(int year);
 
+    /// <summary>
+    /// A summed indicator's monthly figures from January of <paramref name="fromYear"/> to December of
+    /// <paramref name="toYear"/> (at most 11 years): what a report's outlier check reads, without building a board.
+    /// </summary>
+    [Alias("GetMonths")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<decimal>> GetMonthsAsync(string indicator, int fromYear, int toYear);
+
     /// <summary>The members of a counted indicator in a year (null: members of any year).</summary>
     [Alias("GetMembers")]
     Task<IReadOnlyList<string>> GetMembersAsync(string indicator, int? year);

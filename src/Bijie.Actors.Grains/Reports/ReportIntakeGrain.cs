@@ -93,7 +93,8 @@ public sealed class ReportIntakeGrain(
             var words = report.PairingId is null ? ("项目", "project") : ("结对", "pairing");
             try
             {
-                findings.AddRange(await new OutlierCheck(validation.Value, GrainFactory).FindAsync(subjectId, words, context, report.Date, values, boards));
+                findings.AddRange(await new OutlierCheck(validation.Value, GrainFactory).FindAsync(subjectId, words, context, report.Date, values,
+                    GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId))));
             }
             catch (Exception e) when (e is not DomainException and not OperationCanceledException)
             {

@@ -77,6 +77,18 @@ public sealed class RollupTotals
         }
     }
 
+    /// <summary>An indicator's monthly sums, January of <paramref name="fromYear"/> to December of <paramref name="toYear"/>: a few lookups, no board.</summary>
+    public decimal[] Months(string indicator, int fromYear, int toYear)
+    {
+        var months = new decimal[Math.Max(0, (toYear - fromYear + 1) * 12)];
+        for (var i = 0; i < months.Length; i++)
+        {
+            months[i] = sums.GetValueOrDefault((indicator, (short)(fromYear + (i / 12)), (short)((i % 12) + 1)));
+        }
+
+        return months;
+    }
+
     /// <summary>Adds to a sum; month 0 holds the values of no month.</summary>
     public void AddSum(string indicator, short year, short month, decimal value)
     {

@@ -124,6 +124,11 @@ public sealed class ScopeGrain(
         return Task.FromResult(board);
     }
 
+    public Task<IReadOnlyList<decimal>> GetMonthsAsync(string indicator, int fromYear, int toYear) =>
+        toYear < fromYear || toYear - fromYear > 10
+            ? throw DomainException.Invalid("scope.months", "From 1 to 11 years of months.", "year")
+            : Task.FromResult<IReadOnlyList<decimal>>(totals.Months(indicator, fromYear, toYear));
+
     public Task<IReadOnlyList<string>> GetMembersAsync(string indicator, int? year) => Task.FromResult(totals.Members(indicator, year));
 
     public Task<int> CountMembersFromAsync(string indicator, int fromYear) => Task.FromResult(totals.CountMembersFrom(indicator, fromYear));

@@ -8,19 +8,21 @@ namespace Bijie.Actors.Grains.Validation;
 /// the modified z-score (<see cref="Outliers"/>) of this quarter's total (the report included) against the subject's
 /// own quarterly totals of the last <see cref="ValidationOptions.OwnQuarters"/> quarters, and of this year's total
 /// against the other subjects' of the county. Only figures that are summed (money, people, person-times) are tested,
-/// and only the high side: a quarter under way is always low. Everything comes from the roll-ups and the county's
-/// cached peer figures; no report queries the ledger for it.
+/// and only the high side: a quarter under way is always low. Everything comes from the subject's roll-up (its monthly
+/// figures, a few lookups) and the county's peer figures as last read; no report queries the ledger or builds a board.
 /// </summary>
 internal sealed class OutlierCheck(ValidationOptions options, IGrainFactory grains)
 {
     public async Task<IReadOnlyList<RuleFinding>> FindAsync(
-        string subjectId, (string Zh, string En) kind, ReportContext context, DateOnly date, IReadOnlyDictionary<string, decimal> values, SubjectBoards boards)
+        string subjectId, (string Zh, string En) kind, ReportContext context, DateOnly date, IReadOnlyDictionary<string, decimal> values, IScopeGrain rollup)
     {
         var found = new List<RuleFinding>();
         var threshold = (decimal)options.OutlierThreshold;
         var county = Scopes.IdsOf(context.Scopes, ScopeKind.Locality).FirstOrDefault(c => LocalityCodes.LevelOf(c) == LocalityLevel.County);
         var quarter = (date.Year * 4) + ((date.Month - 1) / 3);
         var firstQuarter = Math.Max(quarter - options.OwnQuarters, (context.Since.Year * 4) + ((context.Since.Month - 1) / 3));
+        var ownHistory = quarter - firstQuarter >= options.MinimumHistory;
+        var fromYear = ownHistory ? firstQuarter / 4 : date.Year;
         foreach (var (code, value) in values)
         {
             if (value <= 0 || Indicators.Find(code) is not { Aggregation: Aggregation.Sum } indicator)
@@ -28,30 +30,29 @@ internal sealed class OutlierCheck(ValidationOptions options, IGrainFactory grai
                 continue;
             }
 
-            // Its own past: the quarters since it began, at most OwnQuarters of them.
-            if (quarter - firstQuarter >= options.MinimumHistory)
-            {
-                var past = new List<decimal>();
-                for (var q = firstQuarter; q < quarter; q++)
-                {
-                    past.Add(QuarterTotal(await boards.YearAsync(q / 4), code, q % 4));
-                }
+            // The subject's months from the first quarter compared to now: one call, a few lookups in its roll-up.
+            var months = await rollup.GetMonthsAsync(code, fromYear, date.Year);
+            decimal QuarterTotal(int q) => months.Skip(((q - (fromYear * 4)) * 3)).Take(3).Sum();
 
-                var current = QuarterTotal(await boards.YearAsync(date.Year), code, quarter % 4) + value;
+            // Its own past: the quarters since it began, at most OwnQuarters of them.
+            if (ownHistory)
+            {
+                var past = Enumerable.Range(firstQuarter, quarter - firstQuarter).Select(QuarterTotal).ToArray();
+                var current = QuarterTotal(quarter) + value;
                 if (Outliers.SpreadOf(past, options.MinimumHistory) is { } own && own.Score(current) > threshold)
                 {
                     var times = Outliers.Times(current, own.Median);
                     found.Add(new RuleFinding("outlier-own", RuleSeverity.Warn, code, current, own.Median,
-                        $"异常值：本季度{indicator.NameZh}合计 {Number(current)}，是该{kind.Zh}前 {quarter - firstQuarter} 个季度中位数 {Number(own.Median)} 的 {times} 倍",
-                        $"Outlier: this quarter's {indicator.NameEn} would total {Number(current)}, {times}× this {kind.En}'s median of its last {quarter - firstQuarter} quarters ({Number(own.Median)})"));
+                        $"异常值：本季度{indicator.NameZh}合计 {Number(current)}，是该{kind.Zh}前 {past.Length} 个季度中位数 {Number(own.Median)} 的 {times} 倍",
+                        $"Outlier: this quarter's {indicator.NameEn} would total {Number(current)}, {times}× this {kind.En}'s median of its last {past.Length} quarters ({Number(own.Median)})"));
                 }
             }
 
-            // Its county's other subjects, this year.
+            // Its county's other subjects, this year (the county's figures as last read; none yet, no flag).
             if (county is not null)
             {
                 var spread = await grains.GetGrain<IPeerFiguresGrain>(Outliers.PeerKey(Scopes.Locality(county), code, date.Year)).SpreadAsync(subjectId, options.MinimumHistory);
-                var year = ((await boards.YearAsync(date.Year)).Figures.FirstOrDefault(f => f.Indicator == code)?.Value ?? 0) + value;
+                var year = months.Skip((date.Year - fromYear) * 12).Sum() + value;
                 if (spread is not null && spread.Score(year) > threshold)
                 {
                     var times = Outliers.Times(year, spread.Median);
@@ -64,9 +65,6 @@ internal sealed class OutlierCheck(ValidationOptions options, IGrainFactory grai
 
         return found;
     }
-
-    private static decimal QuarterTotal(Board board, string indicator, int quarterIndex) =>
-        board.Months.TryGetValue(indicator, out var months) ? months.Skip(quarterIndex * 3).Take(3).Sum() : 0;
 
     private static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using Bijie.Actors.Abstractions;
 using Bijie.Actors.Ledger;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -7,39 +8,42 @@ namespace Bijie.Actors.Grains.Validation;
 
 /// <summary>
 /// A county's subjects' totals of one indicator in one year, read with one aggregate from the ledger and kept for
-/// <see cref="ValidationOptions.PeerRefresh"/>: every report of the county asks it, none of them queries. Reentrant:
-/// the reads share one refresh.
+/// <see cref="ValidationOptions.PeerRefresh"/>: every report of the county asks it, none of them queries or waits for the
+/// query (the figures as last read answer while they are read again). Reentrant: the reads share one refresh.
 /// </summary>
 [Reentrant]
-public sealed class PeerFiguresGrain(ILedger ledger, TimeProvider time, IOptions<ValidationOptions> options) : Grain, IPeerFiguresGrain
+public sealed class PeerFiguresGrain(ILedger ledger, TimeProvider time, IOptions<ValidationOptions> options, ILogger<PeerFiguresGrain> logger)
+    : Grain, IPeerFiguresGrain
 {
     private (string Subject, decimal Total)[] totals = [];
     private DateTimeOffset readAt = DateTimeOffset.MinValue;
     private Task? refreshing;
 
-    public async Task<Spread?> SpreadAsync(string subjectId, int minimum)
+    public Task<Spread?> SpreadAsync(string subjectId, int minimum)
     {
-        if (time.GetUtcNow() - readAt >= options.Value.PeerRefresh)
+        // Stale while read again: no report waits for the aggregate. Until the first read is in, nothing is flagged.
+        if (refreshing is not { IsCompleted: false } && time.GetUtcNow() - readAt >= options.Value.PeerRefresh)
         {
-            refreshing ??= RefreshAsync();
-            try
-            {
-                await refreshing;
-            }
-            finally
-            {
-                refreshing = null;
-            }
+            refreshing = RefreshAsync();
         }
 
-        return Outliers.SpreadOf(totals.Where(t => t.Subject != subjectId).Select(t => t.Total), minimum);
+        return Task.FromResult(Outliers.SpreadOf(totals.Where(t => t.Subject != subjectId).Select(t => t.Total), minimum));
     }
 
     private async Task RefreshAsync()
     {
-        var key = this.GetPrimaryKeyString().Split('|');
-        var read = await ledger.SubjectTotalsAsync(key[0], key[1], short.Parse(key[2], System.Globalization.CultureInfo.InvariantCulture));
-        totals = read.Select(r => (r.Key, r.Value)).ToArray();
-        readAt = time.GetUtcNow();
+        try
+        {
+            var key = this.GetPrimaryKeyString().Split('|');
+            var read = await ledger.SubjectTotalsAsync(key[0], key[1], short.Parse(key[2], System.Globalization.CultureInfo.InvariantCulture));
+            totals = read.Select(r => (r.Key, r.Value)).ToArray();
+            readAt = time.GetUtcNow();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The figures as they were; another read after a minute, not on every report meanwhile.
+            readAt = time.GetUtcNow() - options.Value.PeerRefresh + TimeSpan.FromMinutes(1);
+            logger.LogWarning("A county's peer figures could not be read: {Message}", e.Message);
+        }
     }
 }
