@@ -814,6 +814,14 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
             await removal.WaitForAsync();
             Assert.Contains("单次培训人次上限", await removal.Locator("td.before").First.InnerTextAsync());
             Assert.Contains("网页登录", await removal.Locator("p").InnerTextAsync());
+
+            // A period's history opens from its row, in a dialog of its own.
+            await page.Locator("#period-table tr[data-period] button.history").First.ClickAsync();
+            var history = page.Locator("dialog.changes-dialog");
+            await history.Locator(".changes-body p, .changes-body article").First.WaitForAsync();
+            Assert.Contains("修改记录", await history.Locator("h2").InnerTextAsync());
+            await history.Locator("[data-close]").ClickAsync();
+            await history.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
         }
         finally
         {

@@ -41,6 +41,34 @@ function render(changes) {
     </article>`).join('');
 }
 
+/** A small button in a row of the office's lists that opens the row's change history (see installHistoryButtons). */
+export const historyButton = (url, title) =>
+  `<button type="button" class="history" data-history="${escape(url)}" data-title="${escape(title)}">${t('changes')}</button>`;
+
+/** Once per page: a history button opens a dialog with that resource's changes, newest first. */
+export function installHistoryButtons() {
+  document.addEventListener('click', async e => {
+    const button = e.target.closest('button[data-history]');
+    if (!button) return;
+    const dialog = document.createElement('dialog');
+    dialog.className = 'changes-dialog';
+    dialog.innerHTML = `<h2>${escape(button.dataset.title)} · ${t('changes')}</h2><div class="changes-body" aria-live="polite">${t('loading')}</div>
+      <div class="row"><button type="button" data-close>${t('close')}</button></div>`;
+    document.body.append(dialog);
+    const done = () => { dialog.close(); dialog.remove(); };
+    dialog.querySelector('[data-close]').addEventListener('click', done);
+    dialog.addEventListener('cancel', e2 => { e2.preventDefault(); done(); });
+    dialog.showModal();
+    const body = dialog.querySelector('.changes-body');
+    try {
+      body.innerHTML = render(await get(button.dataset.history));
+    } catch (error) {
+      body.className = 'changes-body error';
+      body.textContent = error.message;
+    }
+  });
+}
+
 /** Shows the change history of the resource at <url> in <host> for the office (hidden from everyone else). */
 export async function changesPanel(host, url, roles = ['Office', 'Admin']) {
   const session = await currentSession().catch(() => null);

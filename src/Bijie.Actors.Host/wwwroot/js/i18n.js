@@ -251,6 +251,7 @@ const texts = {
   onBehalfOnly: ['仅办公室代填', 'Filed on behalf only'],
   flaggedOnly: ['仅有预警的', 'Flagged only'],
   changes: ['修改记录', 'Change history'],
+  close: ['关闭', 'Close'],
   approvals: ['逐级审核', 'Approvals'],
   approvalsHint: ['季度结束后，乡镇审核本乡镇的数据，县级审定乡镇已审核的，市级审定县级已审定的；审核后该批次锁定：补报须经办公室准予，更正须先撤销审核。',
     'After a quarter ends, a township approves its figures, the county what the township approved, the city what the county approved; an approved batch is locked: late reports need the office\'s exception, corrections need the approval taken back.'],

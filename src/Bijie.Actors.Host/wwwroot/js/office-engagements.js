@@ -3,6 +3,7 @@ import { get, all, send, nameOf } from './api.js';
 import { alertIn } from './layout.js';
 import { escape, today } from './format.js';
 import { localityPicker } from './locality-picker.js';
+import { historyButton } from './changes.js';
 
 // 调研·专家·平台: research visits (the only source of the research_visit_* figures), expert teams with their
 // service batches (expert_service_*), and the platforms (党外院士工作站, 科技小院).
@@ -81,7 +82,7 @@ async function listTeams() {
   const views = await Promise.all(teams.map(team => get(`/api/v1/expert-teams/${encodeURIComponent(team.id)}`)));
   const rows = await Promise.all(views.map(async v => {
     const standing = v.batches.filter(b => !b.withdrawn);
-    return `<tr data-team="${escape(v.team.id)}"><th>${escape(v.team.nameZh)}</th><td>${t('team_' + v.team.kind)}</td><td>${t('track_' + v.team.track.toLowerCase())}</td>
+    return `<tr data-team="${escape(v.team.id)}"><th>${escape(v.team.nameZh)} ${historyButton(`/api/v1/expert-teams/${encodeURIComponent(v.team.id)}/history`, v.team.nameZh)}</th><td>${t('team_' + v.team.kind)}</td><td>${t('track_' + v.team.track.toLowerCase())}</td>
       <td>${(await Promise.all(v.team.helperIds.map(h => nameOf('helper', h)))).map(escape).join('、')}</td><td>${v.team.experts.length}</td>
       <td>${standing.length}</td><td>${standing.reduce((sum, b) => sum + b.batch.personTimes, 0)}</td></tr>`;
   }));
@@ -115,7 +116,7 @@ async function setUpPlatforms(helperOptions) {
 
 async function listPlatforms() {
   const platforms = await all('/api/v1/platforms');
-  const rows = await Promise.all(platforms.map(async p => `<tr data-platform="${escape(p.id)}"><th>${escape(p.platform.nameZh)}</th><td>${t('platform_' + p.platform.kind)}</td>
+  const rows = await Promise.all(platforms.map(async p => `<tr data-platform="${escape(p.id)}"><th>${escape(p.platform.nameZh)} ${historyButton(`/api/v1/platforms/${encodeURIComponent(p.id)}/history`, p.platform.nameZh)}</th><td>${t('platform_' + p.platform.kind)}</td>
     <td>${escape(await nameOf('locality', p.platform.localityCode))}</td><td>${(await Promise.all(p.platform.helperIds.map(h => nameOf('helper', h)))).map(escape).join('、')}</td>
     <td>${p.platform.establishedOn}</td></tr>`));
   document.getElementById('platform-table').innerHTML = `<thead><tr><th>${t('name')}</th><th>${t('kind')}</th><th>${t('locality')}</th><th>${t('helper')}</th><th>${t('establishedOn')}</th></tr></thead>

@@ -4,6 +4,7 @@ import { confirmDialog } from './dialog.js';
 import { alertIn, pagerHtml } from './layout.js';
 import { escape, today, figure } from './format.js';
 import { localityPicker } from './locality-picker.js';
+import { historyButton } from './changes.js';
 
 // 审核 and 填报周期: the office approves reports or returns them with a reason (the reporter hears of it in its
 // inbox), and keeps the quarters' deadlines and the exceptions that let a pairing or project report late.
@@ -152,7 +153,7 @@ export async function setUpPeriods() {
   const render = async () => {
     const periods = await get(`/api/v1/periods?year=${Number(year.value)}`);
     form.period.innerHTML = periods.map(p => `<option value="${p.id}">${p.id}</option>`).join('');
-    const rows = periods.map(p => `<tr data-period="${p.id}" data-closed="${p.closed}"><th>${p.id}</th><td>${p.first} – ${p.last}</td>
+    const rows = periods.map(p => `<tr data-period="${p.id}" data-closed="${p.closed}"><th>${p.id} ${historyButton(`/api/v1/periods/${p.id}/history`, p.id)}</th><td>${p.first} – ${p.last}</td>
       <td>${p.deadline}${p.deadlineSetByOffice ? ' *' : ''} <button type="button" data-act="deadline" data-i18n="setDeadline"></button></td>
       <td>${p.closed ? `<b class="error">${t('closed_')}</b>` : t('open_')}</td>
       <td>${p.exceptions.map(x => `<div data-exception="${escape(x.subjectId)}">${escape(x.subjectId)} · ${t('until')} ${x.until} · ${escape(x.reason)}

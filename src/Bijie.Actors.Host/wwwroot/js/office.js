@@ -9,6 +9,7 @@ import { setUpReview, setUpPeriods } from './office-review.js';
 import { setUpEngagements } from './office-engagements.js';
 import { setUpRules } from './office-rules.js';
 import { submitOnce, draftKey, newDraft } from './forms.js';
+import { historyButton, installHistoryButtons } from './changes.js';
 
 // The programme office: pairings and projects (create, end, move, assign the responsible person with the staff
 // picker), needs, support matters, supervision, review, reporting periods, visits/experts/platforms, and the
@@ -38,6 +39,7 @@ async function start() {
   [staff, helpers] = await Promise.all([get('/api/v1/staff'), all('/api/v1/helpers')]);
   document.getElementById('tabs').hidden = false;
   document.getElementById('tabs').addEventListener('click', e => { if (e.target.dataset.tab) showTab(e.target.dataset.tab); });
+  installHistoryButtons();
   await setUpPairings();
   await setUpProjects();
   await setUpNeeds();
@@ -128,7 +130,8 @@ async function listPairings(code) {
   if (!code) { table.innerHTML = ''; return; }
   const items = await all(`/api/v1/pairings?locality=${code}&status=active`, 400);
   const rows = await Promise.all(items.map(async p => `<tr data-pairing="${escape(p.id)}">
-    <th>${escape(p.enterpriseCode ? await nameOf('enterprise', p.enterpriseCode) : await nameOf('helper', p.helperId))}</th>
+    <th>${escape(p.enterpriseCode ? await nameOf('enterprise', p.enterpriseCode) : await nameOf('helper', p.helperId))}
+      ${historyButton(`/api/v1/pairings/${encodeURIComponent(p.id)}/history`, p.enterpriseCode ? await nameOf('enterprise', p.enterpriseCode) : await nameOf('helper', p.helperId))}</th>
     <td>${t('kind_' + p.kind)}</td><td data-role="place">${escape(p.localityCode ? await nameOf('locality', p.localityCode) : p.partnerId ? await nameOf('helper', p.partnerId) : '')}</td>
     <td>${p.start}</td><td data-role="responsible">${escape(staffName(p.responsibleStaffId))}</td>
     <td class="act"><button type="button" data-act="assign" data-i18n="responsible"></button> <button type="button" data-act="end" data-i18n="endPairing"></button></td></tr>`));
@@ -258,7 +261,7 @@ async function listNeeds() {
   const table = document.getElementById('need-table');
   const status = document.getElementById('need-filter').value;
   const items = await all(`/api/v1/needs${status ? `?status=${status}` : ''}`);
-  const rows = await Promise.all(items.map(async n => `<tr data-need="${escape(n.id)}"><th>${escape(n.title)}</th><td>${t('track_' + n.domain.toLowerCase())}</td>
+  const rows = await Promise.all(items.map(async n => `<tr data-need="${escape(n.id)}"><th>${escape(n.title)} ${historyButton(`/api/v1/needs/${encodeURIComponent(n.id)}/history`, n.title)}</th><td>${t('track_' + n.domain.toLowerCase())}</td>
     <td>${escape(await nameOf('locality', n.localityCode))}</td><td>${t('urgency_' + n.urgency)}</td><td>${n.deadline}</td>
     <td data-role="status">${t('need_' + n.status)}${n.matchedHelperId ? ` · ${escape(await nameOf('helper', n.matchedHelperId))}` : ''}</td>
     <td>${n.status === 'Open' ? `<button type="button" data-act="candidates" data-i18n="candidates"></button>` : ''}
@@ -393,7 +396,7 @@ async function listMatters() {
   const status = document.getElementById('matter-filter').value;
   const items = await all(`/api/v1/matters${status ? `?status=${status}` : ''}`);
   const rows = await Promise.all(items.map(async m => `<tr data-matter="${escape(m.id)}" class="${m.overdue ? 'overdue' : ''}">
-    <th>${escape(m.title)}</th><td>${escape(await nameOf('helper', m.helperId))}</td><td>${escape(staffName(m.responsibleStaffId))}</td>
+    <th>${escape(m.title)} ${historyButton(`/api/v1/matters/${encodeURIComponent(m.id)}/history`, m.title)}</th><td>${escape(await nameOf('helper', m.helperId))}</td><td>${escape(staffName(m.responsibleStaffId))}</td>
     <td>${m.due}${m.overdue ? ` <b class="error">${t('overdue')}</b>` : ''}</td><td data-role="step">${t('step_' + m.step)}</td><td>${m.escalations}</td>
     <td>${NEXT[m.step] ? `<button type="button" data-act="step" data-step="${NEXT[m.step]}">${t('step_' + NEXT[m.step])}</button>` : ''}</td></tr>`));
   table.innerHTML = `<thead><tr><th>${t('title_')}</th><th>${t('helper')}</th><th>${t('responsible')}</th><th>${t('dueOn')}</th><th>${t('status')}</th><th>${t('escalations')}</th><th>${t('nextStep')}</th></tr></thead>
