@@ -64,7 +64,7 @@ if wait_until 120 "the host to become ready" bash -c "curl -fsS -o /dev/null '$u
   if pid_alive "$(cat "$hostpid")"; then
     say "ready: $url   (API reference: $url/api/reference; operations dashboard: $url/dashboard)"
     say "admin API key: .local/admin-api-key (send it as 'Authorization: Bearer <key>'); stop with Ctrl-C or deploy/run.sh stop"
-    [[ -f "$LOCAL/demo-accounts" ]] && say "demo sign-in accounts (office, helper, enterprise): .local/demo-accounts"
+    [[ -f "$LOCAL/demo-accounts" ]] && say "demo sign-in accounts (office, helper, enterprise, a county's and a township's approvers): .local/demo-accounts"
   fi
 fi
 wait "$(cat "$hostpid")" || true
