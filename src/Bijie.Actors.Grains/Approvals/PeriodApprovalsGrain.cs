@@ -194,15 +194,14 @@ public sealed class PeriodApprovalsGrain(
             return null;
         }
 
-        if (actor is { Role: ActorRole.Locality, OrganizationId: { } own } && unit.StartsWith(own, StringComparison.Ordinal)
-            && LocalityCodes.LevelOf(own) is { } level && levels.Contains(level))
+        if (actor.Role != ActorRole.Locality || !Access.OwnsPlace(actor, unit))
         {
-            return level;
+            throw DomainException.NotFound("approval.unit", $"No batch '{unit}'.", "unit");
         }
 
-        throw actor.Role == ActorRole.Locality && actor.OrganizationId is { } code && unit.StartsWith(code, StringComparison.Ordinal)
-            ? DomainException.Forbidden("approval.forbidden", "Your level does not approve these figures.")
-            : DomainException.NotFound("approval.unit", $"No batch '{unit}'.", "unit");
+        return LocalityCodes.LevelOf(actor.OrganizationId) is { } level && levels.Contains(level)
+            ? level
+            : throw DomainException.Forbidden("approval.forbidden", "Your level does not approve these figures.");
     }
 
     private async Task<(long Through, IReadOnlyDictionary<string, decimal> Amounts)> SumAsync(string unit, DateOnly first, DateOnly last)

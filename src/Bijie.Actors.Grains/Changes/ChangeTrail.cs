@@ -34,10 +34,7 @@ public static class ChangeTrail
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(ledger);
         var version = state.State.ChangeVersion + 1;
-        // A resource's own version counter would show as changed by every change: the record's version says it.
-        var recorded = JsonSerializer.SerializeToNode(fields, Json) as JsonObject ?? [];
-        recorded.Remove("version");
-        await ledger.RecordChangeAsync(new ChangeRecord(resource, id, version, time.GetUtcNow(), actor, action, recorded.ToJsonString(Json)));
+        await ledger.RecordChangeAsync(new ChangeRecord(resource, id, version, time.GetUtcNow(), actor, action, JsonSerializer.Serialize(fields, Json)));
         state.State.ChangeVersion = version;
         await state.WriteStateAsync();
     }

@@ -74,12 +74,12 @@ public sealed class ReportIntakeGrain(
 
         await CheckPeriodAsync(subjectId, report.Date, actor, "date");
         await CheckApprovedAsync(subjectId, report.Date, context.Scopes, actor, "date", exceptionLetsIn: true);
-        var boards = new SubjectBoards(GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId)));
         var today = ProgrammeClock.Today(time);
         var findings = new List<RuleFinding>(await ValidationRules.EvaluateAsync(
             await GrainFactory.GetGrain<IValidationRulesGrain>(0).ListAsync(), values, report.Date, today, async () =>
             {
-                var board = await boards.YearAsync(report.Date.Year);
+                // Asked once, and only when a not-above rule needs the subject's totals.
+                var board = await GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId)).GetBoardAsync(report.Date.Year);
                 return indicator => board.Figures.FirstOrDefault(f => f.Indicator == indicator)?.Value ?? 0;
             }));
         if (findings.FirstOrDefault(f => f.Severity == RuleSeverity.Block) is { } blocked)
