@@ -92,6 +92,7 @@ awk -v us="$us" -v out="$out" '
       "ticker|Bijie\\.Actors\\.Grains\\.Live\\.Ticker;" \
       "webhooks|Webhook;" \
       "live boards (SignalR)|Bijie\\.Actors\\.Web\\.Live|SignalR;" \
+      "validation (rules, outliers)|Bijie\\.Actors\\.Grains\\.Validation|ValidationRule|Outlier|Spread;" \
       "report grains|Bijie\\.Actors\\.Grains\\.Reports;" \
       "ledger writer and Npgsql|Bijie\\.Actors\\.Ledger|Npgsql;" \
       "other grains|Bijie\\.Actors\\.Grains;" \

@@ -31,6 +31,8 @@ public static class GrainsComposition
         services.AddSingleton<Boards.RankingCache>();
         services.AddSingleton<Abstractions.IReportReader, Reports.ReportReader>();
         services.AddSingleton<Abstractions.IDisplayNames, Names.DisplayNames>();
+        services.AddSingleton<Validation.ValidationRulesCache>();
+        services.AddSingleton<Validation.PeerSpreads>();
         services.AddSingleton<Abstractions.IListings, Listings.Listings>();
         services.AddSingleton<Abstractions.IBoardReader, Boards.BoardReader>();
         services.AddSingleton<Webhooks.WebhookDestinations>();

@@ -30,7 +30,11 @@ public class ClusterFixture : IAsyncLifetime
                 o.SnapshotMinLines = SnapshotMinLines;
             });
             silo.Services.Configure<Abstractions.Configuration.LiveOptions>(o => o.DirectoryRefresh = TimeSpan.FromMilliseconds(200));
-            silo.Services.Configure<Grains.Validation.ValidationOptions>(o => o.PeerRefresh = TimeSpan.FromMilliseconds(200));
+            silo.Services.Configure<Grains.Validation.ValidationOptions>(o =>
+            {
+                o.PeerRefresh = TimeSpan.FromMilliseconds(200);
+                o.RulesHeldFor = TimeSpan.Zero; // two silos: a rule a test saves applies on both at once (the hosts' tests keep a copy)
+            });
             silo.Services.AddSingleton<ILedger>(_ => new InMemoryLedger(Store));
             ConfigureSilo(silo);
         });

@@ -56,8 +56,22 @@ public static class Outliers
 [Alias("Bijie.Actors.IPeerFiguresGrain")]
 public interface IPeerFiguresGrain : IGrainWithStringKey
 {
-    /// <summary>The spread of the other subjects' totals (<paramref name="subjectId"/> left out), or null with fewer than <paramref name="minimum"/>.</summary>
-    [Alias("Spread")]
+    /// <summary>
+    /// Each subject's total as last read (empty until the first read is in), and when it was read; a read older than the
+    /// refresh interval starts the next one, and the figures as they were answer meanwhile.
+    /// </summary>
+    [Alias("Totals")]
     [Orleans.Concurrency.ReadOnly]
-    Task<Spread?> SpreadAsync(string subjectId, int minimum);
+    Task<PeerTotals> TotalsAsync();
+}
+
+/// <summary>A county's subjects' totals of one indicator and year, as read from the ledger at <paramref name="ReadAt"/>.</summary>
+[GenerateSerializer, Immutable, Alias("Bijie.Actors.PeerTotals")]
+public sealed record PeerTotals([property: Id(0)] IReadOnlyList<string> Subjects, [property: Id(1)] IReadOnlyList<decimal> Totals, [property: Id(2)] DateTimeOffset ReadAt)
+{
+    public static readonly PeerTotals None = new([], [], DateTimeOffset.MinValue);
+
+    /// <summary>The spread of the other subjects' totals (<paramref name="subjectId"/> left out), or null with fewer than <paramref name="minimum"/>.</summary>
+    public Spread? SpreadWithout(string subjectId, int minimum) =>
+        Outliers.SpreadOf(Totals.Where((_, i) => Subjects[i] != subjectId), minimum);
 }

@@ -19,7 +19,9 @@ public sealed class ReportIntakeGrain(
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Periods.ReportingOptions> reporting,
     Microsoft.Extensions.Options.IOptions<ValidationOptions> validation,
-    Microsoft.Extensions.Options.IOptions<Approvals.ApprovalOptions> approval) : Grain, IReportIntakeGrain
+    Microsoft.Extensions.Options.IOptions<Approvals.ApprovalOptions> approval,
+    PeerSpreads peers,
+    ValidationRulesCache rules) : Grain, IReportIntakeGrain
 {
     private static readonly DateOnly Earliest = new(1988, 6, 9); // the Bijie pilot zone's approval: nothing is older
 
@@ -76,7 +78,7 @@ public sealed class ReportIntakeGrain(
         await CheckApprovedAsync(subjectId, report.Date, context.Scopes, actor, "date", exceptionLetsIn: true);
         var today = ProgrammeClock.Today(time);
         var findings = new List<RuleFinding>(await ValidationRules.EvaluateAsync(
-            await GrainFactory.GetGrain<IValidationRulesGrain>(0).ListAsync(), values, report.Date, today, async () =>
+            await rules.GetAsync(), values, report.Date, today, async () =>
             {
                 // Asked once, and only when a not-above rule needs the subject's totals.
                 var board = await GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId)).GetBoardAsync(report.Date.Year);
@@ -93,7 +95,7 @@ public sealed class ReportIntakeGrain(
             var words = report.PairingId is null ? ("项目", "project") : ("结对", "pairing");
             try
             {
-                findings.AddRange(await new OutlierCheck(validation.Value, GrainFactory).FindAsync(subjectId, words, context, report.Date, values,
+                findings.AddRange(await new OutlierCheck(validation.Value, peers).FindAsync(subjectId, words, context, report.Date, values,
                     GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId))));
             }
             catch (Exception e) when (e is not DomainException and not OperationCanceledException)

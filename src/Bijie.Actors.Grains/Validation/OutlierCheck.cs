@@ -9,9 +9,9 @@ namespace Bijie.Actors.Grains.Validation;
 /// own quarterly totals of the last <see cref="ValidationOptions.OwnQuarters"/> quarters, and of this year's total
 /// against the other subjects' of the county. Only figures that are summed (money, people, person-times) are tested,
 /// and only the high side: a quarter under way is always low. Everything comes from the subject's roll-up (its monthly
-/// figures, a few lookups) and the county's peer figures as last read; no report queries the ledger or builds a board.
+/// figures, a few lookups) and the county's peer figures as this silo last read them; no report queries the ledger or builds a board.
 /// </summary>
-internal sealed class OutlierCheck(ValidationOptions options, IGrainFactory grains)
+internal sealed class OutlierCheck(ValidationOptions options, PeerSpreads peers)
 {
     public async Task<IReadOnlyList<RuleFinding>> FindAsync(
         string subjectId, (string Zh, string En) kind, ReportContext context, DateOnly date, IReadOnlyDictionary<string, decimal> values, IScopeGrain rollup)
@@ -51,7 +51,7 @@ internal sealed class OutlierCheck(ValidationOptions options, IGrainFactory grai
             // Its county's other subjects, this year (the county's figures as last read; none yet, no flag).
             if (county is not null)
             {
-                var spread = await grains.GetGrain<IPeerFiguresGrain>(Outliers.PeerKey(Scopes.Locality(county), code, date.Year)).SpreadAsync(subjectId, options.MinimumHistory);
+                var spread = await peers.SpreadAsync(Outliers.PeerKey(Scopes.Locality(county), code, date.Year), subjectId, options.MinimumHistory);
                 var year = months.Skip((date.Year - fromYear) * 12).Sum() + value;
                 if (spread is not null && spread.Score(year) > threshold)
                 {

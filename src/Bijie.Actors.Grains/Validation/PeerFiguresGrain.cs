@@ -9,17 +9,18 @@ namespace Bijie.Actors.Grains.Validation;
 /// <summary>
 /// A county's subjects' totals of one indicator in one year, read with one aggregate from the ledger and kept for
 /// <see cref="ValidationOptions.PeerRefresh"/>: every report of the county asks it, none of them queries or waits for the
-/// query (the figures as last read answer while they are read again). Reentrant: the reads share one refresh.
+/// query (the figures as last read answer while they are read again). Reentrant: the reads share one refresh. Each
+/// silo keeps a copy a while (<see cref="PeerSpreads"/>), so a report makes no call here.
 /// </summary>
 [Reentrant]
 public sealed class PeerFiguresGrain(ILedger ledger, TimeProvider time, IOptions<ValidationOptions> options, ILogger<PeerFiguresGrain> logger)
     : Grain, IPeerFiguresGrain
 {
-    private (string Subject, decimal Total)[] totals = [];
+    private PeerTotals totals = PeerTotals.None;
     private DateTimeOffset readAt = DateTimeOffset.MinValue;
     private Task? refreshing;
 
-    public Task<Spread?> SpreadAsync(string subjectId, int minimum)
+    public Task<PeerTotals> TotalsAsync()
     {
         // Stale while read again: no report waits for the aggregate. Until the first read is in, nothing is flagged.
         if (refreshing is not { IsCompleted: false } && time.GetUtcNow() - readAt >= options.Value.PeerRefresh)
@@ -27,7 +28,7 @@ public sealed class PeerFiguresGrain(ILedger ledger, TimeProvider time, IOptions
             refreshing = RefreshAsync();
         }
 
-        return Task.FromResult(Outliers.SpreadOf(totals.Where(t => t.Subject != subjectId).Select(t => t.Total), minimum));
+        return Task.FromResult(totals);
     }
 
     private async Task RefreshAsync()
@@ -36,8 +37,8 @@ public sealed class PeerFiguresGrain(ILedger ledger, TimeProvider time, IOptions
         {
             var key = this.GetPrimaryKeyString().Split('|');
             var read = await ledger.SubjectTotalsAsync(key[0], key[1], short.Parse(key[2], System.Globalization.CultureInfo.InvariantCulture));
-            totals = read.Select(r => (r.Key, r.Value)).ToArray();
             readAt = time.GetUtcNow();
+            totals = new PeerTotals(read.Keys.ToArray(), read.Values.ToArray(), readAt);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

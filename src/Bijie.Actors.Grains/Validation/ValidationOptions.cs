@@ -21,4 +21,10 @@ public sealed class ValidationOptions
 
     /// <summary>How long a county's peer figures are kept before they are read again from the ledger.</summary>
     [Abstractions.Configuration.Positive] public TimeSpan PeerRefresh { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long each silo keeps the validation rules it read before it reads them again: a change saved through another
+    /// silo applies there within this time (through the same silo at once). Zero reads them for every report.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")] public TimeSpan RulesHeldFor { get; set; } = TimeSpan.FromSeconds(1);
 }

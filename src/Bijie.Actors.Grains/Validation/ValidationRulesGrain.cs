@@ -8,7 +8,8 @@ namespace Bijie.Actors.Grains.Validation;
 public sealed class ValidationRulesGrain(
     [PersistentState("validation-rules", StorageNames.Default)] IPersistentState<ValidationRulesState> state,
     ILedger ledger,
-    TimeProvider time) : Grain, IValidationRulesGrain
+    TimeProvider time,
+    ValidationRulesCache cache) : Grain, IValidationRulesGrain
 {
     public Task<IReadOnlyList<ValidationRule>> ListAsync() =>
         Task.FromResult(state.State.Edited ? state.State.Rules : ValidationRules.Defaults);
@@ -26,6 +27,7 @@ public sealed class ValidationRulesGrain(
         state.State.Rules = [.. rules];
         // Each rule by its id: a change shows the rules added, removed or edited, side by side.
         await ChangeTrail.WriteAsync(state, ledger, time, ChangeResources.ValidationRules, "0", actor.Id, "replace", rules.ToDictionary(r => $"rule:{r.Id}", r => (object)r));
+        cache.Saved(state.State.Rules.ToArray());
         return state.State.Rules;
     }
 
