@@ -58,7 +58,10 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
 
                 try
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     var result = await CommitAsync(batch, stoppingToken);
+                    LedgerMetrics.CommitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    LedgerMetrics.CommitEntries.Record(batch.Count);
                     if (result is not null)
                     {
                         committed.Writer.TryWrite(result);

@@ -25,7 +25,7 @@ public static class Observability
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName: builder.Configuration["OTEL_SERVICE_NAME"] ?? "bijie-actors"))
             .WithMetrics(m => m
-                .AddMeter("Microsoft.Orleans")
+                .AddMeter("Microsoft.Orleans", Bijie.Actors.Ledger.LedgerMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())
