@@ -50,6 +50,23 @@ public sealed class LoadGenTests(ITestOutputHelper log)
         Assert.Equal(0, summary.ExitCode);
         Assert.Equal(2000, summary.Staleness.Latency.Count); // the city board showed every report
         Assert.True(summary.Staleness.Pushed > 0, "the host pushed the city board to the watcher");
+        Assert.Equal(0, summary.Staleness.WentBack);
+    }
+
+    [Fact]
+    public void A_board_that_shows_less_than_one_in_hand_before_it_was_asked_for_went_back_and_one_asked_for_earlier_did_not()
+    {
+        // (when in hand, value, when asked for): pushes are in hand when they come.
+        (long, decimal, long)[] rising = [(10, 100m, 10), (20, 110m, 20), (30, 110m, 30), (40, 130m, 40)];
+        Assert.Equal((0L, 0m), BoardWatcher.Backwards(rising));
+
+        // A read asked for at 15 comes back at 35 with 105: the push of 110 at 20 came while it was under way.
+        (long, decimal, long)[] overlapping = [(10, 100m, 10), (20, 110m, 20), (35, 105m, 15), (40, 130m, 40)];
+        Assert.Equal((0L, 0m), BoardWatcher.Backwards(overlapping));
+
+        // A read asked for at 45, after the push of 130 was in hand, shows 120; a later push 125: both went back, by 10 at most.
+        (long, decimal, long)[] back = [(10, 100m, 10), (40, 130m, 40), (50, 120m, 45), (60, 125m, 60), (70, 140m, 70)];
+        Assert.Equal((2L, 10m), BoardWatcher.Backwards(back));
     }
 
     [Theory]

@@ -8,7 +8,12 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Bijie.Actors.LoadGen;
 
 /// <summary>How long acknowledged reports took to show on the city board, and how the board was read.</summary>
-public sealed record StalenessResult(LatencySummary Latency, long NotShown, long Reads, long Changes, long FailedReads, long Pushed);
+/// <remarks>
+/// <see cref="WentBack"/> counts the boards that showed less than a board seen wholly before them (a read that began
+/// after the other ended, or a push that came after it): the run only adds, so the city's figure never goes back.
+/// </remarks>
+public sealed record StalenessResult(LatencySummary Latency, long NotShown, long Reads, long Changes, long FailedReads, long Pushed,
+    long WentBack = 0, decimal MostBack = 0);
 
 /// <summary>
 /// Watches the city board (L:5205) as a live screen does: one SignalR connection by WebSockets without negotiation
@@ -29,7 +34,8 @@ public sealed class BoardWatcher : IAsyncDisposable
     private readonly int year;
     private readonly string indicator;
     private readonly Stopwatch clock;
-    private readonly ConcurrentQueue<(long At, decimal Value)> observations = new();
+    // Each board seen: when its read began (a pushed board: when it came), when it was in hand, and its value.
+    private readonly ConcurrentQueue<(long At, decimal Value, long Since)> observations = new();
     private readonly Lock sync = new();
     private decimal latest;
     private bool running;
@@ -80,8 +86,9 @@ public sealed class BoardWatcher : IAsyncDisposable
     {
         if (hub is null)
         {
+            var since = clock.Elapsed.Ticks;
             Baseline = Latest = await ReadAsync(cancellationToken);
-            observations.Enqueue((clock.Elapsed.Ticks, Baseline));
+            observations.Enqueue((clock.Elapsed.Ticks, Baseline, since));
             _ = Task.Run(PollLoopAsync, CancellationToken.None);
             return;
         }
@@ -92,7 +99,8 @@ public sealed class BoardWatcher : IAsyncDisposable
             Interlocked.Increment(ref pushed);
             var value = message.GetProperty("indicators").TryGetProperty(indicator, out var figure) ? figure.GetProperty("value").GetDecimal() : 0;
             Latest = value;
-            observations.Enqueue((clock.Elapsed.Ticks, value));
+            var at = clock.Elapsed.Ticks;
+            observations.Enqueue((at, value, at));
         });
         hub.On<JsonElement>("changed", change =>
         {
@@ -116,8 +124,9 @@ public sealed class BoardWatcher : IAsyncDisposable
         };
         await hub.StartAsync(cancellationToken);
         await JoinAsync(cancellationToken);
+        var began = clock.Elapsed.Ticks;
         Baseline = Latest = await ReadAsync(cancellationToken);
-        observations.Enqueue((clock.Elapsed.Ticks, Baseline));
+        observations.Enqueue((clock.Elapsed.Ticks, Baseline, began));
     }
 
     /// <summary>Joins the city's scope, and has its board pushed when the server can (else reads on 'changed').</summary>
@@ -187,7 +196,7 @@ public sealed class BoardWatcher : IAsyncDisposable
                 var value = await ReadAsync(CancellationToken.None);
                 Interlocked.Increment(ref reads);
                 Latest = value;
-                observations.Enqueue((clock.Elapsed.Ticks, value));
+                observations.Enqueue((clock.Elapsed.Ticks, value, started.Ticks));
             }
             catch (Exception e) when (e is BijieApiException or HttpRequestException or TaskCanceledException)
             {
@@ -263,7 +272,9 @@ public sealed class BoardWatcher : IAsyncDisposable
             latencies.Record(TimeSpan.FromTicks(Math.Max(0, seen[firstShowing].At - ack.AcknowledgedAt)));
         }
 
-        return new StalenessResult(latencies.Summary(), notShown, Interlocked.Read(ref reads), Interlocked.Read(ref changes), Interlocked.Read(ref failures), Interlocked.Read(ref pushed));
+        var (wentBack, mostBack) = Backwards(seen);
+        return new StalenessResult(latencies.Summary(), notShown, Interlocked.Read(ref reads), Interlocked.Read(ref changes), Interlocked.Read(ref failures), Interlocked.Read(ref pushed),
+            wentBack, mostBack);
 
         int FirstIndex(Func<int, bool> holds)
         {
@@ -283,6 +294,34 @@ public sealed class BoardWatcher : IAsyncDisposable
 
             return low;
         }
+    }
+
+    /// <summary>
+    /// The boards that showed less than one seen wholly before them, and by how much at most. Two reads under way at
+    /// once (or a read and a push) may come back in either order, so only a board in hand before another began counts.
+    /// </summary>
+    public static (long Count, decimal Most) Backwards(IReadOnlyList<(long At, decimal Value, long Since)> seen)
+    {
+        var byEnd = seen.OrderBy(o => o.At).ToArray();
+        var bySince = seen.OrderBy(o => o.Since).ToArray();
+        long count = 0;
+        decimal most = 0, highest = decimal.MinValue;
+        var e = 0;
+        foreach (var o in bySince)
+        {
+            while (e < byEnd.Length && byEnd[e].At < o.Since)
+            {
+                highest = Math.Max(highest, byEnd[e++].Value);
+            }
+
+            if (o.Value < highest)
+            {
+                count++;
+                most = Math.Max(most, highest - o.Value);
+            }
+        }
+
+        return (count, most);
     }
 
     public async ValueTask DisposeAsync()

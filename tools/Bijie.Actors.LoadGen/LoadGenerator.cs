@@ -79,6 +79,15 @@ public static class LoadGenerator
                 var exactness = options.Check
                     ? await check.RunAsync(result.Acknowledged, before, result.InDoubt, TimeSpan.FromSeconds(30), CancellationToken.None, used)
                     : null;
+                if (exactness is not null && staleness.WentBack > 0)
+                {
+                    // The run only adds: a city board that showed less than one seen before it went back.
+                    exactness = exactness with
+                    {
+                        Passed = false,
+                        Problems = [.. exactness.Problems, $"the city board went back {staleness.WentBack:N0} times, by at most {staleness.MostBack} {options.Indicator}"],
+                    };
+                }
                 var summary = new RunSummary(
                     runId, options.Rate is null ? "closed" : "open", options.Rate is null ? options.Concurrency : null, options.Rate,
                     options.Urls.Select(u => u.ToString()).ToArray(), count, used.Length, keys is not null, options.Indicator, date.Year,

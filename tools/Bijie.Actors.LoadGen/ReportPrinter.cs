@@ -27,7 +27,8 @@ public static class ReportPrinter
         Row("acknowledgement latency", Percentiles(s.AcknowledgementLatency));
         Row("failed attempts (retried)", s.Errors.Count == 0 ? "none" : string.Join(", ", s.Errors.Select(e => $"{e.Key}: {e.Value:N0}")));
         Row("board staleness (city, SignalR)", $"{Percentiles(s.Staleness.Latency)}; {s.Staleness.NotShown:N0} not shown; " +
-            $"{s.Staleness.Pushed:N0} boards pushed and {s.Staleness.Reads:N0} read for {s.Staleness.Changes:N0} changes");
+            $"{s.Staleness.Pushed:N0} boards pushed and {s.Staleness.Reads:N0} read for {s.Staleness.Changes:N0} changes; " +
+            $"{s.Staleness.WentBack:N0} went back");
         if (s.Exactness is { } x)
         {
             var boards = x.Boards.Count(b => b.Equal);
