@@ -68,7 +68,7 @@ public sealed record ApiKeyInfo(string Id, string Owner, string Role, string? Or
 public sealed record IssuedApiKey(ApiKeyInfo Key, string Token);
 
 /// <summary>One indicator's value of a standing report, as the ledger's export lists it; <see cref="ReportedBy"/> is the key id (or account) that made it.</summary>
-public sealed record ReportLine(Guid ReportId, string SubjectKind, string SubjectId, DateOnly Date, string Indicator, decimal Value, string ReportedBy)
+public sealed record ReportLine(Guid ReportId, string SubjectKind, string SubjectId, DateOnly Date, string Indicator, decimal Value, string ReportedBy, string? Note = null)
 {
     /// <summary>Reads the CSV of <c>/api/v1/exports/reports.csv</c> (UTF-8 with a BOM, Chinese headers).</summary>
     public static IReadOnlyList<ReportLine> ParseExport(string csv)
@@ -83,10 +83,11 @@ public sealed record ReportLine(Guid ReportId, string SubjectKind, string Subjec
         var header = rows[0];
         int Column(string name) => header.IndexOf(name) is >= 0 and var i ? i : throw new FormatException($"The reports export has no column '{name}'.");
         int id = Column("填报编号"), kind = Column("对象类型"), subject = Column("对象编号"), date = Column("填报日期"),
-            indicator = Column("指标代码"), value = Column("数值"), by = Column("填报人");
+            indicator = Column("指标代码"), value = Column("数值"), by = Column("填报人"), note = header.IndexOf("备注");
         return rows.Skip(1).Where(r => r.Count == header.Count).Select(r => new ReportLine(
             Guid.Parse(r[id]), r[kind], r[subject], DateOnly.Parse(r[date], System.Globalization.CultureInfo.InvariantCulture), r[indicator],
-            decimal.Parse(r[value], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture), r[by])).ToArray();
+            decimal.Parse(r[value], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture), r[by],
+            note >= 0 && r[note].Length > 0 ? r[note] : null)).ToArray();
     }
 }
 

@@ -1,3 +1,4 @@
+using Bijie.Actors.Client;
 using Bijie.Actors.LoadGen;
 using Xunit.Abstractions;
 
@@ -51,6 +52,33 @@ public sealed class LoadGenTests(ITestOutputHelper log)
         Assert.Equal(2000, summary.Staleness.Latency.Count); // the city board showed every report
         Assert.True(summary.Staleness.Pushed > 0, "the host pushed the city board to the watcher");
         Assert.Equal(0, summary.Staleness.WentBack);
+        Assert.Equal(0, summary.Exactness.RefusedStanding);
+    }
+
+    [Fact]
+    public void The_history_check_finds_a_refused_report_standing_one_given_up_on_standing_twice_and_one_never_sent()
+    {
+        ReportLine Line(Guid id, long sequence, string run = "r1") =>
+            new(id, "pairing", "p-1", new DateOnly(2026, 12, 7), "clinic_person_times", 1, "office", LoadRunner.NoteOf(run, sequence));
+        Guid acked = Guid.NewGuid(), refused = Guid.NewGuid(), doubtful = Guid.NewGuid(), again = Guid.NewGuid(), stray = Guid.NewGuid();
+        var history = new RunHistory("r1", 5, new HashSet<long> { 1 }, new HashSet<long> { 2, 3 });
+        Acknowledgement[] acknowledged = [new(0, acked, 10, "p-1", 1, false, 0)];
+
+        var clean = new List<string>();
+        Assert.Equal((0L, 1L), ExactnessCheck.CheckHistory(history, acknowledged, [Line(acked, 0), Line(doubtful, 2), Line(Guid.NewGuid(), 1, "another run")], clean));
+        Assert.Empty(clean);
+
+        var problems = new List<string>();
+        Assert.Equal((1L, 1L), ExactnessCheck.CheckHistory(history, acknowledged,
+            [Line(acked, 0), Line(refused, 1), Line(doubtful, 2), Line(again, 2), Line(stray, 7)], problems));
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains("#1 was refused for good", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("#2, given up on, stands 2 times", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("#7 stands that the run never sent", StringComparison.Ordinal));
+
+        var lost = new List<string>();
+        ExactnessCheck.CheckHistory(history, acknowledged, [Line(doubtful, 2)], lost);
+        Assert.Contains("report #0 was acknowledged", Assert.Single(lost), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,13 +25,18 @@ public sealed record ExactnessResult(
     IReadOnlyList<BoardComparison> Boards,
     long PairingsChecked,
     long PairingsInconsistent,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    long RefusedStanding = 0,
+    long InDoubtStanding = 0);
 
 /// <summary>
 /// Checks the run against the ledger as the office's export reads it (the ledger in PostgreSQL, not the roll-ups),
 /// and the city's and counties' boards (the roll-up grains) against the ledger's sums, as RollupTests does with the
 /// ledger's SumAllAsync in-process.
 /// </summary>
+/// <summary>What the run sent, for the history check: its id (in every report's note), how many reports, which were refused for good, which given up on.</summary>
+public sealed record RunHistory(string RunId, long Sent, IReadOnlySet<long> Refused, IReadOnlySet<long> InDoubt);
+
 public sealed class ExactnessCheck(BijieClient admin, string indicator, int year)
 {
     private const string City = "5205";
@@ -42,7 +47,7 @@ public sealed class ExactnessCheck(BijieClient admin, string indicator, int year
 
     public async Task<ExactnessResult> RunAsync(
         IReadOnlyList<Acknowledgement> acknowledged, IReadOnlySet<Guid> before, long inDoubt, TimeSpan within, CancellationToken cancellationToken,
-        IReadOnlyList<Organization>? organizations = null)
+        IReadOnlyList<Organization>? organizations = null, RunHistory? history = null)
     {
         var problems = new List<string>();
         var city = await admin.ExportReportLinesAsync(City, year, cancellationToken);
@@ -79,6 +84,7 @@ public sealed class ExactnessCheck(BijieClient admin, string indicator, int year
             Note(problems, $"{unacknowledged} reports by the run's keys stand that were not acknowledged; at most {inDoubt} were in doubt");
         }
 
+        var (refusedStanding, inDoubtStanding) = history is null ? (0L, 0L) : CheckHistory(history, acknowledged, city, problems);
         var boards = await CompareBoardsAsync(city, within, cancellationToken);
         foreach (var b in boards.Where(b => !b.Equal))
         {
@@ -87,7 +93,53 @@ public sealed class ExactnessCheck(BijieClient admin, string indicator, int year
 
         var (checkedPairings, inconsistent) = await ComparePairingSidesAsync(organizations ?? [], problems, cancellationToken);
         return new ExactnessResult(problems.Count == 0 && inconsistent == 0, acknowledged.Count, missing, wrong, duplicated, unacknowledged, inDoubt, boards,
-            checkedPairings, inconsistent, problems);
+            checkedPairings, inconsistent, problems, refusedStanding, inDoubtStanding);
+    }
+
+    /// <summary>
+    /// Report by report, from the notes the run's reports carry (<see cref="LoadRunner.NoteOf"/>): each acknowledged one
+    /// stands once and as the report its acknowledgement named; none refused for good stands; each given up on stands
+    /// at most once; nothing stands under a sequence the run never sent.
+    /// </summary>
+    public static (long RefusedStanding, long InDoubtStanding) CheckHistory(
+        RunHistory history, IReadOnlyList<Acknowledgement> acknowledged, IReadOnlyList<ReportLine> lines, List<string> problems)
+    {
+        var prefix = LoadRunner.NoteOf(history.RunId, 0)[..^1];
+        var bySequence = lines.Where(l => l.Note is { } n && n.StartsWith(prefix, StringComparison.Ordinal))
+            .GroupBy(l => long.Parse(l.Note![prefix.Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Select(l => l.ReportId).Distinct().ToArray());
+        foreach (var ack in acknowledged)
+        {
+            var standing = bySequence.GetValueOrDefault(ack.Sequence) ?? [];
+            if (standing.Length != 1 || standing[0] != ack.ReportId)
+            {
+                Note(problems, $"report #{ack.Sequence} was acknowledged as {ack.ReportId}; the ledger holds {(standing.Length == 0 ? "none" : string.Join(", ", standing))} under it");
+            }
+        }
+
+        long refusedStanding = 0, inDoubtStanding = 0;
+        foreach (var (sequence, standing) in bySequence)
+        {
+            if (history.Refused.Contains(sequence))
+            {
+                refusedStanding++;
+                Note(problems, $"report #{sequence} was refused for good but stands in the ledger as {string.Join(", ", standing)}");
+            }
+            else if (history.InDoubt.Contains(sequence))
+            {
+                inDoubtStanding++;
+                if (standing.Length > 1)
+                {
+                    Note(problems, $"report #{sequence}, given up on, stands {standing.Length} times");
+                }
+            }
+            else if (sequence < 0 || sequence >= history.Sent)
+            {
+                Note(problems, $"a report #{sequence} stands that the run never sent");
+            }
+        }
+
+        return (refusedStanding, inDoubtStanding);
     }
 
     /// <summary>

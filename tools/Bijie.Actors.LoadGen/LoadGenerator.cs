@@ -77,7 +77,8 @@ public static class LoadGenerator
                 }
 
                 var exactness = options.Check
-                    ? await check.RunAsync(result.Acknowledged, before, result.InDoubt, TimeSpan.FromSeconds(30), CancellationToken.None, used)
+                    ? await check.RunAsync(result.Acknowledged, before, result.InDoubt, TimeSpan.FromSeconds(30), CancellationToken.None, used,
+                        new RunHistory(runId, result.Sent, result.RefusedSequences ?? new HashSet<long>(), result.InDoubtSequences ?? new HashSet<long>()))
                     : null;
                 if (exactness is not null && staleness.WentBack > 0)
                 {

@@ -9,6 +9,8 @@ namespace Bijie.Actors.LoadGen;
 public sealed record Acknowledgement(long Sequence, Guid ReportId, long Position, string PairingId, decimal Value, bool Replayed, long AcknowledgedAt);
 
 /// <summary>What the load phase did.</summary>
+/// <remarks><see cref="RefusedSequences"/> and <see cref="InDoubtSequences"/> name the reports refused for good and those given
+/// up on, for the history check (each report's note names its run and sequence).</remarks>
 public sealed record RunnerResult(
     IReadOnlyList<Acknowledgement> Acknowledged,
     long Sent,
@@ -16,7 +18,9 @@ public sealed record RunnerResult(
     long InDoubt,
     IReadOnlyDictionary<string, long> Errors,
     LatencySummary Latency,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    IReadOnlySet<long>? RefusedSequences = null,
+    IReadOnlySet<long>? InDoubtSequences = null);
 
 /// <summary>
 /// Sends reports: in a closed loop (C senders, each sending its next report when the last was answered) or an open
@@ -30,6 +34,8 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
     private readonly ConcurrentQueue<Acknowledgement> acknowledged = new();
     private readonly ConcurrentDictionary<string, long> errors = new();
+    private readonly ConcurrentDictionary<long, bool> refusedSequences = new();
+    private readonly ConcurrentDictionary<long, bool> inDoubtSequences = new();
     private readonly Latencies latency = new();
     private long next;
     private long finished;
@@ -58,7 +64,8 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
         }
 
         return new RunnerResult(acknowledged.OrderBy(a => a.Sequence).ToArray(), Math.Min(Interlocked.Read(ref next), options.Count ?? long.MaxValue),
-            refused, inDoubt, new SortedDictionary<string, long>(errors, StringComparer.Ordinal), latency.Summary(), clock.Elapsed - started);
+            refused, inDoubt, new SortedDictionary<string, long>(errors, StringComparer.Ordinal), latency.Summary(), clock.Elapsed - started,
+            refusedSequences.Keys.ToHashSet(), inDoubtSequences.Keys.ToHashSet());
     }
 
     private bool TakeNext(TimeSpan end, CancellationToken stop, out long sequence)
@@ -123,7 +130,7 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
         var pairings = reporter.Organization.PairingIds;
         var pairingId = pairings[(int)(sequence / reporters.Count % pairings.Count)];
         var value = 1 + sequence % 9; // small whole numbers, different from one report to the next
-        var report = new NewReport(pairingId, null, date, new Dictionary<string, decimal> { [options.Indicator] = value });
+        var report = new NewReport(pairingId, null, date, new Dictionary<string, decimal> { [options.Indicator] = value }, NoteOf(runId, sequence));
         var key = $"loadgen-{runId}-{sequence}";
         var deadline = clock.Elapsed + options.RetryDeadline;
         var backoff = FirstBackoff;
@@ -145,6 +152,7 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
                 // Refused for good (a 4xx): the same request would be refused again.
                 Count(((int)e.Status).ToString());
                 Interlocked.Increment(ref refused);
+                refusedSequences[sequence] = true;
                 break;
             }
             catch (BijieApiException e)
@@ -166,6 +174,7 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
                 // Neither acknowledged nor refused: it may or may not have been committed. The exactness check
                 // allows for these (at most this many unacknowledged reports of ours may stand in the ledger).
                 Interlocked.Increment(ref inDoubt);
+                inDoubtSequences[sequence] = true;
                 break;
             }
 
@@ -176,6 +185,9 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
 
         Interlocked.Increment(ref finished);
     }
+
+    /// <summary>The note each report of a run carries: its run and sequence, which the ledger's export gives back.</summary>
+    public static string NoteOf(string runId, long sequence) => $"loadgen {runId} #{sequence}";
 
     private static bool Retryable(HttpStatusCode status) => status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 

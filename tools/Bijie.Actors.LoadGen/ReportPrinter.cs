@@ -33,7 +33,8 @@ public static class ReportPrinter
         {
             var boards = x.Boards.Count(b => b.Equal);
             Row("exactness", $"{(x.Passed ? "PASSED" : "FAILED")}: {x.Acknowledged - x.Missing - x.WrongValues - x.Duplicated:N0} of {x.Acknowledged:N0} " +
-                $"acknowledged reports in the ledger once with their values; {x.Unacknowledged:N0} unacknowledged of {x.InDoubt:N0} in doubt; " +
+                $"acknowledged reports in the ledger once with their values; {x.Unacknowledged:N0} unacknowledged of {x.InDoubt:N0} in doubt " +
+                $"({x.InDoubtStanding:N0} stand, each once), {x.RefusedStanding:N0} refused standing; " +
                 $"{boards} of {x.Boards.Count} boards equal the ledger's sums of {s.Indicator} ({s.Year}); " +
                 $"{x.PairingsChecked - x.PairingsInconsistent:N0} of {x.PairingsChecked:N0} pairings listed on both sides");
             foreach (var problem in x.Problems)

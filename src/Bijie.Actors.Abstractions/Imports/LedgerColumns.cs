@@ -27,6 +27,7 @@ public static class LedgerColumns
     public const string Unit = "单位";
     public const string Value = "数值";
     public const string ReportedBy = "填报人";
+    public const string Note = "备注";
     public const string HelperName = "单位名称";
     public const string HelperNameEn = "英文名称";
     public const string HelperKind = "单位类型";

@@ -117,6 +117,7 @@ public sealed class LedgerExports(IGrainFactory grains, IListings listings, IRep
             [LedgerColumns.IndicatorName] = Indicators.Find(v.Key)?.NameZh,
             [LedgerColumns.Value] = v.Value,
             [LedgerColumns.ReportedBy] = r.ReportedBy,
+            [LedgerColumns.Note] = r.Note,
         })), period is null ? $"reports-{year}" : $"reports-{period}");
     }
 
