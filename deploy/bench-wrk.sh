@@ -59,13 +59,13 @@ run_wrk() { # run_wrk SYSTEM PORT KEYFILE: a warm-up, then the measured run with
   awk -v l="$line" -v s="$system" -v h="$after_host" -v hb="$before_host" -v p="$after_pg" -v pb="$before_pg" -v a="$after_az" -v ab="$before_az" 'BEGIN {
     n = split(l, f, /[ =]/); for (i = 2; i < n; i += 2) v[f[i]] = f[i + 1]
     ok = v["requests"] - v["non2xx"]; rate = ok / v["seconds"]
-    printf "%s reports_per_s=%.0f p50_ms=%s p99_ms=%s non2xx=%d socket_errors=%d host_us_per_report=%.0f pg_us_per_report=%.0f azurite_us_per_report=%.0f\n",
-      s, rate, v["p50_ms"], v["p99_ms"], v["non2xx"], v["socket_errors"], (h - hb) * 1e6 / ok, (p - pb) * 1e6 / ok, (a - ab) * 1e6 / ok }' | tee "$out/$system.txt"
+    printf "%s reports_per_s=%.0f p50_ms=%s p99_ms=%s non2xx=%d socket_errors=%d host_us_per_report=%.0f pg_us_per_report=%.0f azurite_us_per_report=%.0f acknowledged=%d\n",
+      s, rate, v["p50_ms"], v["p99_ms"], v["non2xx"], v["socket_errors"], (h - hb) * 1e6 / ok, (p - pb) * 1e6 / ok, (a - ab) * 1e6 / ok, ok }' | tee "$out/$system.txt"
   if [[ "$system" == product ]]; then
     local ok
-    ok="$(sed -n 's/.*reports_per_s=\([0-9]*\).*/\1/p' "$out/$system.txt")"
+    ok="$(sed -n 's/.* acknowledged=\([0-9]*\).*/\1/p' "$out/$system.txt")"
     say "PostgreSQL's statements over the run (execution time; µs and calls per acknowledged report)"
-    pg -d bijie -F $'\t' -c "SELECT round((total_exec_time * 1000 / greatest($ok * ${duration%s}, 1))::numeric, 2), round((calls::numeric / greatest($ok * ${duration%s}, 1)), 3),
+    pg -d bijie -F $'\t' -c "SELECT round((total_exec_time * 1000 / greatest($ok, 1))::numeric, 2), round((calls::numeric / greatest($ok, 1)), 3),
         round((total_exec_time * 1000 / greatest(calls, 1))::numeric, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 110)
       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" \
       | awk -F'\t' 'BEGIN { printf "%10s %10s %10s  %s\n", "us/report", "calls/rep", "us/call", "statement" } { printf "%10s %10s %10s  %s\n", $1, $2, $3, $4 }' | tee "$out/statements.txt"

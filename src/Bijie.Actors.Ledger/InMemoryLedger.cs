@@ -113,7 +113,7 @@ public sealed class InMemoryLedger(InMemoryLedgerStore store) : ILedger
         Task.FromResult<IReadOnlyDictionary<string, decimal>>(store.Entries()
             .Where(e => e.Position <= through)
             .SelectMany(e => e.Entry.Lines)
-            .Where(l => l.Member is null && !l.Indicator.Contains(':') && l.Month is { } m && l.Scopes.Contains(scope)
+            .Where(l => l.IsValue && l.Month is { } m && l.Scopes.Contains(scope)
                 && (l.Year * 12) + m >= (first.Year * 12) + first.Month && (l.Year * 12) + m <= (last.Year * 12) + last.Month
                 && (!ownOnly || !l.Scopes.Any(s => s.StartsWith("L:", StringComparison.Ordinal) && s.Length > scope.Length)))
             .GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value)));

@@ -483,14 +483,14 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
     /// </summary>
     private const string ScopeRows = """
         SELECT 0 AS kind, NULL::text AS indicator, NULL::text AS member, NULL::smallint AS year, NULL::smallint AS month,
-               NULL::smallint AS year_to, h.position::numeric AS value, NULL::bytea AS state FROM h
+               NULL::smallint AS year_to, h.position::numeric AS value FROM h
         UNION ALL
-        SELECT 1, indicator, NULL, year, month, NULL, sum(value), NULL FROM l WHERE member IS NULL GROUP BY indicator, year, month
+        SELECT 1, indicator, NULL, year, month, NULL, sum(value) FROM l WHERE member IS NULL GROUP BY indicator, year, month
         UNION ALL
-        SELECT 2, indicator, member, year, NULL, year_to, sum(value), NULL FROM l WHERE member IS NOT NULL
+        SELECT 2, indicator, member, year, NULL, year_to, sum(value) FROM l WHERE member IS NOT NULL
           GROUP BY indicator, member, year, year_to HAVING sum(value) <> 0
         UNION ALL
-        SELECT 3, NULL, NULL, NULL, NULL, NULL, count(*)::numeric, NULL FROM l
+        SELECT 3, NULL, NULL, NULL, NULL, NULL, count(*)::numeric FROM l
         """;
 
     private static async Task<ScopeTotals> ReadScopeRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)

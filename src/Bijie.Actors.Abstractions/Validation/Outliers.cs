@@ -57,7 +57,7 @@ public static class Outliers
 public interface IPeerFiguresGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Each subject's total as last read (empty until the first read is in), and when it was read; a read older than the
+    /// Each subject's total as last read (empty until the first read is in); a read older than the
     /// refresh interval starts the next one, and the figures as they were answer meanwhile.
     /// </summary>
     [Alias("Totals")]
@@ -65,11 +65,11 @@ public interface IPeerFiguresGrain : IGrainWithStringKey
     Task<PeerTotals> TotalsAsync();
 }
 
-/// <summary>A county's subjects' totals of one indicator and year, as read from the ledger at <paramref name="ReadAt"/>.</summary>
+/// <summary>A county's subjects' totals of one indicator and year, as last read from the ledger.</summary>
 [GenerateSerializer, Immutable, Alias("Bijie.Actors.PeerTotals")]
-public sealed record PeerTotals([property: Id(0)] IReadOnlyList<string> Subjects, [property: Id(1)] IReadOnlyList<decimal> Totals, [property: Id(2)] DateTimeOffset ReadAt)
+public sealed record PeerTotals([property: Id(0)] IReadOnlyList<string> Subjects, [property: Id(1)] IReadOnlyList<decimal> Totals)
 {
-    public static readonly PeerTotals None = new([], [], DateTimeOffset.MinValue);
+    public static readonly PeerTotals None = new([], []);
 
     /// <summary>The spread of the other subjects' totals (<paramref name="subjectId"/> left out), or null with fewer than <paramref name="minimum"/>.</summary>
     public Spread? SpreadWithout(string subjectId, int minimum) =>

@@ -65,7 +65,7 @@ public sealed class PeriodApprovalsGrain(
         LedgerEntry stored;
         while (true)
         {
-            var taken = state.State.Taken.GetValueOrDefault($"{unit}:{next}");
+            var taken = state.State.Taken.GetValueOrDefault(TakenKey(unit, next));
             var entry = new LedgerEntry(Guid.NewGuid(), EntryKind.Review, "approval", $"{Period}:{unit}:{next.Name()}:{taken}", LedgerEntry.HashOf(body),
                 $"approval:{Period}:{unit}", null, last, time.GetUtcNow(), actor.Id, false, null, body, lines);
             var result = await LedgerEntries.AppendAsync(ledger, entry, "approve again: an approval that was committed is found, not made twice");
@@ -83,7 +83,7 @@ public sealed class PeriodApprovalsGrain(
                 break;
             }
 
-            state.State.Taken[$"{unit}:{next}"] = taken + 1;
+            state.State.Taken[TakenKey(unit, next)] = taken + 1;
         }
         state.State.Batches[unit] = [.. steps, new ApprovalStep(next, stored.Actor, stored.RecordedAt, stored.EntryId, through, amounts)];
         await state.WriteStateAsync();
@@ -124,7 +124,7 @@ public sealed class PeriodApprovalsGrain(
         }
 
         state.State.Batches[unit] = steps.Take(steps.Count - 1).ToArray();
-        state.State.Taken[$"{unit}:{top.Level}"] = state.State.Taken.GetValueOrDefault($"{unit}:{top.Level}") + 1;
+        state.State.Taken[TakenKey(unit, top.Level)] = state.State.Taken.GetValueOrDefault(TakenKey(unit, top.Level)) + 1;
         await state.WriteStateAsync();
         return Batch(unit);
     }
@@ -160,6 +160,8 @@ public sealed class PeriodApprovalsGrain(
         (await ListAsync(LocalityCodes.Bijie)).Where(b => b.Next is not null).ToArray();
 
     public Task<bool> LockedAsync(string unit) => Task.FromResult(Steps(unit).Count > 0);
+
+    private static string TakenKey(string unit, LocalityLevel level) => $"{unit}:{level}";
 
     private IReadOnlyList<ApprovalStep> Steps(string unit) => state.State.Batches.TryGetValue(unit, out var steps) ? steps : [];
 
@@ -207,10 +209,16 @@ public sealed class PeriodApprovalsGrain(
     private async Task<(long Through, IReadOnlyDictionary<string, decimal> Amounts)> SumAsync(string unit, DateOnly first, DateOnly last)
     {
         var through = await ledger.HeadAsync();
-        var own = LocalityCodes.LevelOf(unit) < options.Value.UnitLevel;
-        var sums = await ledger.SumBatchAsync(Scopes.Locality(unit), first, last, own, through);
+        var sums = await FiguresAsync(ledger, unit, first, last, options.Value.UnitLevel, through);
         return (through, sums.Where(s => s.Value != 0).OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary());
     }
+
+    /// <summary>
+    /// A batch's figures in the ledger through <paramref name="through"/>: a township's all of them, a county's or the
+    /// city's only their own (those of no locality at or below the batch level).
+    /// </summary>
+    internal static Task<IReadOnlyDictionary<string, decimal>> FiguresAsync(ILedger ledger, string unit, DateOnly first, DateOnly last, LocalityLevel unitLevel, long through) =>
+        ledger.SumBatchAsync(Scopes.Locality(unit), first, last, LocalityCodes.LevelOf(unit) < unitLevel, through);
 
     private string Name(string unit) => divisions.TryGet(unit, out var d) ? d.Name : unit;
 }

@@ -47,7 +47,7 @@ public sealed class LiveFeed(IGrainFactory grains, IDisplayNames names, IOptions
         {
             // (A reversal of an approval carries only derived "approved:…" lines: not a report withdrawn.)
             reports.AddRange(batch.Entries.Where(e => e.Entry.Kind is EntryKind.Report
-                || (e.Entry.Kind is EntryKind.Reversal && e.Entry.Lines.Any(l => !l.Indicator.Contains(':')))));
+                || (e.Entry.Kind is EntryKind.Reversal && e.Entry.Lines.Any(l => l.IsValue))));
             if (reports.Count > 1000)
             {
                 reports.RemoveRange(0, reports.Count - 1000); // a ticker shows the latest; a flood keeps the newest

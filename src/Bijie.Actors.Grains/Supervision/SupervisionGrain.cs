@@ -94,18 +94,17 @@ public sealed class SupervisionGrain(
     {
         var today = ProgrammeClock.Today(time);
         var period = ReportingPeriods.Of(today.AddMonths(-3));
-        if (today <= ReportingPeriods.Require(period).Last.AddDays(approval.Value.DueDays))
+        var (first, last) = ReportingPeriods.Require(period);
+        if (today <= last.AddDays(approval.Value.DueDays))
         {
             return 0;
         }
 
-        var (first, last) = ReportingPeriods.Require(period);
         var head = await ledger.HeadAsync();
         var waiting = new List<ApprovalBatch>();
         foreach (var batch in await GrainFactory.GetGrain<IPeriodApprovalsGrain>(period).WaitingAsync())
         {
-            var own = LocalityCodes.LevelOf(batch.Unit) < approval.Value.UnitLevel;
-            if ((await ledger.SumBatchAsync(Scopes.Locality(batch.Unit), first, last, own, head)).Values.Any(v => v != 0))
+            if ((await Approvals.PeriodApprovalsGrain.FiguresAsync(ledger, batch.Unit, first, last, approval.Value.UnitLevel, head)).Values.Any(v => v != 0))
             {
                 waiting.Add(batch);
             }

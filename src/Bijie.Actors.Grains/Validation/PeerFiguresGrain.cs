@@ -38,7 +38,7 @@ public sealed class PeerFiguresGrain(ILedger ledger, TimeProvider time, IOptions
             var key = this.GetPrimaryKeyString().Split('|');
             var read = await ledger.SubjectTotalsAsync(key[0], key[1], short.Parse(key[2], System.Globalization.CultureInfo.InvariantCulture));
             readAt = time.GetUtcNow();
-            totals = new PeerTotals(read.Keys.ToArray(), read.Values.ToArray(), readAt);
+            totals = new PeerTotals(read.Keys.ToArray(), read.Values.ToArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -28,7 +28,12 @@ public sealed class ValidationRulesCache(IGrainFactory grains, TimeProvider time
 
     private async Task<IReadOnlyList<ValidationRule>> ReadAsync()
     {
-        var started = Interlocked.Read(ref generation);
+        long started;
+        lock (gate)
+        {
+            started = generation;
+        }
+
         var at = time.GetUtcNow();
         var rules = await grains.GetGrain<IValidationRulesGrain>(0).ListAsync();
         lock (gate)
@@ -48,7 +53,7 @@ public sealed class ValidationRulesCache(IGrainFactory grains, TimeProvider time
     {
         lock (gate)
         {
-            Interlocked.Increment(ref generation);
+            generation++;
             copy = new Copy(rules, time.GetUtcNow());
         }
     }

@@ -68,5 +68,5 @@ public sealed record LedgerEntry(
     /// "kind:indicator", such as the reviewed part) are not values of the report.
     /// </summary>
     public IReadOnlyDictionary<string, decimal> Values() =>
-        Lines.Where(l => l.Member is null && !l.Indicator.Contains(':')).GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value));
+        Lines.Where(l => l.IsValue).GroupBy(l => l.Indicator).ToDictionary(g => g.Key, g => g.Sum(l => l.Value));
 }

@@ -13,4 +13,11 @@ public sealed record LedgerLine(
     short? YearTo,
     string? Member,
     decimal Value,
-    IReadOnlyList<string> Scopes);
+    IReadOnlyList<string> Scopes)
+{
+    /// <summary>
+    /// A value of what was reported: a value line whose indicator is not a derived figure (named "kind:indicator", such
+    /// as the reviewed or an approved part). PostgresLedger.SumBatchAsync makes the same test in SQL.
+    /// </summary>
+    public bool IsValue => Member is null && !Indicator.Contains(':');
+}

@@ -32,9 +32,10 @@ public sealed record BoardDto(
             {
                 var indicator = Abstractions.Indicators.Find(f.Indicator)!;
                 decimal? reviewed = board.Reviewed?.TryGetValue(f.Indicator, out var r) == true ? r : null;
-                decimal? share = reviewed is { } part && f.Value > 0 ? decimal.Round(part / f.Value * 100m, 1, MidpointRounding.AwayFromZero) : null;
+                decimal Share(decimal part) => decimal.Round(part / f.Value * 100m, 1, MidpointRounding.AwayFromZero);
+                decimal? share = reviewed is { } part && f.Value > 0 ? Share(part) : null;
                 var approved = board.Approved?.Where(a => a.Value.ContainsKey(f.Indicator) && f.Value > 0)
-                    .ToDictionary(a => a.Key, a => decimal.Round(a.Value[f.Indicator] / f.Value * 100m, 1, MidpointRounding.AwayFromZero));
+                    .ToDictionary(a => a.Key, a => Share(a.Value[f.Indicator]));
                 return new BoardFigureDto(f.Value, f.PreviousValue, f.YoyPercent, indicator.NameZh, indicator.NameEn, indicator.Unit, reviewed, share,
                     approved is { Count: > 0 } ? approved : null);
             }),

@@ -4,12 +4,12 @@ import { layout, failed } from './layout.js';
 import { confirmDialog } from './dialog.js';
 import { escape, today } from './format.js';
 import { localityPicker } from './locality-picker.js';
+import { LEVELS, SHOWN, waitingByLevel } from './approval-levels.js';
 
 // 逐级审核: a period's figures approved batch by batch, level by level — the township approves its figures, the county
 // what the township approved, the city what the county approved. A locality's account sees the batches of its place and
 // acts at its own level; the office sees every batch and stands in for any level. Each row is one batch: who approved at
 // each level and when, and the one action the signed-in user can take on it.
-const LEVELS = ['village', 'township', 'county', 'city'];
 const levelOf = code => ({ 4: 'city', 6: 'county', 9: 'township', 12: 'village' })[code?.length];
 let session;
 let batches = [];
@@ -50,15 +50,13 @@ function cell(batch, level) {
 function render() {
   translate();
   const table = document.getElementById('approvals-table');
-  const shown = ['township', 'county', 'city'];
   // What waits at which level, in this place.
-  const waits = shown.map(level => [level, batches.filter(b => b.next?.toLowerCase() === level).length]);
   document.getElementById('approvals-summary').textContent =
-    `${waits.map(([level, n]) => tf('waitingAt', { level: t('approvedBy_' + level), count: n })).join(' · ')} · ${tf('approvedAll', { count: batches.filter(b => !b.next).length })}`;
-  table.innerHTML = `<thead><tr><th>${t('approvalUnit')}</th>${shown.map(l => `<th>${t('approvedBy_' + l)}</th>`).join('')}<th></th></tr></thead><tbody>` +
+    `${waitingByLevel(batches)} · ${tf('approvedAll', { count: batches.filter(b => !b.next).length })}`;
+  table.innerHTML = `<thead><tr><th>${t('approvalUnit')}</th>${SHOWN.map(l => `<th>${t('approvedBy_' + l)}</th>`).join('')}<th></th></tr></thead><tbody>` +
     (batches.map(b => `<tr data-unit="${escape(b.unit)}" data-next="${escape(b.next?.toLowerCase() ?? '')}">
         <th>${escape(b.unitName ?? b.unit)}${b.unit.length < 9 ? ` <span class="muted">${t('approvalOwn')}</span>` : ''}</th>
-        ${shown.map(l => cell(b, l)).join('')}
+        ${SHOWN.map(l => cell(b, l)).join('')}
         <td class="act">${mayApprove(b) ? `<button type="button" data-act="approve" class="primary">${t('approveBatch')}</button>` : ''}
           ${mayUnapprove(b) ? `<button type="button" data-act="unapprove">${t('unapproveBatch')}</button>` : ''}</td></tr>`).join('')
       || `<tr><td colspan="5">${t('none')}</td></tr>`) + '</tbody>';

@@ -1,6 +1,7 @@
 import { t, lang } from './i18n.js';
 import { figure, yoy, escape, count, money } from './format.js';
 import { get } from './api.js';
+import { LEVELS } from './approval-levels.js';
 
 /** The year switch offers the programme's live years up to this one. */
 export function yearsUpTo(latest) {
@@ -46,7 +47,7 @@ export function renderFigures(container, board, codes = null, { nonZero = false 
     const reviewed = (Number(f.reviewedPercent) > 0
       ? `<span class="reviewed" data-reviewed="${f.reviewedValue}" title="${escape(t('reviewedHint'))}">${t('reviewed')} ${f.reviewedPercent}%</span>` : '')
       // The share each level approved (逐级审核), lowest level first.
-      + ['village', 'township', 'county', 'city'].filter(level => Number(f.approvedPercent?.[level]) > 0)
+      + LEVELS.filter(level => Number(f.approvedPercent?.[level]) > 0)
         .map(level => `<span class="approved" data-level="${level}" title="${escape(t('approvedHint'))}">${t('approvedBy_' + level)} ${f.approvedPercent[level]}%</span>`).join('');
     return `<div class="figure" data-indicator="${code}" data-scope="${escape(board.scope)}" data-value="${f.value}">
       <span class="name">${escape(indicatorName(f))}</span>

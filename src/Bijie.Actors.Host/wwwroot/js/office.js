@@ -5,6 +5,7 @@ import { escape, today } from './format.js';
 import { pickStaff } from './staff-picker.js';
 import { localityPicker } from './locality-picker.js';
 import { indicatorCatalogue } from './board.js';
+import { waitingByLevel } from './approval-levels.js';
 import { setUpReview, setUpPeriods } from './office-review.js';
 import { setUpEngagements } from './office-engagements.js';
 import { setUpRules } from './office-rules.js';
@@ -129,12 +130,14 @@ async function listPairings(code) {
   const table = document.getElementById('pairing-table');
   if (!code) { table.innerHTML = ''; return; }
   const items = await all(`/api/v1/pairings?locality=${code}&status=active`, 400);
-  const rows = await Promise.all(items.map(async p => `<tr data-pairing="${escape(p.id)}">
-    <th>${escape(p.enterpriseCode ? await nameOf('enterprise', p.enterpriseCode) : await nameOf('helper', p.helperId))}
-      ${historyButton(`/api/v1/pairings/${encodeURIComponent(p.id)}/history`, p.enterpriseCode ? await nameOf('enterprise', p.enterpriseCode) : await nameOf('helper', p.helperId))}</th>
+  const rows = await Promise.all(items.map(async p => {
+    const partner = p.enterpriseCode ? await nameOf('enterprise', p.enterpriseCode) : await nameOf('helper', p.helperId);
+    return `<tr data-pairing="${escape(p.id)}">
+    <th>${escape(partner)} ${historyButton(`/api/v1/pairings/${encodeURIComponent(p.id)}/history`, partner)}</th>
     <td>${t('kind_' + p.kind)}</td><td data-role="place">${escape(p.localityCode ? await nameOf('locality', p.localityCode) : p.partnerId ? await nameOf('helper', p.partnerId) : '')}</td>
     <td>${p.start}</td><td data-role="responsible">${escape(staffName(p.responsibleStaffId))}</td>
-    <td class="act"><button type="button" data-act="assign" data-i18n="responsible"></button> <button type="button" data-act="end" data-i18n="endPairing"></button></td></tr>`));
+    <td class="act"><button type="button" data-act="assign" data-i18n="responsible"></button> <button type="button" data-act="end" data-i18n="endPairing"></button></td></tr>`;
+  }));
   table.innerHTML = `<thead><tr><th>${t('helper')} / ${t('enterprise')}</th><th>${t('kind')}</th><th>${t('place')}</th><th>${t('start')}</th><th>${t('responsible')}</th><th></th></tr></thead><tbody>${rows.join('') || `<tr><td colspan="6">${t('none')}</td></tr>`}</tbody>`;
   translate(table);
   table.onclick = async e => {
@@ -342,8 +345,7 @@ async function setUpSupervision() {
     const [year, quarter] = select.value.split('Q').map(Number);
     if (new Date(year, quarter * 3, 1) > new Date()) { line.textContent = ''; return; }
     const batches = await get(`/api/v1/approvals/${select.value}?locality=${encodeURIComponent(place.value() || '5205')}`);
-    const waits = ['township', 'county', 'city'].map(level => tf('waitingAt', { level: t('approvedBy_' + level), count: batches.filter(b => b.next?.toLowerCase() === level).length }));
-    line.innerHTML = `${escape(t('approvals'))}：${escape(waits.join(' · '))} <a href="/approvals.html?period=${select.value}">${escape(t('approvals'))} →</a>`;
+    line.innerHTML = `${escape(t('approvals'))}：${escape(waitingByLevel(batches))} <a href="/approvals.html?period=${select.value}">${escape(t('approvals'))} →</a>`;
   };
   const show = () => render().catch(e => alertIn(message, e));
   document.getElementById('supervision-pages').addEventListener('click', e => {
