@@ -10,7 +10,9 @@
 # The cluster's address is the proxy (nginx, deploy/proxy.sh) on http://127.0.0.1:5080, which spreads requests
 # and the boards' WebSockets over the hosts. Host i (1..N) listens on HTTP 5080+i, silo port 11110+i, gateway
 # 30000+i (BIJIE_CLUSTER_HTTP_BASE, BIJIE_CLUSTER_SILO_BASE, BIJIE_CLUSTER_GATEWAY_BASE change the bases;
-# BIJIE_CLUSTER_PROXY_PORT the proxy's port, by default the HTTP base).
+# BIJIE_CLUSTER_PROXY_PORT the proxy's port, by default the HTTP base). With BIJIE_CLUSTER_NETNS=1 each host runs in
+# its own network namespace of deploy/netns.sh (made beforehand, as deploy/chaos.sh does) and listens on its address
+# there instead of 127.0.0.1.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
@@ -21,6 +23,9 @@ silo_base="${BIJIE_CLUSTER_SILO_BASE:-11110}"
 gateway_base="${BIJIE_CLUSTER_GATEWAY_BASE:-30000}"
 proxy_port="${BIJIE_CLUSTER_PROXY_PORT:-$http_base}"
 cluster_id="${BIJIE_CLUSTER_ID:-bijie-cluster}"
+netns="${BIJIE_CLUSTER_NETNS:-0}"
+
+host_address() { if [[ "$netns" == 1 ]]; then "$REPO/deploy/netns.sh" address "$1"; else echo 127.0.0.1; fi; }
 
 stop_hosts() {
   local pidfile
@@ -31,12 +36,15 @@ stop_hosts() {
 }
 
 start_host() { # start_host I [--Key=value…]: host I of the cluster, in the background
-  local i="$1"; shift
-  (cd "$(dirname "$HOST_DLL")" && exec nohup dotnet "$HOST_DLL" --urls "http://127.0.0.1:$((http_base + i))" \
-    --Bijie:Mode=Cluster --Bijie:ClusterId="$cluster_id" --Bijie:SiloName="silo-$i" \
+  local i="$1" address proxy=127.0.0.1 inside=()
+  shift
+  address="$(host_address "$i")"
+  [[ "$netns" == 1 ]] && { inside=("$REPO/deploy/netns.sh" exec "$i"); proxy=10.77.0.1; }
+  (cd "$(dirname "$HOST_DLL")" && exec nohup "${inside[@]}" dotnet "$HOST_DLL" --urls "http://$address:$((http_base + i))" \
+    --Bijie:Mode=Cluster --Bijie:AdvertisedAddress="$address" --Bijie:ClusterId="$cluster_id" --Bijie:SiloName="silo-$i" \
     --Bijie:SiloPort=$((silo_base + i)) --Bijie:GatewayPort=$((gateway_base + i)) \
     --Bijie:AdminKeyFile="$dir/admin-api-key" --Bijie:DemoAccountsFile="$dir/demo-accounts" \
-    --Bijie:Web:ForwardedProxies=127.0.0.1 \
+    --Bijie:Web:ForwardedProxies="$proxy" \
     --Bijie:Demo=$([[ $i == 1 ]] && echo OnEmptyStore || echo Off) "$@") >>"$dir/host-$i.log" 2>&1 &
   echo $! >"$dir/host-$i.pid"
 }
@@ -68,12 +76,12 @@ case "${1:-}" in
       start_host "$i" "$@"
     done
     for i in $(seq 1 "$n"); do
-      wait_until 120 "host $i to become ready" curl -fs -o /dev/null "http://127.0.0.1:$((http_base + i))/health/ready" \
+      wait_until 120 "host $i to become ready" curl -fs -o /dev/null "http://$(host_address "$i"):$((http_base + i))/health/ready" \
         || { tail -20 "$dir/host-$i.log" >&2; die "host $i did not become ready; logs in ${dir#"$REPO/"}"; }
-      say "host $i ready: http://127.0.0.1:$((http_base + i))  (silo port $((silo_base + i)))"
+      say "host $i ready: http://$(host_address "$i"):$((http_base + i))  (silo port $((silo_base + i)))"
     done
     upstreams=()
-    for i in $(seq 1 "$n"); do upstreams+=("127.0.0.1:$((http_base + i))"); done
+    for i in $(seq 1 "$n"); do upstreams+=("$(host_address "$i"):$((http_base + i))"); done
     "$REPO/deploy/proxy.sh" start "$dir/proxy" "$proxy_port" "${upstreams[@]}"
     say "the cluster: http://127.0.0.1:$proxy_port  (boards, pages and API through the proxy)"
     say "admin API key: ${dir#"$REPO/"}/admin-api-key; demo sign-in accounts: ${dir#"$REPO/"}/demo-accounts"
@@ -87,7 +95,7 @@ case "${1:-}" in
     [[ -f "$dir/services.env" ]] || die "no cluster has been started from this clone"
     set -a; source "$dir/services.env"; set +a # the port, and PGPASSWORD
     psql -h 127.0.0.1 -p "$BIJIE_PG_PORT" -U postgres -d bijie -c \
-      "SELECT silo_name, address || ':' || port AS silo, CASE status WHEN 3 THEN 'active' WHEN 6 THEN 'dead' ELSE status::text END AS status, i_am_alive_time FROM orleans_membership WHERE deployment_id = '$cluster_id' ORDER BY start_time"
+      "SELECT silo_name, address || ':' || port AS silo, generation, CASE status WHEN 3 THEN 'active' WHEN 6 THEN 'dead' ELSE status::text END AS status, i_am_alive_time FROM orleans_membership WHERE deployment_id = '$cluster_id' ORDER BY start_time"
     ;;
   *) die "usage: deploy/cluster.sh start [N] | stop | status | restart-host I" ;;
 esac

@@ -6,6 +6,10 @@
 #
 # reset stops the instance and deletes its data (Azurite tables, the PostgreSQL cluster): the next start is empty.
 #
+# Both listen on 127.0.0.1 unless BIJIE_PG_ADDRESS and BIJIE_AZURITE_ADDRESS name another address of this machine
+# (the chaos run's bridge, deploy/netns.sh), which the connection strings then name; PostgreSQL then also listens on
+# 127.0.0.1 for the scripts, and accepts clients from BIJIE_PG_CLIENTS (a CIDR) with the password.
+#
 # INSTANCE is "run" (default; fixed ports, BIJIE_AZURITE_PORT=10102, BIJIE_PG_PORT=15432) or any other name
 # (e.g. "test": free ports picked at start). Each instance has its own data; the connection strings are
 # written to .local/INSTANCE/services.env. Re-runnable: start leaves running services alone; stop stops only
@@ -24,6 +28,8 @@ instance="${2:-run}"
 dir="$LOCAL/$instance"
 envfile="$dir/services.env"
 pg_root="$(pg_home_for_clone)/$instance"
+pg_address="${BIJIE_PG_ADDRESS:-127.0.0.1}"
+azurite_address="${BIJIE_AZURITE_ADDRESS:-127.0.0.1}"
 
 # secret NAME BYTES: the instance's secret NAME, BYTES random bytes in base64, made at the first start into
 # .local/INSTANCE/NAME, readable by this user only, and the same at every start after.
@@ -41,9 +47,9 @@ write_env() {
 BIJIE_AZURITE_PORT=$az_port
 BIJIE_PG_PORT=$pg_port
 PGPASSWORD='$pg_password'
-ConnectionStrings__AzureTables='DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$az_key;TableEndpoint=http://127.0.0.1:$az_port/$AZURITE_ACCOUNT;'
-ConnectionStrings__Clustering='Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=bijie;Timezone=UTC'
-ConnectionStrings__Ledger='Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=bijie;Timezone=UTC;Maximum Pool Size=50'
+ConnectionStrings__AzureTables='DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$az_key;TableEndpoint=http://$azurite_address:$az_port/$AZURITE_ACCOUNT;'
+ConnectionStrings__Clustering='Host=$pg_address;Port=$pg_port;Username=postgres;Password=$pg_password;Database=bijie;Timezone=UTC'
+ConnectionStrings__Ledger='Host=$pg_address;Port=$pg_port;Username=postgres;Password=$pg_password;Database=bijie;Timezone=UTC;Maximum Pool Size=50'
 Bijie__DataProtection__KeyEncryptionKey='$(secret data-protection-kek 32)'
 ENV
   )
@@ -63,13 +69,13 @@ start_azurite() {
   local port="$1"
   ensure_azurite
   if pid_alive "$(cat "$dir/azurite.pid" 2>/dev/null)"; then return 0; fi
-  port_open "$port" && die "port $port (Azurite) is taken by another program; set BIJIE_AZURITE_PORT"
+  port_open "$port" "$azurite_address" && die "port $port (Azurite) is taken by another program; set BIJIE_AZURITE_PORT"
   mkdir -p "$dir/azurite"
-  AZURITE_ACCOUNTS="$AZURITE_ACCOUNT:$(secret azurite-key 64)" nohup "$REPO/deploy/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$port" \
+  AZURITE_ACCOUNTS="$AZURITE_ACCOUNT:$(secret azurite-key 64)" nohup "$REPO/deploy/node_modules/.bin/azurite-table" --tableHost "$azurite_address" --tablePort "$port" \
     --location "$dir/azurite" --skipApiVersionCheck --disableTelemetry >"$dir/azurite.log" 2>&1 &
   echo $! >"$dir/azurite.pid"
-  wait_until 60 "Azurite on port $port" port_open "$port" || { tail -20 "$dir/azurite.log" >&2; die "Azurite did not start"; }
-  say "Azurite (tables) on 127.0.0.1:$port, data in ${dir#"$REPO/"}/azurite"
+  wait_until 60 "Azurite on port $port" port_open "$port" "$azurite_address" || { tail -20 "$dir/azurite.log" >&2; die "Azurite did not start"; }
+  say "Azurite (tables) on $azurite_address:$port, data in ${dir#"$REPO/"}/azurite"
 }
 
 start_postgres() {
@@ -98,8 +104,10 @@ start_postgres() {
     # PostgreSQL), which they print per report.
     local extra=" -c max_wal_size=8GB -c checkpoint_timeout=15min"
     [[ "$instance" == bench ]] && extra="$extra -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top"
+    local listen=127.0.0.1
+    [[ "$pg_address" != 127.0.0.1 ]] && listen="127.0.0.1,$pg_address"
     as_pg "$PG_BIN/pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_root -c max_connections=200$extra" start >/dev/null \
+      -o "-c listen_addresses=$listen -p $port -k $pg_root -c max_connections=200$extra" start >/dev/null \
       || { tail -20 "$pg_root/server.log" >&2; die "PostgreSQL did not start"; }
     echo "$pg_root/data" >"$dir/postgres.started"
   fi
@@ -110,9 +118,13 @@ start_postgres() {
     as_pg "$PG_BIN/pg_ctl" -D "$pg_root/data" reload >/dev/null
     say "PostgreSQL of instance '$instance' now requires its password (was: trust)"
   fi
+  if [[ -n "${BIJIE_PG_CLIENTS:-}" ]] && ! as_pg grep -q "^host all all $BIJIE_PG_CLIENTS scram-sha-256" "$pg_root/data/pg_hba.conf"; then
+    echo "host all all $BIJIE_PG_CLIENTS scram-sha-256" | as_pg tee -a "$pg_root/data/pg_hba.conf" >/dev/null
+    as_pg "$PG_BIN/pg_ctl" -D "$pg_root/data" reload >/dev/null
+  fi
   psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1" >/dev/null 2>&1 \
     || die "PostgreSQL of instance '$instance' refuses the password in ${dir#"$REPO/"}/postgres-password; deploy/services.sh reset $instance starts it afresh (its data is lost)"
-  say "PostgreSQL on 127.0.0.1:$port, data in $pg_root/data"
+  say "PostgreSQL on $pg_address:$port, data in $pg_root/data"
   if ! psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bijie'" | grep -q 1; then
     psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE bijie" >/dev/null
   fi
