@@ -25,7 +25,8 @@
 # and how long after the heal that took, what the clients were answered, and the silos in the membership table.
 #   deploy/chaos.sh [--rate 100] [--phase 40s] [--cut 30] [--faults kill_host,split_brain,...] [--out DIR]
 # Prints a table of the faults; results in DIR (default .local/chaos/results-<time>/): per fault the generator's
-# report (.txt, .json), what became of host 2 (.host) and the membership table after it (.members). Uses its own ports (HTTP 26081-26083, silos
+# report (.txt, .json), every attempt with its times and answer (.history.jsonl), what became of host 2 (.host) and
+# the membership table after it (.members). Uses its own ports (HTTP 26081-26083, silos
 # 26111-26113), the cluster's services instance (its PostgreSQL data on a 1 GiB tmpfs of its own while the run
 # lasts) and the addresses of deploy/netns.sh; stops and removes what it starts.
 set -euo pipefail
@@ -83,8 +84,11 @@ BIJIE_PG_PORT="$(free_port)"
 BIJIE_AZURITE_PORT="$(free_port)"
 "$REPO/deploy/netns.sh" up "${#hosts[@]}" "$silo_base" "$BIJIE_PG_PORT" >"$out/netns.log" 2>&1 || { cat "$out/netns.log" >&2; die "the network did not come up"; }
 
-# Quick failure detection, and a dead host's undelivered batches taken over soon (at every start of a host).
-host_settings=(--Orleans:Membership:ProbeTimeout=00:00:02 --Orleans:Membership:NumMissedProbesLimit=2 --Bijie:Rollups:RecoveryAge=00:00:05)
+# Quick failure detection, and a dead host's undelivered batches taken over soon (at every start of a host). The
+# generator's 200 reporters all come from one address (the bridge's): the hosts look their keys up at more than the
+# 10 a second a single address may (its 429s would hide what the faults do).
+host_settings=(--Orleans:Membership:ProbeTimeout=00:00:02 --Orleans:Membership:NumMissedProbesLimit=2 --Bijie:Rollups:RecoveryAge=00:00:05
+  --Bijie:Api:KeyLookupsPerSecondPerAddress=1000)
 "$REPO/deploy/cluster.sh" start 3 "${host_settings[@]}" >"$out/cluster.log" 2>&1 || { tail -20 "$out/cluster.log" >&2; die "the cluster did not start"; }
 set -a; source "$dir/services.env"; set +a
 dotnet build tools/Bijie.Actors.LoadGen -c Release -nologo -v:q -clp:NoSummary >/dev/null || die "building the load generator failed"
@@ -226,7 +230,7 @@ printf '%-17s %6s %6s %5s %5s %5s %5s %4s %8s %7s  %s\n' fault sent acked refus 
 for fault in "${faults[@]}"; do
   [[ "$fault" == restore_drill ]] && continue
   "${loadgen[@]}" "${urls[@]}" --key-file "$dir/admin-api-key" --rate "$rate" --duration "$phase" --reporters 200 \
-    --retry-deadline 180s --no-progress --json "$out/$fault.json" >"$out/$fault.txt" 2>&1 &
+    --retry-deadline 180s --no-progress --json "$out/$fault.json" --history "$out/$fault.history.jsonl" >"$out/$fault.txt" 2>&1 &
   generator=$!
   sleep 8 # the fault lands in the middle of the load
   healed="$(now)"

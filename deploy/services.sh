@@ -49,7 +49,7 @@ BIJIE_PG_PORT=$pg_port
 PGPASSWORD='$pg_password'
 ConnectionStrings__AzureTables='DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$az_key;TableEndpoint=http://$azurite_address:$az_port/$AZURITE_ACCOUNT;'
 ConnectionStrings__Clustering='Host=$pg_address;Port=$pg_port;Username=postgres;Password=$pg_password;Database=bijie;Timezone=UTC'
-ConnectionStrings__Ledger='Host=$pg_address;Port=$pg_port;Username=postgres;Password=$pg_password;Database=bijie;Timezone=UTC;Maximum Pool Size=50'
+ConnectionStrings__Ledger='Host=$pg_address;Port=$pg_port;Username=postgres;Password=$pg_password;Database=bijie;Timezone=UTC;Maximum Pool Size=50;Timeout=5'
 Bijie__DataProtection__KeyEncryptionKey='$(secret data-protection-kek 32)'
 ENV
   )

@@ -8,6 +8,15 @@ public sealed class LedgerOptions
     /// <summary>At most this many entries share one commit.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)] public int MaxBatch { get; set; } = 1000;
 
+    /// <summary>
+    /// A commit that has not finished in this time is given up and its callers answered "unavailable" (503): a host cut
+    /// off from PostgreSQL answers within it instead of holding its callers until the driver's own timeouts (15 s to
+    /// connect, 30 s a command). Whether a given-up commit landed is not known; a retry under the same idempotency key
+    /// finds it or commits it.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often each silo looks whether yesterday's digest is written (the first to look writes it).</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromMinutes(10);

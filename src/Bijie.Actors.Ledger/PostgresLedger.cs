@@ -59,7 +59,9 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
                 try
                 {
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    var result = await CommitAsync(batch, stoppingToken);
+                    using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    deadline.CancelAfter(options.Value.CommitTimeout);
+                    var result = await CommitAsync(batch, deadline.Token);
                     LedgerMetrics.CommitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     LedgerMetrics.CommitEntries.Record(batch.Count);
                     if (result is not null)

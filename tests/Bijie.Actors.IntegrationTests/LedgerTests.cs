@@ -69,6 +69,40 @@ public sealed class LedgerTests
     }
 
     [Fact]
+    public async Task A_commit_that_cannot_finish_in_its_time_is_answered_unavailable_and_its_retry_commits_once()
+    {
+        var connectionString = await TestEnvironment.NewDatabaseAsync("ledger");
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        var ledger = await TestEnvironment.StartLedgerAsync(db, new LedgerOptions { CommitTimeout = TimeSpan.FromMilliseconds(500) });
+        try
+        {
+            // Another session holds the head's row: the writer's commit waits on it, as on a store it cannot reach.
+            await using var blocker = await db.OpenConnectionAsync();
+            await using var hold = await blocker.BeginTransactionAsync();
+            await using (var lockHead = new NpgsqlCommand("SELECT position FROM ledger_head WHERE id = 1 FOR UPDATE", blocker, hold))
+            {
+                await lockHead.ExecuteScalarAsync();
+            }
+
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            await Assert.ThrowsAsync<LedgerUnavailableException>(() => ledger.AppendAsync(Report("held", 7)).WaitAsync(TimeSpan.FromSeconds(20)));
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"answered after {waited.Elapsed}");
+            await hold.RollbackAsync();
+
+            // Nothing of the given-up commit stands; the retry under the same key commits it, once.
+            Assert.Null(await ledger.FindByKeyAsync("reporter", "held"));
+            var retried = await ledger.AppendAsync(Report("held", 7));
+            Assert.Equal(AppendOutcome.Committed, retried.Outcome);
+            Assert.Equal(AppendOutcome.Duplicate, (await ledger.AppendAsync(Report("held", 7))).Outcome);
+            Assert.Equal(7m, (await ledger.SumAllAsync())[("L:5205", "clinic_person_times", 2023)]);
+        }
+        finally
+        {
+            await ledger.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public Task A_key_retried_through_two_writers_at_once_is_committed_once_and_another_body_under_it_is_refused() =>
         WithTwoWritersAsync(async (a, b) =>
         {

@@ -29,7 +29,9 @@ public sealed class LoadGenTests(ITestOutputHelper log)
             ["Bijie:Api:AnonymousRequestsPerSecond"] = "100000",
         });
         await host.WaitReadyAsync(TimeSpan.FromSeconds(180)); // the demo loads first
-        var options = LoadOptions.Parse(["--url", host.Http.BaseAddress!.ToString(), "--key-file", keyFile, "--count", "2000", "--concurrency", "16", "--no-progress"]);
+        var history = Path.Combine(Path.GetTempPath(), $"bijie-history-{Guid.NewGuid():N}.jsonl");
+        var options = LoadOptions.Parse(["--url", host.Http.BaseAddress!.ToString(), "--key-file", keyFile, "--count", "2000", "--concurrency", "16", "--no-progress",
+            "--history", history]);
         File.Delete(keyFile);
         using var output = new StringWriter();
         using var notes = new StringWriter();
@@ -53,6 +55,16 @@ public sealed class LoadGenTests(ITestOutputHelper log)
         Assert.True(summary.Staleness.Pushed > 0, "the host pushed the city board to the watcher");
         Assert.Equal(0, summary.Staleness.WentBack);
         Assert.Equal(0, summary.Exactness.RefusedStanding);
+
+        // The history has every attempt: each report's last one acknowledged it, sent before it was answered.
+        var attempts = (await File.ReadAllLinesAsync(history)).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        File.Delete(history);
+        Assert.True(attempts.Count >= 2000, $"{attempts.Count} attempts kept");
+        var acknowledged = attempts.Where(a => a.GetProperty("outcome").GetString() == "acknowledged").ToList();
+        Assert.Equal(2000, acknowledged.Count);
+        Assert.Equal(2000, acknowledged.Select(a => a.GetProperty("sequence").GetInt64()).Distinct().Count());
+        Assert.All(acknowledged, a => Assert.True(a.GetProperty("sentMs").GetDouble() <= a.GetProperty("answeredMs").GetDouble()));
+        Assert.All(acknowledged, a => Assert.Equal("201", a.GetProperty("answer").GetString()));
     }
 
     [Fact]

@@ -95,6 +95,11 @@ public static class LoadGenerator
                     result.Sent, result.Acknowledged.Count, result.Acknowledged.Count(a => a.Replayed), result.Refused, result.InDoubt,
                     Math.Round(result.Elapsed.TotalSeconds, 2), result.Latency, result.Errors, staleness, exactness);
                 Print(options, output, diagnostics, summary);
+                if (options.HistoryPath is { } history && result.Attempts is { } attempts)
+                {
+                    await WriteHistoryAsync(history, attempts);
+                }
+
                 return summary;
             }
             finally
@@ -171,6 +176,17 @@ public static class LoadGenerator
                 task.Description = $"acknowledged {runner.AcknowledgedCount:N0}, failed attempts {runner.ErrorCount:N0}";
             });
         return result!;
+    }
+
+    /// <summary>Every attempt, one JSON object a line, in report and attempt order.</summary>
+    public static async Task WriteHistoryAsync(string path, IReadOnlyList<Attempt> attempts)
+    {
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        await using var file = File.CreateText(path);
+        foreach (var attempt in attempts)
+        {
+            await file.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(attempt, json));
+        }
     }
 
     private static void Print(LoadOptions options, TextWriter output, TextWriter diagnostics, RunSummary summary)

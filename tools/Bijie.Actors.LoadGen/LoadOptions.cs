@@ -24,6 +24,7 @@ public sealed record LoadOptions
           --shared-key         report with the given key on the organisations' behalf instead of one key each
           --retry-deadline D   how long a report is retried (same idempotency key)      default 60s
           --json PATH          also write the results as JSON (- for stdout; the table then goes to stderr)
+          --history PATH       write every attempt as a JSON line: report, host, when sent and answered, the answer
           --boards N           open boards during the run (SignalR, as the pages; the first measures staleness) default 1
           --board-poll D       boards read every D instead of being told of changes (a server without the live hub)
           --no-check           skip the exactness check
@@ -59,6 +60,9 @@ public sealed record LoadOptions
 
     public string? JsonPath { get; init; }
 
+    /// <summary>Where every attempt is written, one JSON line each (null: not kept).</summary>
+    public string? HistoryPath { get; init; }
+
     public bool Check { get; init; } = true;
 
     /// <summary>Open boards during the run: the first measures staleness, the others only load the server as screens do.</summary>
@@ -72,7 +76,7 @@ public sealed record LoadOptions
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var urls = new List<Uri>();
-        string? key = null, keyFile = null, json = null, indicator = null;
+        string? key = null, keyFile = null, json = null, history = null, indicator = null;
         int? reporters = null, concurrency = null, boards = null;
         TimeSpan? boardPoll = null;
         double? rate = null;
@@ -96,6 +100,7 @@ public sealed record LoadOptions
                 case "--retry-deadline": retryDeadline = ParseDuration(name, Value()); break;
                 case "--indicator": indicator = Value(); break;
                 case "--json": json = Value(); break;
+                case "--history": history = Value(); break;
                 case "--shared-key": sharedKey = true; break;
                 case "--no-check": check = false; break;
                 case "--boards": boards = Positive(name, Value()); break;
@@ -130,6 +135,7 @@ public sealed record LoadOptions
             SharedKey = sharedKey,
             RetryDeadline = retryDeadline ?? TimeSpan.FromSeconds(60),
             JsonPath = json,
+            HistoryPath = history,
             Check = check,
             Progress = progress,
             Boards = boards ?? 1,

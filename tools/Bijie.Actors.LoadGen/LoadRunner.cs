@@ -8,6 +8,14 @@ namespace Bijie.Actors.LoadGen;
 /// <summary>A report the server acknowledged (201, or 200 when a retry found it committed), with what it carried.</summary>
 public sealed record Acknowledgement(long Sequence, Guid ReportId, long Position, string PairingId, decimal Value, bool Replayed, long AcknowledgedAt);
 
+/// <summary>
+/// One attempt at a report, as the history (<c>--history</c>) keeps it: which report and attempt, the host asked, when
+/// it was sent and answered (ms from the start of the run), the answer (the status, "timeout" or "connection") and
+/// what the generator made of it: acknowledged, refused (for good), retried, or given up (the last attempt of a
+/// report neither acknowledged nor refused).
+/// </summary>
+public sealed record Attempt(long Sequence, int Number, string Host, double SentMs, double AnsweredMs, string Answer, string Outcome, Guid? ReportId);
+
 /// <summary>What the load phase did.</summary>
 /// <remarks><see cref="RefusedSequences"/> and <see cref="InDoubtSequences"/> name the reports refused for good and those given
 /// up on, for the history check (each report's note names its run and sequence).</remarks>
@@ -20,7 +28,8 @@ public sealed record RunnerResult(
     LatencySummary Latency,
     TimeSpan Elapsed,
     IReadOnlySet<long>? RefusedSequences = null,
-    IReadOnlySet<long>? InDoubtSequences = null);
+    IReadOnlySet<long>? InDoubtSequences = null,
+    IReadOnlyList<Attempt>? Attempts = null);
 
 /// <summary>
 /// Sends reports: in a closed loop (C senders, each sending its next report when the last was answered) or an open
@@ -37,6 +46,7 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
     private readonly ConcurrentDictionary<long, bool> refusedSequences = new();
     private readonly ConcurrentDictionary<long, bool> inDoubtSequences = new();
     private readonly Latencies latency = new();
+    private readonly ConcurrentQueue<Attempt>? attempts = options.HistoryPath is null ? null : new();
     private long next;
     private long finished;
     private long refused;
@@ -65,7 +75,8 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
 
         return new RunnerResult(acknowledged.OrderBy(a => a.Sequence).ToArray(), Math.Min(Interlocked.Read(ref next), options.Count ?? long.MaxValue),
             refused, inDoubt, new SortedDictionary<string, long>(errors, StringComparer.Ordinal), latency.Summary(), clock.Elapsed - started,
-            refusedSequences.Keys.ToHashSet(), inDoubtSequences.Keys.ToHashSet());
+            refusedSequences.Keys.ToHashSet(), inDoubtSequences.Keys.ToHashSet(),
+            attempts?.OrderBy(a => a.Sequence).ThenBy(a => a.Number).ToArray());
     }
 
     private bool TakeNext(TimeSpan end, CancellationToken stop, out long sequence)
@@ -136,7 +147,9 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
         var backoff = FirstBackoff;
         for (var attempt = 0; ; attempt++)
         {
-            var host = reporter.Hosts[(int)((sequence + attempt) % reporter.Hosts.Count)];
+            var hostIndex = (int)((sequence + attempt) % reporter.Hosts.Count);
+            var host = reporter.Hosts[hostIndex];
+            var sent = clock.Elapsed;
             string failure;
             try
             {
@@ -145,6 +158,7 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
                 var at = clock.Elapsed;
                 latency.Record(at - due);
                 acknowledged.Enqueue(new Acknowledgement(sequence, receipt.Id, receipt.Position, pairingId, value, receipt.Replayed, at.Ticks));
+                Keep(sequence, attempt, hostIndex, sent, receipt.Replayed ? "200" : "201", "acknowledged", receipt.Id);
                 break;
             }
             catch (BijieApiException e) when (!Retryable(e.Status))
@@ -153,6 +167,7 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
                 Count(((int)e.Status).ToString());
                 Interlocked.Increment(ref refused);
                 refusedSequences[sequence] = true;
+                Keep(sequence, attempt, hostIndex, sent, ((int)e.Status).ToString(), "refused", null);
                 break;
             }
             catch (BijieApiException e)
@@ -175,8 +190,11 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
                 // allows for these (at most this many unacknowledged reports of ours may stand in the ledger).
                 Interlocked.Increment(ref inDoubt);
                 inDoubtSequences[sequence] = true;
+                Keep(sequence, attempt, hostIndex, sent, failure, "given up", null);
                 break;
             }
+
+            Keep(sequence, attempt, hostIndex, sent, failure, "retried", null);
 
             // Jittered, so that reports that failed together do not all come back at the same instant.
             await Task.Delay(backoff * (0.5 + Random.Shared.NextDouble() / 2));
@@ -190,6 +208,10 @@ public sealed class LoadRunner(LoadOptions options, IReadOnlyList<Reporter> repo
     public static string NoteOf(string runId, long sequence) => $"loadgen {runId} #{sequence}";
 
     private static bool Retryable(HttpStatusCode status) => status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    private void Keep(long sequence, int attempt, int host, TimeSpan sent, string answer, string outcome, Guid? reportId) =>
+        attempts?.Enqueue(new Attempt(sequence, attempt + 1, options.Urls[host].ToString(), Math.Round(sent.TotalMilliseconds, 1),
+            Math.Round(clock.Elapsed.TotalMilliseconds, 1), answer, outcome, reportId));
 
     private void Count(string failure) => errors.AddOrUpdate(failure, 1, (_, n) => n + 1);
 }
