@@ -19,6 +19,7 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<CommittedBatch> committed = Channel.CreateUnbounded<CommittedBatch>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = true });
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool stalled;
 
     public ChannelReader<CommittedBatch> Committed => committed.Reader;
 
@@ -32,6 +33,11 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
     public async Task<AppendResult> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         await ready.Task.WaitAsync(cancellationToken);
+        if (stalled)
+        {
+            throw Stalled();
+        }
+
         var pending = new Pending(entry);
         if (!queue.Writer.TryWrite(pending))
         {
@@ -56,27 +62,36 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
                     batch.Add(pending);
                 }
 
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var commit = CommitAsync(batch, stoppingToken);
                 try
                 {
-                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    deadline.CancelAfter(options.Value.CommitTimeout);
-                    var result = await CommitAsync(batch, deadline.Token);
+                    if (!await FinishesInTimeAsync(commit, stoppingToken))
+                    {
+                        await RefuseWhileStalledAsync(commit, batch, stoppingToken);
+                    }
+
+                    var result = await commit;
                     LedgerMetrics.CommitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     LedgerMetrics.CommitEntries.Record(batch.Count);
                     if (result is not null)
                     {
+                        // Also when its callers were already answered "unavailable": what committed is fed on.
                         committed.Writer.TryWrite(result);
                     }
                 }
                 catch (Exception e)
                 {
-                    logger.LogError(e, "A ledger commit of {Count} entries failed; their callers are told and may retry", batch.Count);
-                    var failure = new LedgerUnavailableException("The ledger could not commit: " + e.Message, e);
-                    foreach (var pending in batch)
+                    if (!stoppingToken.IsCancellationRequested)
                     {
-                        pending.Completion.TrySetException(failure);
+                        logger.LogError(e, "A ledger commit of {Count} entries failed; their callers are told and may retry", batch.Count);
                     }
+
+                    Fail(batch, new LedgerUnavailableException("The ledger could not commit: " + e.Message, e));
+                }
+                finally
+                {
+                    stalled = false;
                 }
             }
         }
@@ -92,6 +107,63 @@ public sealed class PostgresLedger(NpgsqlDataSource db, LedgerMigrator migrator,
             }
 
             committed.Writer.TryComplete();
+        }
+    }
+
+    private async Task<bool> FinishesInTimeAsync(Task commit, CancellationToken stoppingToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var deadline = Task.Delay(options.Value.CommitTimeout, timer.Token);
+        var first = await Task.WhenAny(commit, deadline);
+        await timer.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+        return first == commit;
+    }
+
+    /// <summary>
+    /// A commit past its time (PostgreSQL cut off, or not answering): its callers are answered "unavailable" now, and
+    /// every append until it ends is refused at once, not queued behind it. The commit is not cancelled: a driver's
+    /// cancellation needs a connection of its own to the server, which a cut-off host cannot open either. If it lands
+    /// after all, a retry under the same idempotency key finds it.
+    /// </summary>
+    private async Task RefuseWhileStalledAsync(Task commit, List<Pending> batch, CancellationToken stoppingToken)
+    {
+        stalled = true;
+        logger.LogError("A ledger commit of {Count} entries has not finished in {Timeout}; its callers are told, and appends are refused until it ends", batch.Count, options.Value.CommitTimeout);
+        Fail(batch, Stalled());
+        while (!commit.IsCompleted)
+        {
+            // One wait on the queue at a time (it has a single reader): ended when the commit ends first.
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var more = queue.Reader.WaitToReadAsync(waiting.Token).AsTask();
+            if (await Task.WhenAny(commit, more) == commit)
+            {
+                await waiting.CancelAsync();
+                await more.ContinueWith(_ => { }, TaskScheduler.Default); // its end, cancelled or not
+                stoppingToken.ThrowIfCancellationRequested();
+                return;
+            }
+
+            if (!await more)
+            {
+                return; // shutting down: the loop's end fails what is left
+            }
+
+            while (queue.Reader.TryRead(out var pending))
+            {
+                pending.Completion.TrySetException(Stalled());
+            }
+        }
+    }
+
+    private LedgerUnavailableException Stalled() =>
+        new($"The ledger did not answer within {options.Value.CommitTimeout.TotalSeconds:0.#} s; nothing was acknowledged, and a retry under the same idempotency key is safe.");
+
+    private static void Fail(List<Pending> batch, Exception failure)
+    {
+        foreach (var pending in batch)
+        {
+            pending.Completion.TrySetException(failure);
         }
     }
 

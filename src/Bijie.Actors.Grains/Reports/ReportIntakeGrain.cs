@@ -96,12 +96,12 @@ public sealed class ReportIntakeGrain(
             try
             {
                 findings.AddRange(await new OutlierCheck(validation.Value, peers).FindAsync(subjectId, words, context, report.Date, values,
-                    GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId))));
+                    GrainFactory.GetGrain<IScopeGrain>(Scopes.Subject(subjectId))).WaitAsync(validation.Value.OutlierBudget));
             }
             catch (Exception e) when (e is not DomainException and not OperationCanceledException)
             {
-                // A flag is advice: figures that cannot be read now (a store down) flag nothing, and the report goes on to
-                // the ledger, which commits it or answers 503 itself.
+                // A flag is advice: figures that cannot be read now (a store down) or in time (OutlierBudget) flag nothing,
+                // and the report goes on to the ledger, which commits it or answers 503 itself.
             }
         }
 

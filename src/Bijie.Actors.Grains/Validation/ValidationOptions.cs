@@ -13,6 +13,13 @@ public sealed class ValidationOptions
     /// <summary>The modified z-score above which a report is flagged (3.5, Iglewicz and Hoaglin's suggestion).</summary>
     [Range(1.0, 100.0)] public double OutlierThreshold { get; set; } = 3.5;
 
+    /// <summary>
+    /// The longest a report waits for the outlier check (its own past and its peers' figures). A check not done in
+    /// time flags nothing, as when the figures cannot be read at all: a host cut off from PostgreSQL answers the
+    /// report from its ledger writer (503) instead of after the driver's 30 s command timeout.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")] public TimeSpan OutlierBudget { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How many past quarters of the subject's own figures a report is compared with.</summary>
     [Range(2, 40)] public int OwnQuarters { get; set; } = 8;
 
