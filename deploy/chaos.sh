@@ -127,6 +127,7 @@ supervise() { # supervise FAULT GENERATION_BEFORE
     "$REPO/deploy/cluster.sh" restart-host "$victim" "${host_settings[@]}" >/dev/null
     outcome="stopped itself; started again"
   fi
+  [[ -s "$out/$fault.readiness" ]] && outcome="$outcome; its readiness answered $(cat "$out/$fault.readiness")"
   echo "$outcome" >"$out/$fault.host"
 }
 
@@ -155,14 +156,13 @@ split_brain() {
 cut_postgres() {
   local before; before="$(victim_generation)"
   "$REPO/deploy/netns.sh" cut "$victim" postgres
-  # What the cut-off host answers while cut: its readiness, and a report (the generator's own answers are counted
-  # with the others').
-  local deadline=$((SECONDS + cut)) ready=0 not_ready=0
+  # What the cut-off host's readiness answers while cut (its checks give up after 5 s), one look a second.
+  local deadline=$((SECONDS + cut)) codes=()
   while ((SECONDS < deadline)); do
-    if host_ready "$victim"; then ready=$((ready + 1)); else not_ready=$((not_ready + 1)); fi
-    sleep 1 # one look a second while the fault lasts
+    codes+=("$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$(host_url "$victim")/health/ready" || true)")
+    sleep 1 # the pace of the looks while the fault lasts
   done
-  echo "$ready ready, $not_ready not ready" >"$out/cut_postgres.readiness"
+  printf '%s\n' "${codes[@]}" | sort | uniq -c | awk '{ printf "%s%s×%s", sep, $2, $1; sep = ", " } END { print "" }' >"$out/cut_postgres.readiness"
   "$REPO/deploy/netns.sh" heal "$victim"
   healed="$(now)"
   supervise cut_postgres "$before"
@@ -221,12 +221,13 @@ x = s.get("exactness") or {}
 back = (s.get("staleness") or {}).get("wentBack", 0)
 pairings = f"{x.get('pairingsChecked', 0) - x.get('pairingsInconsistent', 0)}/{x.get('pairingsChecked', 0)}"
 seen = ", ".join(f"{k}×{v}" for k, v in sorted((s.get("errors") or {}).items())) or "-"
+p99 = (s.get("acknowledgementLatency") or {}).get("p99") or 0
 print(f"{fault:<17} {s['sent']:>6} {s['acknowledged']:>6} {s['refused']:>5} {s['inDoubt']:>5} {x.get('missing', '-'):>5} "
-      f"{x.get('duplicated', '-'):>5} {back:>4} {pairings:>8} {ready:>7}  {'passed' if x.get('passed') else 'FAILED'}  {seen}  [{host}]")
+      f"{x.get('duplicated', '-'):>5} {back:>4} {pairings:>8} {ready:>7} {p99 / 1000:>7.1f}  {'passed' if x.get('passed') else 'FAILED'}  {seen}  [{host}]")
 PY
 }
 
-printf '%-17s %6s %6s %5s %5s %5s %5s %4s %8s %7s  %s\n' fault sent acked refus unkno lost twice back pairings "ready s" "exactness  clients saw  [host $victim]" | tee "$out/table.txt"
+printf '%-17s %6s %6s %5s %5s %5s %5s %4s %8s %7s %7s  %s\n' fault sent acked refus unkno lost twice back pairings "ready s" "p99 s" "exactness  clients saw  [host $victim]" | tee "$out/table.txt"
 for fault in "${faults[@]}"; do
   [[ "$fault" == restore_drill ]] && continue
   "${loadgen[@]}" "${urls[@]}" --key-file "$dir/admin-api-key" --rate "$rate" --duration "$phase" --reporters 200 \
@@ -253,7 +254,7 @@ if [[ " ${faults[*]} " == *" restore_drill "* ]]; then
   wait_until 180 "every host to be ready after the restore" all_ready || true
   ready="$(since "$started")"
   "${loadgen[@]}" "${urls[@]}" --key-file "$dir/admin-api-key" --rate "$rate" --count 1000 --reporters 200 \
-    --retry-deadline 120s --no-progress --json "$out/restore_drill.json" >"$out/restore_drill.txt" 2>&1 || true
+    --retry-deadline 120s --no-progress --json "$out/restore_drill.json" --history "$out/restore_drill.history.jsonl" >"$out/restore_drill.txt" 2>&1 || true
   report_row restore_drill "$ready"
 fi
 
