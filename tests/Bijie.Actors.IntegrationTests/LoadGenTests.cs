@@ -54,6 +54,10 @@ public sealed class LoadGenTests(ITestOutputHelper log)
         Assert.Equal(2000, summary.Staleness.Latency.Count); // the city board showed every report
         Assert.True(summary.Staleness.Pushed > 0, "the host pushed the city board to the watcher");
         Assert.Equal(0, summary.Staleness.WentBack);
+        // The city's board and each county's were watched for going back, and each was seen to change.
+        Assert.NotNull(summary.Staleness.Watched);
+        Assert.Equal(9, summary.Staleness.Watched.Count);
+        Assert.All(summary.Staleness.Watched, b => Assert.True(b.Seen > 1, $"board {b.Code} seen {b.Seen} times"));
         Assert.Equal(0, summary.Exactness.RefusedStanding);
 
         // The history has every attempt: each report's last one acknowledged it, sent before it was answered.

@@ -10,13 +10,17 @@ namespace Bijie.Actors.LoadGen;
 /// <summary>How long acknowledged reports took to show on the city board, and how the board was read.</summary>
 /// <remarks>
 /// <see cref="WentBack"/> counts the boards that showed less than a board seen wholly before them (a read that began
-/// after the other ended, or a push that came after it): the run only adds, so the city's figure never goes back.
+/// after the other ended, or a push that came after it): the run only adds, so no figure ever goes back. It counts
+/// the city's board and, when the run checks, each county's, watched on the hosts in turn (<see cref="Watched"/>).
 /// </remarks>
 public sealed record StalenessResult(LatencySummary Latency, long NotShown, long Reads, long Changes, long FailedReads, long Pushed,
-    long WentBack = 0, decimal MostBack = 0);
+    long WentBack = 0, decimal MostBack = 0, IReadOnlyList<WatchedBoard>? Watched = null);
+
+/// <summary>One board watched for going back: where, how many times it was seen, how often and by how much it went back.</summary>
+public sealed record WatchedBoard(string Code, string Name, string Host, long Seen, long WentBack, decimal MostBack);
 
 /// <summary>
-/// Watches the city board (L:5205) as a live screen does: one SignalR connection by WebSockets without negotiation
+/// Watches a board (the city's, L:5205, unless told another) as a live screen does: one SignalR connection by WebSockets without negotiation
 /// that has the board for the year shown pushed after each change (the hub's <c>WatchBoard</c> and <c>board</c>),
 /// read once at the start and again after a reconnection. A server whose hub does not push boards is watched as
 /// the pages watch a scope (wwwroot/js/live.js): re-reading when told it changed, one read at a time, at most once
@@ -25,13 +29,14 @@ public sealed record StalenessResult(LatencySummary Latency, long NotShown, long
 /// </summary>
 public sealed class BoardWatcher : IAsyncDisposable
 {
-    private const string City = "5205";
+    public const string City = "5205";
     private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(200);
     private readonly BijieClient board;
     private readonly HubConnection? hub;
     private readonly TimeSpan? poll;
     private readonly CancellationTokenSource stopping = new();
     private readonly int year;
+    private readonly string code;
     private readonly string indicator;
     private readonly Stopwatch clock;
     // Each board seen: when its read began (a pushed board: when it came), when it was in hand, and its value.
@@ -46,9 +51,11 @@ public sealed class BoardWatcher : IAsyncDisposable
     private long changes;
     private long failures;
 
-    private BoardWatcher(Uri url, string key, int year, string indicator, Stopwatch clock, TimeSpan? poll)
+    private BoardWatcher(Uri url, string key, int year, string indicator, Stopwatch clock, TimeSpan? poll, string code)
     {
         this.poll = poll;
+        this.code = code;
+        Url = url;
         this.year = year;
         this.indicator = indicator;
         this.clock = clock;
@@ -64,6 +71,9 @@ public sealed class BoardWatcher : IAsyncDisposable
             .Build();
     }
 
+    /// <summary>The host whose board this is.</summary>
+    public Uri Url { get; }
+
     /// <summary>The board's value when the watch began, before any report of the run.</summary>
     public decimal Baseline { get; private set; }
 
@@ -75,9 +85,11 @@ public sealed class BoardWatcher : IAsyncDisposable
     }
 
     /// <param name="poll">Read every so often instead of on pushed changes: a board on a server without the live hub.</param>
-    public static async Task<BoardWatcher> StartAsync(Uri url, string key, int year, string indicator, Stopwatch clock, CancellationToken cancellationToken, TimeSpan? poll = null)
+    /// <param name="code">The locality whose board is watched: the city's unless told.</param>
+    public static async Task<BoardWatcher> StartAsync(Uri url, string key, int year, string indicator, Stopwatch clock, CancellationToken cancellationToken, TimeSpan? poll = null,
+        string code = City)
     {
-        var watcher = new BoardWatcher(url, key, year, indicator, clock, poll);
+        var watcher = new BoardWatcher(url, key, year, indicator, clock, poll, code);
         await watcher.ConnectAsync(cancellationToken);
         return watcher;
     }
@@ -129,14 +141,14 @@ public sealed class BoardWatcher : IAsyncDisposable
         observations.Enqueue((clock.Elapsed.Ticks, Baseline, began));
     }
 
-    /// <summary>Joins the city's scope, and has its board pushed when the server can (else reads on 'changed').</summary>
+    /// <summary>Joins the locality's scope, and has its board pushed when the server can (else reads on 'changed').</summary>
     private async Task JoinAsync(CancellationToken cancellationToken)
     {
         var connection = hub!;
-        await connection.InvokeAsync("Watch", new[] { $"L:{City}" }, cancellationToken);
+        await connection.InvokeAsync("Watch", new[] { $"L:{code}" }, cancellationToken);
         try
         {
-            await connection.InvokeAsync("WatchBoard", City, year, cancellationToken);
+            await connection.InvokeAsync("WatchBoard", code, year, cancellationToken);
             pushes = true;
         }
         catch (Microsoft.AspNetCore.SignalR.HubException)
@@ -163,7 +175,7 @@ public sealed class BoardWatcher : IAsyncDisposable
     }
 
     private async Task<decimal> ReadAsync(CancellationToken cancellationToken) =>
-        (await board.GetBoardAsync(City, year, cancellationToken)).Indicators.TryGetValue(indicator, out var figure) ? figure.Value : 0;
+        (await board.GetBoardAsync(code, year, cancellationToken)).Indicators.TryGetValue(indicator, out var figure) ? figure.Value : 0;
 
     private Task RefreshAsync()
     {
@@ -294,6 +306,14 @@ public sealed class BoardWatcher : IAsyncDisposable
 
             return low;
         }
+    }
+
+    /// <summary>This board's looks for going back (<see cref="Backwards"/>), for a board watched only for that.</summary>
+    public WatchedBoard Watched(string name)
+    {
+        var seen = observations.ToArray();
+        var (count, most) = Backwards(seen);
+        return new WatchedBoard(code, name, Url.ToString(), seen.Length, count, most);
     }
 
     /// <summary>

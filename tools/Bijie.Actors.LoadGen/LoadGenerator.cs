@@ -59,6 +59,11 @@ public static class LoadGenerator
                 // The other open boards, spread over the hosts: they read as screens do and are not measured.
                 var screens = await Task.WhenAll(Enumerable.Range(1, options.Boards - 1).Select(i =>
                     BoardWatcher.StartAsync(options.Urls[i % options.Urls.Count], options.Key, date.Year, options.Indicator, clock, CancellationToken.None, options.BoardPoll)));
+                // A checked run also watches each county's board for going back, on the hosts in turn from the second:
+                // a host cut off from the others may hold a roll-up of its own until it learns it is dead.
+                var counties = options.Check ? (await admin.GetLocalityAsync(City, CancellationToken.None)).Children.Select(c => (c.Code, c.Name)).ToArray() : [];
+                var countyWatchers = await Task.WhenAll(counties.Select((c, i) =>
+                    BoardWatcher.StartAsync(options.Urls[(i + 1) % options.Urls.Count], options.Key, date.Year, options.Indicator, clock, CancellationToken.None, options.BoardPoll, c.Code)));
 
                 var runner = new LoadRunner(options, reporters, date, runId, clock);
                 var result = await WithProgressAsync(notes, runner, options, clock, stop);
@@ -71,7 +76,14 @@ public static class LoadGenerator
                 }
 
                 var staleness = watcher.Measure(result.Acknowledged);
-                foreach (var screen in screens)
+                var watched = countyWatchers.Select((w, i) => w.Watched(counties[i].Name)).Prepend(watcher.Watched("毕节市")).ToArray();
+                staleness = staleness with
+                {
+                    WentBack = watched.Sum(w => w.WentBack),
+                    MostBack = watched.Max(w => w.MostBack),
+                    Watched = watched,
+                };
+                foreach (var screen in screens.Concat(countyWatchers))
                 {
                     await screen.DisposeAsync();
                 }
@@ -82,11 +94,16 @@ public static class LoadGenerator
                     : null;
                 if (exactness is not null && staleness.WentBack > 0)
                 {
-                    // The run only adds: a city board that showed less than one seen before it went back.
+                    // The run only adds: a board that showed less than one seen before it went back.
                     exactness = exactness with
                     {
                         Passed = false,
-                        Problems = [.. exactness.Problems, $"the city board went back {staleness.WentBack:N0} times, by at most {staleness.MostBack} {options.Indicator}"],
+                        Problems =
+                        [
+                            .. exactness.Problems,
+                            .. watched.Where(w => w.WentBack > 0).Select(w =>
+                                $"board {w.Code} {w.Name} on {w.Host} went back {w.WentBack:N0} times of {w.Seen:N0} seen, by at most {w.MostBack} {options.Indicator}"),
+                        ],
                     };
                 }
                 var summary = new RunSummary(

@@ -28,7 +28,8 @@ public static class ReportPrinter
         Row("failed attempts (retried)", s.Errors.Count == 0 ? "none" : string.Join(", ", s.Errors.Select(e => $"{e.Key}: {e.Value:N0}")));
         Row("board staleness (city, SignalR)", $"{Percentiles(s.Staleness.Latency)}; {s.Staleness.NotShown:N0} not shown; " +
             $"{s.Staleness.Pushed:N0} boards pushed and {s.Staleness.Reads:N0} read for {s.Staleness.Changes:N0} changes; " +
-            $"{s.Staleness.WentBack:N0} went back");
+            $"{s.Staleness.WentBack:N0} went back" +
+            (s.Staleness.Watched is { Count: > 1 } w ? $" (of {w.Sum(b => b.Seen):N0} seen on {w.Count} boards: the city's and each county's)" : ""));
         if (s.Exactness is { } x)
         {
             var boards = x.Boards.Count(b => b.Equal);
