@@ -17,6 +17,17 @@ public sealed class LedgerOptions
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// PostgreSQL ends a ledger session that waits this long inside a transaction for its host's next statement
+    /// (<c>idle_in_transaction_session_timeout</c>, set on every connection by <see cref="LedgerDataSource"/>). A commit
+    /// holds the ledger head's row lock from its first statement to COMMIT, and every host's commits queue on it: a host
+    /// cut off or frozen mid-commit would otherwise hold them all until the server noticed the lost connection, which
+    /// takes TCP hours. Its commit is then rolled back, and its callers were answered 503. Keep it below
+    /// <see cref="CommitTimeout"/>, so that the other hosts' commits finish in theirs.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan IdleInTransactionTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often each silo looks whether yesterday's digest is written (the first to look writes it).</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromMinutes(10);

@@ -104,6 +104,40 @@ public sealed class LedgerTests
         }
     }
 
+    [Fact]
+    public async Task A_writer_silent_in_the_middle_of_its_commit_holds_the_other_writers_only_until_the_server_ends_its_session()
+    {
+        var connectionString = await TestEnvironment.NewDatabaseAsync("ledger");
+        var options = new LedgerOptions { IdleInTransactionTimeout = TimeSpan.FromSeconds(1), CommitTimeout = TimeSpan.FromSeconds(15) };
+        await using var db = LedgerDataSource.Create(connectionString, options);
+        await using var silentDb = LedgerDataSource.Create(connectionString, options);
+        var ledger = await TestEnvironment.StartLedgerAsync(db, options);
+        try
+        {
+            // Another host's writer took the head's row lock, as a commit's first statement does, and fell silent
+            // (cut off, or frozen): its session is idle in a transaction.
+            await using var silent = await silentDb.OpenConnectionAsync();
+            await using var hold = await silent.BeginTransactionAsync();
+            await using (var reserve = new NpgsqlCommand("UPDATE ledger_head SET position = position WHERE id = 1", silent, hold))
+            {
+                await reserve.ExecuteNonQueryAsync();
+            }
+
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            var result = await ledger.AppendAsync(Report("after-silence", 3)).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(AppendOutcome.Committed, result.Outcome);
+            Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(900), $"committed after {waited.Elapsed}: the silent writer did not hold the head");
+
+            // The server ended the silent session and rolled its transaction back: it can commit nothing.
+            await Assert.ThrowsAnyAsync<NpgsqlException>(() => hold.CommitAsync());
+            Assert.Equal(3m, (await ledger.SumAllAsync())[("L:5205", "clinic_person_times", 2023)]);
+        }
+        finally
+        {
+            await ledger.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static async Task PollAsync(Func<Task<bool>> condition, TimeSpan deadline)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

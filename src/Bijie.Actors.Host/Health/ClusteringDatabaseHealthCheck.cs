@@ -11,10 +11,9 @@ public sealed class ClusteringDatabaseHealthCheck(IConfiguration configuration) 
     {
         try
         {
-            await using var connection = new NpgsqlConnection(configuration.GetConnectionString(ConnectionStringNames.Clustering));
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansquery", connection);
-            var queries = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+            // WaitAsync: the driver's cancel needs a connection of its own, which a host cut off from PostgreSQL cannot
+            // open, so the query would end only after its 30 s; the check's own timeout answers first ("not ready").
+            var queries = await CountQueriesAsync(cancellationToken).WaitAsync(cancellationToken);
             return queries > 0
                 ? HealthCheckResult.Healthy($"PostgreSQL answers with {queries} clustering queries")
                 : HealthCheckResult.Unhealthy("PostgreSQL answers but holds no clustering queries: apply deploy/sql/postgresql");
@@ -23,5 +22,13 @@ public sealed class ClusteringDatabaseHealthCheck(IConfiguration configuration) 
         {
             return HealthCheckResult.Unhealthy($"PostgreSQL does not answer: {e.GetType().Name}: {AzureTablesHealthCheck.FirstLine(e.Message)}");
         }
+    }
+
+    private async Task<long> CountQueriesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(configuration.GetConnectionString(ConnectionStringNames.Clustering));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansquery", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
 }

@@ -24,7 +24,7 @@ public static class LedgerConfiguration
                 throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringNames.Ledger} (PostgreSQL) is required unless Bijie:LedgerStore is Memory.");
             }
 
-            builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+            builder.Services.AddSingleton(sp => LedgerDataSource.Create(connectionString, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LedgerOptions>>().Value));
             builder.Services.AddSingleton<LedgerMigrator>();
             builder.Services.AddSingleton<PostgresLedger>();
             builder.Services.AddSingleton<ILedger>(sp => sp.GetRequiredService<PostgresLedger>());
