@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Bijie.Actors.Ledger;
 
 /// <summary>Options of the PostgreSQL ledger (configuration section <c>Bijie:Ledger</c>).</summary>
-public sealed class LedgerOptions
+public sealed class LedgerOptions : IValidatableObject
 {
     public const string Section = "Bijie:Ledger";
 
@@ -31,4 +33,15 @@ public sealed class LedgerOptions
     /// <summary>How often each silo looks whether yesterday's digest is written (the first to look writes it).</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IdleInTransactionTimeout >= CommitTimeout)
+        {
+            // Every host's commits wait on a silent one for this long: at CommitTimeout or more, they are all answered 503.
+            yield return new ValidationResult(
+                $"IdleInTransactionTimeout ({IdleInTransactionTimeout}) must be shorter than CommitTimeout ({CommitTimeout}).",
+                [nameof(IdleInTransactionTimeout), nameof(CommitTimeout)]);
+        }
+    }
 }

@@ -37,9 +37,10 @@ public sealed class BoardBrowserTests(BrowserFixture fixture) : IClassFixture<Br
                 .observe(document.getElementById('live-state'), { attributes: true, attributeFilter: ['data-state'] });
             }
             """);
-        // Idle for two minutes: 24 of the server's 5 s keep-alive intervals (eight times the board's 15 s timeout; the old 10 s timeout,
-        // shorter than the server's 15 s pings then, dropped an idle board every ten seconds): the waiting is what is tested.
-        await page.WaitForTimeoutAsync(120_000);
+        // Idle for a minute: 12 of the server's 5 s keep-alive intervals, four times the board's 15 s timeout and twice the
+        // server's 30 s client timeout (the old 10 s timeout, shorter than the server's 15 s pings then, dropped an idle
+        // board every ten seconds): the waiting is what is tested.
+        await page.WaitForTimeoutAsync(60_000);
         Assert.Equal("connected", await page.GetAttributeAsync("#live-state", "data-state"));
         Assert.Empty(await page.EvaluateAsync<string[]>("() => window.liveStates"));
     }

@@ -39,6 +39,17 @@ public sealed class OptionsValidationTests
         Assert.Contains("RenewInterval", refusal.Message);
     }
 
+    [Fact]
+    public void A_ledger_whose_silent_sessions_outlast_its_commits_time_limit_is_refused()
+    {
+        var defaults = new Bijie.Actors.Ledger.LedgerOptions();
+        Assert.Same(defaults, ValidatedOptions.Check(defaults, "Bijie:Ledger")); // 2 s below 5 s
+        var refusal = Assert.Throws<InvalidOperationException>(() => ValidatedOptions.Check(
+            new Bijie.Actors.Ledger.LedgerOptions { IdleInTransactionTimeout = TimeSpan.FromSeconds(5), CommitTimeout = TimeSpan.FromSeconds(5) }, "Bijie:Ledger"));
+        Assert.Contains("Bijie:Ledger", refusal.Message);
+        Assert.Contains("IdleInTransactionTimeout", refusal.Message);
+    }
+
     [Theory]
     [InlineData("Bijie:Api:RequestsPerSecondPerKey", "0", "Bijie:Api")]
     [InlineData("Bijie:Live:MaxConnectionsPerAddress", "-1", "Bijie:Live")]
