@@ -78,11 +78,7 @@ public sealed class LedgerTests
         {
             // Another session holds the head's row: the writer's commit waits on it, as on a store it cannot reach.
             await using var blocker = await db.OpenConnectionAsync();
-            await using var hold = await blocker.BeginTransactionAsync();
-            await using (var lockHead = new NpgsqlCommand("SELECT position FROM ledger_head WHERE id = 1 FOR UPDATE", blocker, hold))
-            {
-                await lockHead.ExecuteScalarAsync();
-            }
+            await using var hold = await HoldTheHeadAsync(blocker);
 
             var waited = System.Diagnostics.Stopwatch.StartNew();
             await Assert.ThrowsAsync<LedgerUnavailableException>(() => ledger.AppendAsync(Report("held", 7)).WaitAsync(TimeSpan.FromSeconds(20)));
@@ -117,11 +113,7 @@ public sealed class LedgerTests
             // Another host's writer took the head's row lock, as a commit's first statement does, and fell silent
             // (cut off, or frozen): its session is idle in a transaction.
             await using var silent = await silentDb.OpenConnectionAsync();
-            await using var hold = await silent.BeginTransactionAsync();
-            await using (var reserve = new NpgsqlCommand("UPDATE ledger_head SET position = position WHERE id = 1", silent, hold))
-            {
-                await reserve.ExecuteNonQueryAsync();
-            }
+            await using var hold = await HoldTheHeadAsync(silent);
 
             var waited = System.Diagnostics.Stopwatch.StartNew();
             var result = await ledger.AppendAsync(Report("after-silence", 3)).WaitAsync(TimeSpan.FromSeconds(30));
@@ -136,6 +128,15 @@ public sealed class LedgerTests
         {
             await ledger.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Takes the ledger head's row lock in a transaction of its own, as a commit's first statement does, and keeps it.</summary>
+    private static async Task<NpgsqlTransaction> HoldTheHeadAsync(NpgsqlConnection connection)
+    {
+        var transaction = await connection.BeginTransactionAsync();
+        await using var reserve = new NpgsqlCommand("UPDATE ledger_head SET position = position WHERE id = 1", connection, transaction);
+        await reserve.ExecuteNonQueryAsync();
+        return transaction;
     }
 
     private static async Task PollAsync(Func<Task<bool>> condition, TimeSpan deadline)

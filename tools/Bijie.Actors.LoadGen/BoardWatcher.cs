@@ -29,7 +29,6 @@ public sealed record WatchedBoard(string Code, string Name, string Host, long Se
 /// </summary>
 public sealed class BoardWatcher : IAsyncDisposable
 {
-    public const string City = "5205";
     private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(200);
     private readonly BijieClient board;
     private readonly HubConnection? hub;
@@ -87,7 +86,7 @@ public sealed class BoardWatcher : IAsyncDisposable
     /// <param name="poll">Read every so often instead of on pushed changes: a board on a server without the live hub.</param>
     /// <param name="code">The locality whose board is watched: the city's unless told.</param>
     public static async Task<BoardWatcher> StartAsync(Uri url, string key, int year, string indicator, Stopwatch clock, CancellationToken cancellationToken, TimeSpan? poll = null,
-        string code = City)
+        string code = Localities.City)
     {
         var watcher = new BoardWatcher(url, key, year, indicator, clock, poll, code);
         await watcher.ConnectAsync(cancellationToken);

@@ -39,18 +39,17 @@ public sealed record RunHistory(string RunId, long Sent, IReadOnlySet<long> Refu
 
 public sealed class ExactnessCheck(BijieClient admin, string indicator, int year)
 {
-    private const string City = "5205";
 
     /// <summary>The reports standing before the run, so that only the run's own count as the run's.</summary>
     public async Task<IReadOnlySet<Guid>> SnapshotAsync(CancellationToken cancellationToken) =>
-        (await admin.ExportReportLinesAsync(City, year, cancellationToken)).Select(l => l.ReportId).ToHashSet();
+        (await admin.ExportReportLinesAsync(Localities.City, year, cancellationToken)).Select(l => l.ReportId).ToHashSet();
 
     public async Task<ExactnessResult> RunAsync(
         IReadOnlyList<Acknowledgement> acknowledged, IReadOnlySet<Guid> before, long inDoubt, TimeSpan within, CancellationToken cancellationToken,
         IReadOnlyList<Organization>? organizations = null, RunHistory? history = null)
     {
         var problems = new List<string>();
-        var city = await admin.ExportReportLinesAsync(City, year, cancellationToken);
+        var city = await admin.ExportReportLinesAsync(Localities.City, year, cancellationToken);
         var lines = city.ToLookup(l => l.ReportId);
         long missing = 0, wrong = 0, duplicated = 0;
         foreach (var ack in acknowledged)
@@ -189,7 +188,7 @@ public sealed class ExactnessCheck(BijieClient admin, string indicator, int year
     /// </summary>
     private async Task<IReadOnlyList<BoardComparison>> CompareBoardsAsync(IReadOnlyList<ReportLine> city, TimeSpan within, CancellationToken cancellationToken)
     {
-        var localities = (await admin.GetLocalityAsync(City, cancellationToken)).Children.Select(c => (c.Code, c.Name)).Prepend((City, "毕节市")).ToArray();
+        var localities = (await Localities.CountiesAsync(admin, cancellationToken)).Prepend((Localities.City, Localities.CityName)).ToArray();
         var clock = Stopwatch.StartNew();
         var results = new List<BoardComparison>();
         IReadOnlyList<ReportLine>? alreadyRead = city;
@@ -197,7 +196,7 @@ public sealed class ExactnessCheck(BijieClient admin, string indicator, int year
         {
             while (true)
             {
-                var ledger = code == City && alreadyRead is not null ? alreadyRead : await admin.ExportReportLinesAsync(code, year, cancellationToken);
+                var ledger = code == Localities.City && alreadyRead is not null ? alreadyRead : await admin.ExportReportLinesAsync(code, year, cancellationToken);
                 alreadyRead = null; // a second look reads the ledger afresh
                 var board = (await admin.GetBoardAsync(code, year, cancellationToken)).Indicators.TryGetValue(indicator, out var figure) ? figure.Value : 0;
                 var comparison = new BoardComparison(code, name, board, ledger.Where(l => l.Indicator == indicator).Sum(l => l.Value));

@@ -13,7 +13,6 @@ public sealed class LoadGenException(string message) : Exception(message);
 /// </summary>
 public static class LoadGenerator
 {
-    private const string City = "5205";
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     /// <summary>Runs and prints to <paramref name="output"/> (table or JSON) and <paramref name="diagnostics"/> (progress, notes).</summary>
@@ -61,7 +60,7 @@ public static class LoadGenerator
                     BoardWatcher.StartAsync(options.Urls[i % options.Urls.Count], options.Key, date.Year, options.Indicator, clock, CancellationToken.None, options.BoardPoll)));
                 // A checked run also watches each county's board for going back, on the hosts in turn from the second:
                 // a host cut off from the others may hold a roll-up of its own until it learns it is dead.
-                var counties = options.Check ? (await admin.GetLocalityAsync(City, CancellationToken.None)).Children.Select(c => (c.Code, c.Name)).ToArray() : [];
+                var counties = options.Check ? await Localities.CountiesAsync(admin, CancellationToken.None) : [];
                 var countyWatchers = await Task.WhenAll(counties.Select((c, i) =>
                     BoardWatcher.StartAsync(options.Urls[(i + 1) % options.Urls.Count], options.Key, date.Year, options.Indicator, clock, CancellationToken.None, options.BoardPoll, c.Code)));
 
@@ -76,7 +75,7 @@ public static class LoadGenerator
                 }
 
                 var staleness = watcher.Measure(result.Acknowledged);
-                var watched = countyWatchers.Select((w, i) => w.Watched(counties[i].Name)).Prepend(watcher.Watched("毕节市")).ToArray();
+                var watched = countyWatchers.Select((w, i) => w.Watched(counties[i].Name)).Prepend(watcher.Watched(Localities.CityName)).ToArray();
                 staleness = staleness with
                 {
                     WentBack = watched.Sum(w => w.WentBack),

@@ -1,6 +1,5 @@
 using Bijie.Actors.Grains;
 using Bijie.Actors.Ledger;
-using Npgsql;
 
 namespace Bijie.Actors.Host.Hosting;
 
